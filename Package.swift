@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "gatecheck",
+    platforms: [.macOS(.v14)],
+    products: [
+        /** The pure library: report bytes and a configuration in, a typed verdict out. */
+        .library(name: "GateCheck", targets: ["GateCheck"]),
+        /** The command-line tool. */
+        .executable(name: "gatecheck", targets: ["gatecheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        /** libxml2 through pkg-config; only its SAX2 push parser is used. */
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        /** Detection, streaming parsers, configuration, gate engine, verdict and reporters. No I/O. */
+        .target(
+            name: "GateCheck",
+            dependencies: ["CLibXML2"],
+            exclude: ["README.md"]
+        ),
+        /** Commands and all I/O: argument parsing, file walking, reading, writing outputs, exit codes. */
+        .target(
+            name: "GateCheckCLI",
+            dependencies: [
+                "GateCheck",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        /** The executable entry point. */
+        .executableTarget(
+            name: "gatecheck",
+            dependencies: ["GateCheckCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "GateCheckTests",
+            dependencies: ["GateCheck"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GateCheckCLITests",
+            dependencies: [
+                "GateCheckCLI", "GateCheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Scenarios")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    // Every `any` spelled out, and imports visible only where they are written.
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import GateCheckCLI
+
+GateCheckCommand.main()

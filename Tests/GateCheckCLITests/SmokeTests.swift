@@ -1,0 +1,7 @@
+import ArgumentParser
+import GateCheckCLI
+import Testing
+
+@Test func commandNameIsGatecheck() {
+    #expect(GateCheckCommand.configuration.commandName == "gatecheck")
+}
