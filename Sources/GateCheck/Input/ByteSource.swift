@@ -1,0 +1,60 @@
+/// A report's bytes, delivered in chunks so that no parser needs the whole file in memory.
+///
+/// The library never opens files itself: the command-line tool wraps a file descriptor, a library user wraps
+/// whatever holds the bytes. ``BytesSource`` serves bytes already in memory.
+///
+/// ```swift
+/// var source = BytesSource(Array(xmlText.utf8))
+/// let report = try CoberturaParser.parse(&source)
+/// ```
+///
+/// Implementation requirements: `read(into:)` fills at most `buffer.count` bytes, returns how many it wrote, and
+/// returns 0 only at the end of the input (and on every later call).
+public protocol ByteSource {
+    /// Copies the next bytes into `buffer` and returns how many were written; 0 means the input has ended.
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int
+}
+
+/// A failure to read a report's bytes (an I/O error, not a format error).
+public struct ByteSourceError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, in words for the user (for example the `strerror` text of a failed `read`).
+    public var message: String
+
+    /// Creates an error with a message for the user.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// A ``ByteSource`` over bytes already in memory.
+///
+/// `chunkSize` limits how many bytes one `read(into:)` returns; tests use small values to prove that parsers
+/// handle tokens split across chunk boundaries.
+public struct BytesSource: ByteSource, Sendable {
+    private let bytes: [UInt8]
+    private let chunkSize: Int
+    private var offset = 0
+
+    /// Creates a source over `bytes`, handing out at most `chunkSize` bytes per read.
+    public init(_ bytes: [UInt8], chunkSize: Int = .max) {
+        self.bytes = bytes
+        self.chunkSize = max(1, chunkSize)
+    }
+
+    /// Creates a source over the UTF-8 bytes of `text`.
+    public init(_ text: String, chunkSize: Int = .max) {
+        self.init(Array(text.utf8), chunkSize: chunkSize)
+    }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
+        let count = min(buffer.count, chunkSize, bytes.count - offset)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { all in
+            buffer.baseAddress!.copyMemory(from: all.baseAddress! + offset, byteCount: count)
+        }
+        offset += count
+        return count
+    }
+}
