@@ -1,0 +1,51 @@
+/// Binds files to a report kind explicitly, overriding detection by content.
+public struct InputBinding: Sendable, Hashable {
+    /// A path or glob (`reports/**/*.xml`), relative to the working directory.
+    public var path: String
+    /// The kind the matching files are read as.
+    public var kind: ReportKind
+    /// Whether a glob that matches nothing is an error (exit 2).
+    public var required: Bool
+
+    /// Creates a binding.
+    public init(path: String, kind: ReportKind, required: Bool = true) {
+        self.path = path
+        self.kind = kind
+        self.required = required
+    }
+}
+
+/// A gates.json: the gates to apply, explicit input bindings, waivers and resource limits.
+public struct Configuration: Sendable, Hashable {
+    /// The highest configuration version this library reads.
+    public static let currentVersion = 1
+
+    /// The format version (`1`).
+    public var version: Int
+    /// Files bound to a kind explicitly.
+    public var inputs: [InputBinding]
+    /// The gates, evaluated in this order.
+    public var gates: [GateSpec]
+    /// Exceptions for findings.
+    public var waivers: [Waiver]
+    /// A waiver expiring within this many days is reported as a warning.
+    public var waiverWarningDays: Int
+    /// Resource limits for reading reports.
+    public var limits: ParseLimits
+    /// Whether these are the built-in defaults (no --config), where every gate is optional.
+    public var isBuiltIn: Bool
+
+    /// Creates a configuration.
+    public init(
+        version: Int = currentVersion, inputs: [InputBinding] = [], gates: [GateSpec], waivers: [Waiver] = [],
+        waiverWarningDays: Int = 14, limits: ParseLimits = .init(), isBuiltIn: Bool = false
+    ) {
+        self.version = version
+        self.inputs = inputs
+        self.gates = gates
+        self.waivers = waivers
+        self.waiverWarningDays = waiverWarningDays
+        self.limits = limits
+        self.isBuiltIn = isBuiltIn
+    }
+}

@@ -1,0 +1,87 @@
+/// Whether a failing gate blocks the pipeline.
+public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A failure makes the verdict `fail` (exit 1).
+    case error
+    /// A failure is shown as `warn` and does not change the exit code.
+    case warn
+}
+
+/// Narrows a findings gate to some findings: by tool, minimum severity and confidence, fixable only.
+public struct FindingSelector: Sendable, Hashable {
+    /// Only findings at least this severe (`nil`: every severity, including `unknown`).
+    public var minSeverity: Severity?
+    /// Only findings at least this confident (`nil`: any confidence, including none stated).
+    public var minConfidence: Confidence?
+    /// Only findings with a known fix version.
+    public var fixableOnly: Bool
+    /// Only findings from these tools (`bandit`, `Trivy`, ...), compared case-insensitively (`nil`: any tool).
+    public var tools: [String]?
+
+    /// Creates a selector; the defaults select every finding.
+    public init(
+        minSeverity: Severity? = nil, minConfidence: Confidence? = nil, fixableOnly: Bool = false,
+        tools: [String]? = nil
+    ) {
+        self.minSeverity = minSeverity
+        self.minConfidence = minConfidence
+        self.fixableOnly = fixableOnly
+        self.tools = tools
+    }
+
+    /// Whether a finding with these properties is selected.
+    public func selects(severity: Severity, confidence: Confidence, fixable: Bool) -> Bool {
+        if let minSeverity, severity < minSeverity { return false }
+        if let minConfidence, confidence < minConfidence { return false }
+        if fixableOnly, !fixable { return false }
+        return true
+    }
+
+    /// Whether findings of this tool are selected.
+    public func selects(tool: String) -> Bool {
+        guard let tools else { return true }
+        let wanted = tool.lowercased()
+        return tools.contains { $0.lowercased() == wanted }
+    }
+}
+
+/// One gate of gates.json: a metric, a bound, a level and whether its report must be present.
+public struct GateSpec: Sendable, Hashable {
+    /// A unique id (`line-coverage`), used in every output and in `--explain`.
+    public var id: String
+    /// What is measured.
+    public var metric: Metric
+    /// The threshold and its side.
+    public var bound: Bound
+    /// `error` blocks, `warn` does not.
+    public var level: GateLevel
+    /// Whether a report of the metric's kind must be present (missing → exit 2) or the gate is skipped.
+    public var required: Bool
+    /// Only reports of these kinds feed the metric (`nil`: every kind that produces it).
+    public var kinds: [ReportKind]?
+    /// For findings metrics: which findings count.
+    public var selector: FindingSelector
+    /// A sentence for people reading the verdict.
+    public var description: String?
+
+    /// Creates a gate.
+    public init(
+        id: String, metric: Metric, bound: Bound, level: GateLevel = .error, required: Bool = true,
+        kinds: [ReportKind]? = nil, selector: FindingSelector = .init(), description: String? = nil
+    ) {
+        self.id = id
+        self.metric = metric
+        self.bound = bound
+        self.level = level
+        self.required = required
+        self.kinds = kinds
+        self.selector = selector
+        self.description = description
+    }
+
+    /// The report kinds that feed this gate.
+    public var sourceKinds: [ReportKind] {
+        let producing = metric.kinds
+        guard let kinds else { return producing }
+        return producing.filter(kinds.contains)
+    }
+}

@@ -1,0 +1,79 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Coverage metrics of one (possibly merged) coverage report.
+struct CoverageMetrics {
+    let report: CoverageReport
+    let totals: CoverageTotals
+
+    init(report: CoverageReport) {
+        self.report = report
+        self.totals = report.totals
+    }
+
+    /// The value of a coverage metric, from the lines when there are any, else from the root attributes.
+    func value(_ metric: Metric.Coverage) -> Measurement {
+        let fromLines = totals.linesValid > 0
+        let summary = report.summary
+        let linesValid = fromLines ? totals.linesValid : summary.linesValid
+        let linesCovered = fromLines ? totals.linesCovered : summary.linesCovered
+        let hasBranches = fromLines ? totals.branchesValid > 0 : (summary.branchesValid ?? 0) > 0
+        let branchesValid = fromLines ? totals.branchesValid : summary.branchesValid
+        let branchesCovered = fromLines ? totals.branchesCovered : summary.branchesCovered
+        switch metric {
+        case .linesValid: return Self.count(linesValid)
+        case .linesCovered: return Self.count(linesCovered)
+        case .linesMissed:
+            guard let valid = linesValid, let covered = linesCovered else { return Self.count(nil) }
+            return Self.count(max(0, valid - covered))
+        case .branchesValid: return Self.count(branchesValid)
+        case .branchesCovered: return Self.count(branchesCovered)
+        case .lineRate:
+            if let valid = linesValid, let covered = linesCovered, valid > 0 {
+                return Measurement(value: .ratio(numerator: min(covered, valid), denominator: valid))
+            }
+            if !fromLines, linesValid == nil, let rate = summary.lineRate {
+                return Measurement(value: Self.decimal(rate))
+            }
+            return .notMeasured("the coverage report contains no executable lines (0 lines valid)")
+        case .branchRate:
+            guard hasBranches, let valid = branchesValid, let covered = branchesCovered else {
+                return .notMeasured("branch coverage was not measured (the report has no branch data)")
+            }
+            return Measurement(value: .ratio(numerator: min(covered, valid), denominator: valid))
+        case .combinedRate:
+            guard let valid = linesValid, let covered = linesCovered else {
+                return .notMeasured("the coverage report states no line counts")
+            }
+            let total = valid + (hasBranches ? branchesValid ?? 0 : 0)
+            let hit = covered + (hasBranches ? branchesCovered ?? 0 : 0)
+            guard total > 0 else {
+                return .notMeasured("the coverage report contains no executable lines or branches")
+            }
+            return Measurement(value: .ratio(numerator: min(hit, total), denominator: total))
+        }
+    }
+
+    /// The files with the most missed lines, for a failing coverage gate.
+    func mostMissed(limit: Int) -> [String] {
+        let ranked = report.files.map { (path: $0.key, missed: $0.value.lines.count - $0.value.lines.covered, file: $0.value) }
+            .filter { $0.missed > 0 }
+            .sorted { $0.missed != $1.missed ? $0.missed > $1.missed : $0.path < $1.path }
+        return ranked.prefix(limit).map { entry in
+            let lines = entry.file.lines.missedLines(limit: 8).map(String.init).joined(separator: ", ")
+            let more = entry.missed > 8 ? ", …" : ""
+            return "\(entry.path): \(entry.missed) line(s) missed (\(lines)\(more))"
+        }
+    }
+
+    private static func count(_ value: Int?) -> Measurement {
+        value.map { Measurement(value: .integer($0)) } ?? .notMeasured("the coverage report states no such count")
+    }
+
+    private static func decimal(_ value: Double) -> MetricValue {
+        Decimal(string: String(value)).map(MetricValue.decimal) ?? .notMeasured
+    }
+}

@@ -1,0 +1,122 @@
+/// Applies a configuration's gates to a set of reports and returns the verdict. Pure: no files, clock or output.
+///
+/// ```swift
+/// let verdict = GateEngine.evaluate(reports, configuration: .builtIn)
+/// if verdict.status != .pass { print(verdict.gates.filter { $0.status == .fail }.map(\.message)) }
+/// ```
+public enum GateEngine {
+    /// Evaluates every gate.
+    ///
+    /// - Parameters:
+    ///   - reports: what the inputs yielded; the order of its arrays does not matter (the verdict is sorted).
+    ///   - configuration: the gates; ``Configuration/builtIn`` when the user gave none.
+    ///   - diagnostics: problems found before evaluation (configuration warnings), carried into the verdict.
+    public static func evaluate(
+        _ reports: ReportSet, configuration: Configuration, diagnostics: [Diagnostic] = []
+    ) -> Verdict {
+        let loaded = reports.reports.sorted { $0.path < $1.path }
+        let failed = reports.failed.sorted { $0.path < $1.path }
+        let gates = configuration.gates.map { evaluate($0, loaded: loaded, failed: failed) }
+
+        var allDiagnostics = diagnostics + reports.diagnostics + failed.map(\.diagnostic)
+        allDiagnostics += loaded.flatMap(\.diagnostics)
+        allDiagnostics.sort()
+
+        let summaries =
+            (loaded.map { ReportSummary(path: $0.path, kind: $0.kind, metrics: ReportMetrics.values(of: $0.content)) }
+            + failed.map { ReportSummary(path: $0.path, kind: $0.kind, metrics: [:], error: $0.error) })
+            .sorted { $0.path < $1.path }
+
+        let status: Verdict.Status
+        if allDiagnostics.contains(where: { $0.severity == .error }) || gates.contains(where: \.blocksAsError) {
+            status = .error
+        } else if gates.contains(where: { $0.status == .fail }) {
+            status = .fail
+        } else {
+            status = .pass
+        }
+        return Verdict(
+            status: status, gates: gates, reports: summaries,
+            ignored: reports.ignored.sorted { $0.path < $1.path }, diagnostics: allDiagnostics)
+    }
+
+    // MARK: - Private
+
+    private static func evaluate(_ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport]) -> GateResult {
+        let kinds = gate.sourceKinds
+        let sources = loaded.filter { kinds.contains($0.kind) }
+        let broken = failed.filter { $0.kind.map(kinds.contains) ?? false }
+        let kindNames = kinds.map(\.rawValue).joined(separator: " or ")
+
+        func result(
+            _ status: GateResult.Status, _ message: String, actual: MetricValue? = nil, blocks: Bool = false
+        ) -> GateResult {
+            GateResult(
+                id: gate.id, metric: gate.metric, status: status, level: gate.level, required: gate.required,
+                actual: actual, bound: gate.bound, message: message, sources: sources.map(\.path),
+                blocksAsError: blocks)
+        }
+
+        if !broken.isEmpty {
+            let names = broken.map(\.path).joined(separator: ", ")
+            return result(.error, "cannot judge: \(names) could not be read", blocks: gate.level == .error)
+        }
+        if sources.isEmpty {
+            return gate.required
+                ? result(.error, "cannot judge: no \(kindNames) report among the inputs, and this gate requires one",
+                    blocks: true)
+                : result(.skipped, "skipped: no \(kindNames) report among the inputs")
+        }
+
+        let measurement = measure(gate, sources: sources)
+        guard let holds = gate.bound.isSatisfied(by: measurement.value) else {
+            let reason = measurement.notMeasuredReason ?? "the value was not measured"
+            return result(.error, "cannot judge: \(reason)", actual: .notMeasured, blocks: gate.level == .error)
+        }
+        let status: GateResult.Status = holds ? .pass : (gate.level == .error ? .fail : .warn)
+        let verb = holds ? "meets" : "does not meet"
+        var outcome = result(
+            status, "\(gate.metric.name) is \(measurement.value), which \(verb) \(gate.bound.symbol) \(gate.bound.threshold)",
+            actual: measurement.value)
+        if !holds {
+            outcome.details = measurement.details
+        }
+        outcome.failedTests = holds ? [] : measurement.failedTests
+        outcome.findings = measurement.findings
+        return outcome
+    }
+
+    private static func measure(_ gate: GateSpec, sources: [LoadedReport]) -> Measurement {
+        switch gate.metric {
+        case .coverage(let metric):
+            let coverage = sources.compactMap { report -> CoverageReport? in
+                if case .coverage(let content) = report.content { return content }
+                return nil
+            }
+            // A report with only root totals has no lines to merge; merging would silently drop it.
+            if coverage.count > 1, let summaryOnly = zip(sources, coverage).first(where: { $0.1.totals.linesValid == 0 }) {
+                return .notMeasured(
+                    "\(summaryOnly.0.path) has no <line> elements, only root totals, so it cannot be merged with the "
+                        + "other coverage reports")
+            }
+            let metrics = CoverageMetrics(report: .merged(coverage))
+            var measurement = metrics.value(metric)
+            measurement.details = metrics.mostMissed(limit: 5)
+            return measurement
+        case .tests(let metric):
+            var sum = TestReport()
+            for report in sources {
+                if case .tests(let content) = report.content { sum.add(content) }
+            }
+            return TestMetrics.value(metric, of: sum)
+        case .findings(let metric):
+            let findings = sources.compactMap { report -> FindingsReport? in
+                if case .findings(let content) = report.content { return content }
+                return nil
+            }
+            return FindingMetrics.value(metric, of: findings, selector: gate.selector)
+        case .accuracy, .image, .llm, .latency:
+            return .notMeasured("\(gate.metric.name) is not read by this version of gatecheck")
+        }
+    }
+}

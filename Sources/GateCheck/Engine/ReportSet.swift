@@ -1,0 +1,78 @@
+/// A parsed report's typed content.
+public enum ReportContent: Sendable, Hashable {
+    case coverage(CoverageReport)
+    case tests(TestReport)
+    case findings(FindingsReport)
+}
+
+/// A report that was read successfully.
+public struct LoadedReport: Sendable, Hashable {
+    /// The path as given or found (used in every message and sorted on for determinism).
+    public var path: String
+    public var kind: ReportKind
+    public var content: ReportContent
+    /// What the parser noticed; the path is already filled in.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a loaded report.
+    public init(path: String, kind: ReportKind, content: ReportContent, diagnostics: [Diagnostic] = []) {
+        self.path = path
+        self.kind = kind
+        self.content = content
+        self.diagnostics = diagnostics
+    }
+}
+
+/// A report that could not be read: its gates cannot be judged.
+public struct FailedReport: Sendable, Hashable {
+    public var path: String
+    /// The kind it was detected or bound as, when known.
+    public var kind: ReportKind?
+    public var error: ReportError
+
+    /// Creates a failed report.
+    public init(path: String, kind: ReportKind?, error: ReportError) {
+        self.path = path
+        self.kind = kind
+        self.error = error
+    }
+
+    /// The error as a diagnostic naming the file and position.
+    public var diagnostic: Diagnostic {
+        Diagnostic(
+            .error, code: error.code, message: error.description, file: path, line: error.location?.line,
+            column: error.location?.column)
+    }
+}
+
+/// A file that was found but is not a report gatecheck knows.
+public struct IgnoredFile: Sendable, Hashable, Codable {
+    public var path: String
+    public var reason: String
+
+    /// Creates an ignored file entry.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// Everything the inputs yielded: the reports read, those that failed, the files ignored, and loading
+/// diagnostics (a glob that matched nothing, an unreadable directory).
+public struct ReportSet: Sendable, Hashable {
+    public var reports: [LoadedReport]
+    public var failed: [FailedReport]
+    public var ignored: [IgnoredFile]
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a report set; the order of the arrays does not matter.
+    public init(
+        reports: [LoadedReport] = [], failed: [FailedReport] = [], ignored: [IgnoredFile] = [],
+        diagnostics: [Diagnostic] = []
+    ) {
+        self.reports = reports
+        self.failed = failed
+        self.ignored = ignored
+        self.diagnostics = diagnostics
+    }
+}

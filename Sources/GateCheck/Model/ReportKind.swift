@@ -1,0 +1,48 @@
+/// The kinds of report gatecheck reads; the raw value is the `kind` string used in gates.json and the verdict.
+///
+/// This is the registry of input formats: adding a case makes the compiler list every switch (detection,
+/// parsing, metrics) that has to learn about it.
+public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
+    /// Cobertura coverage XML (coverage.py, gcovr, istanbul, coverlet, Cobertura itself).
+    case cobertura
+    /// JUnit/xUnit XML in any of its dialects (pytest, surefire, jest-junit, go-junit-report, ...).
+    case junit
+    /// Bandit `-f json`.
+    case bandit
+    /// Safety JSON: the 1.x list, the 2.x/3.x `check` object and the 3.x `scan` report.
+    case safety
+    /// pip-audit `-f json`, the pre-2.0 array and the current object.
+    case pipAudit = "pip-audit"
+    /// SARIF 2.1.0 from any tool (Trivy, CodeQL, Semgrep, Bandit, ...).
+    case sarif
+    /// Trivy's native JSON (`SchemaVersion` 2 and the legacy list).
+    case trivyJSON = "trivy-json"
+    /// gatecheck's accuracy report (`schemas/accuracy.schema.json`) and evaluation tools mapped onto it.
+    case accuracy
+    /// Container image size: `docker image inspect`, `docker images --format json`, Trivy `Metadata.Size`.
+    case image
+    /// gatecheck's LLM cost report (`schemas/llm-cost.schema.json`) and the pipeline's cost script output.
+    case llmCost = "llm-cost"
+    /// gatecheck's latency report (`schemas/latency.schema.json`).
+    case latency
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+
+    /// Security kinds produce findings and feed the findings gates.
+    public var producesFindings: Bool {
+        switch self {
+        case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: true
+        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency: false
+        }
+    }
+
+    /// Dependency scanners: every finding is a known-vulnerable package.
+    public var isDependencyScanner: Bool {
+        switch self {
+        case .safety, .pipAudit: true
+        case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency: false
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// gatecheck's one severity scale, `critical > high > medium > low > unknown`, onto which every source maps
+/// (docs/severity-mapping.md).
+public enum Severity: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+    case critical, high, medium, low
+    /// The source gives no severity (pip-audit, Safety without CVSS data): never silently treated as low.
+    case unknown
+
+    /// Higher is more severe.
+    public var rank: Int {
+        switch self {
+        case .critical: 4
+        case .high: 3
+        case .medium: 2
+        case .low: 1
+        case .unknown: 0
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+
+    /// The band of a CVSS-style score as GitHub code scanning reads `security-severity`: ≥ 9.0 critical,
+    /// ≥ 7.0 high, ≥ 4.0 medium, > 0 low; 0 or out of range gives `nil`.
+    public static func fromScore(_ score: Double) -> Severity? {
+        guard score.isFinite, score > 0, score <= 10 else { return nil }
+        if score >= 9 { return .critical }
+        if score >= 7 { return .high }
+        if score >= 4 { return .medium }
+        return .low
+    }
+}
+
+/// How sure a tool is of a finding (Bandit's `issue_confidence`); most tools have none.
+public enum Confidence: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+    case high, medium, low
+    /// The tool states no confidence.
+    case undefined
+
+    /// Higher is more confident.
+    public var rank: Int {
+        switch self {
+        case .high: 3
+        case .medium: 2
+        case .low: 1
+        case .undefined: 0
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}

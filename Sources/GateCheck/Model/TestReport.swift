@@ -1,0 +1,86 @@
+/// The outcome of one `<testcase>` after the state priority error > failure > skipped > passed.
+public enum TestState: String, Sendable, Hashable, Codable, CaseIterable {
+    case passed, skipped, failed, error
+}
+
+/// A failing (or erroring) test as the verdict names it, with bounded text.
+public struct FailedTest: Sendable, Hashable, Codable {
+    /// `failed` or `error`.
+    public var state: TestState
+    /// The testcase's `classname`, often a dotted module and class path.
+    public var className: String
+    /// The testcase's `name`, including parameter ids.
+    public var name: String
+    /// The failure's message attribute, or the start of its text, at most ``FailedTest/messageLimit`` bytes.
+    public var message: String
+    /// The `file` attribute, where the emitter writes one (pytest xunit1, surefire, catch2).
+    public var file: String?
+    /// The `line` attribute exactly as written (0-based for pytest, 1-based elsewhere).
+    public var line: Int?
+
+    /// The longest message kept, in bytes.
+    public static let messageLimit = 500
+
+    /// Creates a failed test.
+    public init(state: TestState, className: String, name: String, message: String, file: String? = nil, line: Int? = nil) {
+        self.state = state
+        self.className = className
+        self.name = name
+        self.message = message
+        self.file = file
+        self.line = line
+    }
+
+    /// `classname::name`, or just the name when there is no class.
+    public var displayName: String {
+        className.isEmpty ? name : "\(className)::\(name)"
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case state, name, message, file, line
+        case className = "classname"
+    }
+}
+
+/// One or more JUnit files, reduced to counts plus the names of the tests that failed.
+///
+/// Counts come from `<testcase>` elements (shared/docs/formats.md §2.4); suite attributes are used only for a
+/// suite without any testcase.
+public struct TestReport: Sendable, Hashable {
+    public var total = 0
+    public var passed = 0
+    public var failed = 0
+    public var errors = 0
+    public var skipped = 0
+    /// Tests that passed after failing at least once (surefire `flakyFailure`/`flakyError` only).
+    public var flaky = 0
+    /// The sum of the testcases' `time` attributes, in seconds.
+    public var durationSeconds = 0.0
+    /// The first failing tests in document order, at most ``TestReport/failureLimit``.
+    public var failures: [FailedTest] = []
+    /// Failing tests beyond the limit, counted but not kept.
+    public var failuresOmitted = 0
+    /// The names of flaky tests, at most ``TestReport/failureLimit``.
+    public var flakyTests: [String] = []
+
+    /// How many failing tests a report keeps by name.
+    public static let failureLimit = 100
+
+    /// Creates an empty report.
+    public init() {}
+
+    /// Adds another report's counts and failures (several JUnit files are summed).
+    public mutating func add(_ other: TestReport) {
+        total += other.total
+        passed += other.passed
+        failed += other.failed
+        errors += other.errors
+        skipped += other.skipped
+        flaky += other.flaky
+        durationSeconds += other.durationSeconds
+        let room = max(0, Self.failureLimit - failures.count)
+        failures.append(contentsOf: other.failures.prefix(room))
+        failuresOmitted += other.failuresOmitted + max(0, other.failures.count - room)
+        flakyTests.append(contentsOf: other.flakyTests.prefix(max(0, Self.failureLimit - flakyTests.count)))
+    }
+}

@@ -1,0 +1,117 @@
+/// Aligned text for a terminal or CI log: failing gates first with their reasons, then the rest, then a summary
+/// line. Colour only when ``ReporterOptions/color`` says so.
+struct TextReporter: VerdictReporter {
+    let options: ReporterOptions
+
+    func render(_ verdict: Verdict) -> String {
+        var lines: [String] = []
+        let ordered = verdict.gates.enumerated().sorted { left, right in
+            let (l, r) = (Self.rank(left.element.status), Self.rank(right.element.status))
+            return l != r ? l < r : left.offset < right.offset
+        }.map(\.element)
+        let idWidth = min(32, verdict.gates.map(\.id.count).max() ?? 0)
+        for gate in ordered {
+            if options.quiet, gate.status == .pass || gate.status == .skipped { continue }
+            let label = paint(Self.label(gate.status), Self.color(gate.status))
+            lines.append("\(label)  \(gate.id.padding(to: idWidth))  \(gate.message)")
+            let indent = String(repeating: " ", count: 6)
+            for detail in gate.details { lines.append(indent + "- " + detail) }
+            if options.explain {
+                lines.append(indent + "comparison: \(gate.comparison)")
+                if !gate.sources.isEmpty { lines.append(indent + "from: " + gate.sources.joined(separator: ", ")) }
+            }
+        }
+        let shownDiagnostics = verdict.diagnostics.filter { !options.quiet || $0.severity == .error }
+        if !shownDiagnostics.isEmpty {
+            lines.append("")
+            for diagnostic in shownDiagnostics { lines.append(Self.describe(diagnostic)) }
+        }
+        if !verdict.ignored.isEmpty, !options.quiet {
+            lines.append("")
+            for file in verdict.ignored { lines.append("ignored: \(file.path): \(file.reason)") }
+        }
+        lines.append("")
+        lines.append(summary(verdict))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Private
+
+    private func summary(_ verdict: Verdict) -> String {
+        let counts = GateResult.Status.allCases.compactMap { status -> String? in
+            let count = verdict.gates.count { $0.status == status }
+            return count > 0 ? "\(count) \(Self.word(status))" : nil
+        }
+        let reports = verdict.reports.count == 1 ? "1 report" : "\(verdict.reports.count) reports"
+        let status = paint(verdict.status.rawValue.uppercased(), Self.color(verdict.status))
+        return "\(status): \(counts.joined(separator: ", ")) (\(reports)); exit \(verdict.exitCode)"
+    }
+
+    static func describe(_ diagnostic: Diagnostic) -> String {
+        var place = diagnostic.file ?? ""
+        if let line = diagnostic.line { place += ":\(line)" + (diagnostic.column.map { ":\($0)" } ?? "") }
+        if let path = diagnostic.keyPath { place += place.isEmpty ? path : " (\(path))" }
+        return "\(diagnostic.severity.rawValue): " + (place.isEmpty ? "" : "\(place): ") + diagnostic.message
+    }
+
+    private static func rank(_ status: GateResult.Status) -> Int {
+        switch status {
+        case .error: 0
+        case .fail: 1
+        case .warn: 2
+        case .pass: 3
+        case .skipped: 4
+        }
+    }
+
+    private static func label(_ status: GateResult.Status) -> String {
+        switch status {
+        case .pass: "PASS "
+        case .fail: "FAIL "
+        case .warn: "WARN "
+        case .error: "ERROR"
+        case .skipped: "SKIP "
+        }
+    }
+
+    private static func word(_ status: GateResult.Status) -> String {
+        switch status {
+        case .pass: "passed"
+        case .fail: "failed"
+        case .warn: "warned"
+        case .error: "cannot be judged"
+        case .skipped: "skipped"
+        }
+    }
+
+    private enum Color: String {
+        case red = "31", green = "32", yellow = "33", gray = "90"
+    }
+
+    private static func color(_ status: GateResult.Status) -> Color {
+        switch status {
+        case .pass: .green
+        case .fail, .error: .red
+        case .warn: .yellow
+        case .skipped: .gray
+        }
+    }
+
+    private static func color(_ status: Verdict.Status) -> Color {
+        switch status {
+        case .pass: .green
+        case .fail, .error: .red
+        }
+    }
+
+    private func paint(_ text: String, _ color: Color) -> String {
+        options.color ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// The string padded with spaces to `width` characters (never truncated).
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

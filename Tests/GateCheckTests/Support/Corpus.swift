@@ -1,0 +1,55 @@
+import Foundation
+import GateCheck
+import Testing
+
+/// The shared corpus of real reports (`../shared/corpus`, or `$GATECHECK_CORPUS`), with its manifest.
+enum Corpus {
+    /// The corpus directory, or `nil` when it is absent (a user's fresh clone).
+    static let root: URL? = {
+        if let override = ProcessInfo.processInfo.environment["GATECHECK_CORPUS"], !override.isEmpty {
+            return URL(fileURLWithPath: override)
+        }
+        let packageRoot = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let candidate = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        return FileManager.default.fileExists(atPath: candidate.appendingPathComponent("MANIFEST.tsv").path)
+            ? candidate : nil
+    }()
+
+    /// Whether the corpus is present; corpus suites are disabled otherwise, with this sentence as the reason.
+    static let isAvailable = root != nil
+    static let absenceReason: Comment =
+        "corpus not found at ../shared/corpus (set GATECHECK_CORPUS); corpus conformance tests skipped"
+
+    /// One row of MANIFEST.tsv.
+    struct Entry: Sendable, CustomTestStringConvertible {
+        var path: String
+        var format: String
+        var facts: String
+        var notes: String
+        var testDescription: String { path }
+    }
+
+    /// Every manifest row.
+    static let manifest: [Entry] = {
+        guard let root, let text = try? String(contentsOf: root.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
+        else { return [] }
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count >= 7 else { return nil }
+            return Entry(path: columns[0], format: columns[1], facts: columns[5], notes: columns[6])
+        }
+    }()
+
+    /// The manifest rows of one format folder (`cobertura`, `junit`, ...).
+    static func entries(_ format: String) -> [Entry] {
+        manifest.filter { $0.format == format }
+    }
+
+    /// The bytes of a corpus file.
+    static func bytes(_ path: String) throws -> [UInt8] {
+        let root = try #require(root)
+        return Array(try Data(contentsOf: root.appendingPathComponent(path)))
+    }
+}
