@@ -14,6 +14,7 @@
 #
 # Rerunnable from the repository root on a fresh machine (needs python3 with venv, and PyPI).
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 ensure_venv
 make_scratch
