@@ -1,8 +1,25 @@
 import ArgumentParser
 import GateCheck
 
+/// The `gatecheck` command: `check` (the default), plus the helper subcommands.
 public struct GateCheckCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "gatecheck", version: GateCheck.version)
+    public static let configuration = CommandConfiguration(
+        commandName: "gatecheck",
+        abstract: "Turn CI reports into one trustworthy pass/fail verdict.",
+        discussion: """
+            Reads Cobertura coverage, JUnit, Bandit, Safety, pip-audit, SARIF, Trivy, accuracy, image-size, \
+            LLM-cost and latency reports (detected by content), applies the gates of gates.json (or the \
+            built-in defaults) and exits with:
+              0  every blocking gate passed
+              1  at least one blocking gate failed
+              2  cannot judge: bad configuration, a missing, empty, truncated or unreadable required report, \
+            or a zero denominator
+              64 the command line itself is wrong
+            """,
+        version: GateCheck.version,
+        subcommands: [CheckCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+
     public init() {}
-    public func run() throws {}
 }

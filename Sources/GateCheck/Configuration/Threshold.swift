@@ -23,7 +23,7 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        written == value.description ? written : "\(written) (\(value))"
+        Decimal(string: written) == value ? written : "\(written) (\(value))"
     }
 
     /// Parses a size such as `500 MiB`, `524288000`, `0.5 GB`: units are exact, `MB` = 10^6 and `MiB` = 2^20

@@ -46,7 +46,7 @@ public enum GateEngine {
         let kinds = gate.sourceKinds
         let sources = loaded.filter { kinds.contains($0.kind) }
         let broken = failed.filter { $0.kind.map(kinds.contains) ?? false }
-        let kindNames = kinds.map(\.rawValue).joined(separator: " or ")
+        let kindNames = kinds.count == 1 ? "\(kinds[0].rawValue) report" : "report of kind \(kinds.map(\.rawValue).joined(separator: ", "))"
 
         func result(
             _ status: GateResult.Status, _ message: String, actual: MetricValue? = nil, blocks: Bool = false
@@ -63,9 +63,9 @@ public enum GateEngine {
         }
         if sources.isEmpty {
             return gate.required
-                ? result(.error, "cannot judge: no \(kindNames) report among the inputs, and this gate requires one",
+                ? result(.error, "cannot judge: no \(kindNames) among the inputs, and this gate requires one",
                     blocks: true)
-                : result(.skipped, "skipped: no \(kindNames) report among the inputs")
+                : result(.skipped, "skipped: no \(kindNames) among the inputs")
         }
 
         let measurement = measure(gate, sources: sources)
@@ -76,7 +76,9 @@ public enum GateEngine {
         let status: GateResult.Status = holds ? .pass : (gate.level == .error ? .fail : .warn)
         let verb = holds ? "meets" : "does not meet"
         var outcome = result(
-            status, "\(gate.metric.name) is \(measurement.value), which \(verb) \(gate.bound.symbol) \(gate.bound.threshold)",
+            status,
+            "\(gate.metric.name) is \(measurement.value.display(against: gate.bound.threshold.value)), which \(verb) "
+                + "\(gate.bound.symbol) \(gate.bound.threshold)",
             actual: measurement.value)
         if !holds {
             outcome.details = measurement.details

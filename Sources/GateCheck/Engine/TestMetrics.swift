@@ -29,7 +29,8 @@ enum TestMetrics {
                 let state: TestState = metric == .failed ? .failed : .error
                 measurement.failedTests = report.failures.filter { $0.state == state }
                 measurement.details = measurement.failedTests.prefix(10).map { test in
-                    test.message.isEmpty ? test.displayName : "\(test.displayName): \(test.message)"
+                    let firstLine = test.message.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+                    return firstLine.isEmpty ? test.displayName : "\(test.displayName): \(firstLine)"
                 }
                 let shown = measurement.details.count
                 if count > shown { measurement.details.append("… and \(count - shown) more") }

@@ -56,14 +56,48 @@ public enum MetricValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The value as the verdict shows it: counts as integers, rates with their fraction.
-    public var description: String {
+    public var description: String { display(against: nil) }
+
+    /// The value as shown next to a threshold: rates get as many decimals as it takes (at least four) for the
+    /// shown number to compare with the threshold exactly as the exact value does, so that `0.79996` is never
+    /// shown as `0.8000` beside a failing `>= 0.80`. A rounded value is marked `≈`.
+    public func display(against threshold: Decimal?) -> String {
         switch self {
-        case .integer(let value): String(value)
+        case .integer(let value): return String(value)
         case .ratio(let numerator, let denominator):
-            "\(Self.format(Double(numerator) / Double(denominator))) (\(numerator)/\(denominator))"
-        case .decimal(let value): value.description
-        case .notMeasured: "not measured"
+            let exact = Decimal(numerator) / Decimal(denominator)
+            var digits = 4
+            var shown = Self.rounded(numerator, denominator, digits)
+            while digits < 18, let threshold, let value = Decimal(string: shown.text),
+                (value == threshold) != (exact == threshold) || (value < threshold) != (exact < threshold)
+            {
+                digits += 1
+                shown = Self.rounded(numerator, denominator, digits)
+            }
+            return "\(shown.isExact ? "" : "≈")\(shown.text) (\(numerator)/\(denominator))"
+        case .decimal(let value): return value.description
+        case .notMeasured: return "not measured"
         }
+    }
+
+    /// `numerator / denominator` rounded half up to `digits` decimals, trailing zeros removed, in exact integer
+    /// arithmetic.
+    static func rounded(_ numerator: Int, _ denominator: Int, _ digits: Int) -> (text: String, isExact: Bool) {
+        var scale: Int128 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let n = Int128(numerator) * scale
+        let d = Int128(denominator)
+        let quotient = (2 * n + d) / (2 * d)
+        let isExact = n % d == 0
+        var text = String(quotient)
+        let negative = text.hasPrefix("-")
+        if negative { text.removeFirst() }
+        while text.count <= digits { text = "0" + text }
+        var integral = String(text.dropLast(digits))
+        var fraction = String(text.suffix(digits))
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        if integral.isEmpty { integral = "0" }
+        return ((negative ? "-" : "") + integral + (fraction.isEmpty ? "" : "." + fraction), isExact)
     }
 
     /// Shortest round-trip text of a double, without a trailing `.0` on integral values.

@@ -2,10 +2,17 @@
 public struct ReadOptions: Sendable, Hashable {
     /// Resource limits.
     public var limits: ParseLimits
+    /// The waivers of the configuration; security parsers apply them as they count, so that a report never
+    /// needs to keep all its findings in memory.
+    public var waivers: [Waiver]
+    /// Today's date (UTC), which decides whether a waiver has expired. Injected: the library never reads a clock.
+    public var today: Day
 
     /// Creates options.
-    public init(limits: ParseLimits = .init()) {
+    public init(limits: ParseLimits = .init(), waivers: [Waiver] = [], today: Day) {
         self.limits = limits
+        self.waivers = waivers
+        self.today = today
     }
 }
 
@@ -13,14 +20,15 @@ public struct ReadOptions: Sendable, Hashable {
 ///
 /// ```swift
 /// var source = BytesSource(bytes)
-/// let report = try ReportReader.read(.cobertura, from: &source, path: "coverage.xml")
+/// let options = ReadOptions(today: Day(Date()))
+/// let report = try ReportReader.read(.cobertura, from: &source, path: "coverage.xml", options: options)
 /// ```
 public enum ReportReader {
     /// Reads one report.
     ///
     /// - Throws: ``ReportError`` when the bytes are not a readable report of that kind.
     public static func read<Source: ByteSource>(
-        _ kind: ReportKind, from source: inout Source, path: String, options: ReadOptions = .init()
+        _ kind: ReportKind, from source: inout Source, path: String, options: ReadOptions
     ) throws(ReportError) -> LoadedReport {
         let content: ReportContent
         var diagnostics: [Diagnostic]

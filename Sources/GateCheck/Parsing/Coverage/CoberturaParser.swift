@@ -170,7 +170,9 @@ final class CoberturaHandler: XMLEventHandler {
             return
         }
         current.recordBranches(
-            BranchCount(line: UInt32(number), covered: UInt32(counts.covered), total: UInt32(counts.total)))
+            BranchCount(line: UInt32(number), covered: UInt32(counts.covered), total: UInt32(counts.total)),
+            missing: Self.missingTargets(attributes.value("missing-branches"), covered: counts.covered,
+                total: counts.total))
     }
 
     /// The `(a/b)` at the end of `condition-coverage`; the percentage before it is ignored (its rounding differs
@@ -186,6 +188,24 @@ final class CoberturaHandler: XMLEventHandler {
         guard let covered = Self.digits(bytes[(open + 1)..<slash]), let total = Self.digits(bytes[(slash + 1)..<(end - 1)])
         else { return nil }
         return (covered, total)
+    }
+
+    /// coverage.py's `missing-branches="12,exit"` as target lines (`exit` as 0); `nil` when the emitter writes
+    /// none and some branches are missing, since the targets are then unknown.
+    private static func missingTargets(_ value: XMLBytes?, covered: Int, total: Int) -> [UInt32]? {
+        guard let value else { return covered == total ? [] : nil }
+        var targets: [UInt32] = []
+        for part in value.buffer.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
+            let text = String(decoding: part, as: UTF8.self).trimmingWhitespace
+            if text == "exit" {
+                targets.append(0)
+            } else if let line = UInt32(text) {
+                targets.append(line)
+            } else {
+                return nil
+            }
+        }
+        return targets.count == total - covered ? targets : nil
     }
 
     private static func digits(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
@@ -249,6 +269,6 @@ extension FileCoverage {
             return
         }
         lines.formUnion(other.lines)
-        for branch in other.branches { recordBranches(branch) }
+        appendBranches(of: other)
     }
 }

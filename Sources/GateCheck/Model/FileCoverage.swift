@@ -1,0 +1,137 @@
+/// Branch counts of one line: how many of its branches (arcs) were taken, of how many.
+public struct BranchCount: Sendable, Hashable {
+    /// The 1-based source line.
+    public var line: UInt32
+    /// Branches taken.
+    public var covered: UInt32
+    /// Branches in total.
+    public var total: UInt32
+    /// Where the line's missing branch targets sit in the file's pool, and how many there are.
+    var missingOffset: UInt32 = 0
+    var missingCount: UInt32 = 0
+
+    /// Whether every missing branch's target is recorded (trivially so when none is missing).
+    var targetsKnown: Bool { Int(missingCount) == Int(total) - Int(covered) }
+
+    /// Creates a count.
+    public init(line: UInt32, covered: UInt32, total: UInt32) {
+        self.line = line
+        self.covered = covered
+        self.total = total
+    }
+}
+
+/// The coverage of one source file.
+///
+/// Branch lines keep the targets of their missing branches when the emitter writes them (coverage.py's
+/// `missing-branches`, with `exit` stored as 0): merging two runs then counts a branch as covered if either run
+/// took it, exactly as `coverage combine` does. A line whose missing targets are not all known (other emitters)
+/// keeps the larger counts when merged.
+public struct FileCoverage: Sendable, Hashable {
+    /// Executable lines and their hits.
+    public var lines = LineTable()
+    /// Branch lines, one entry per line after ``normalize()``, sorted by line.
+    private(set) var branches: [BranchCount] = []
+    private var missingTargets: [UInt32] = []
+
+    /// Creates an empty file coverage.
+    public init() {}
+
+    /// Records a branch line, with the targets of its missing branches when the emitter gives them.
+    public mutating func recordBranches(_ count: BranchCount, missing: [UInt32]? = nil) {
+        var count = count
+        if let missing, missing.count == Int(count.total) - Int(count.covered) {
+            count.missingOffset = UInt32(missingTargets.count)
+            count.missingCount = UInt32(missing.count)
+            missingTargets.append(contentsOf: missing)
+        }
+        branches.append(count)
+    }
+
+    /// Sorts branch lines and merges duplicates within one report (the larger counts), so totals count each
+    /// line once.
+    public mutating func normalize() {
+        guard branches.count > 1 else { return }
+        var sorted = true
+        for index in 1..<branches.count where branches[index - 1].line >= branches[index].line {
+            sorted = false
+            break
+        }
+        if sorted { return }
+        branches.sort { $0.line != $1.line ? $0.line < $1.line : $0.covered > $1.covered }
+        var merged: [BranchCount] = []
+        merged.reserveCapacity(branches.count)
+        for branch in branches {
+            if let last = merged.last, last.line == branch.line {
+                merged[merged.count - 1].total = max(last.total, branch.total)
+            } else {
+                merged.append(branch)
+            }
+        }
+        branches = merged
+    }
+
+    /// Adds another run's coverage of the same file: lines by union, branches covered if taken in either run.
+    public mutating func formUnion(_ other: FileCoverage) {
+        lines.formUnion(other.lines)
+        var result = FileCoverage()
+        result.lines = lines
+        var left = branches.makeIterator()
+        var right = other.branches.makeIterator()
+        var a = left.next()
+        var b = right.next()
+        loop: while true {
+            switch (a, b) {
+            case (nil, nil):
+                break loop
+            case (let x?, nil):
+                result.append(x, from: self)
+                a = left.next()
+            case (nil, let y?):
+                result.append(y, from: other)
+                b = right.next()
+            case (let x?, let y?) where x.line < y.line:
+                result.append(x, from: self)
+                a = left.next()
+            case (let x?, let y?) where y.line < x.line:
+                result.append(y, from: other)
+                b = right.next()
+            case (let x?, let y?):
+                var merged = BranchCount(line: x.line, covered: max(x.covered, y.covered), total: max(x.total, y.total))
+                if x.targetsKnown, y.targetsKnown, x.total == y.total {
+                    let theirs = Set(other.missing(of: y))
+                    let stillMissing = missing(of: x).filter(theirs.contains)
+                    merged.covered = merged.total - UInt32(min(Int(merged.total), stillMissing.count))
+                    result.recordBranches(merged, missing: stillMissing)
+                } else {
+                    result.recordBranches(merged, missing: nil)
+                }
+                a = left.next()
+                b = right.next()
+            }
+        }
+        self = result
+    }
+
+    /// Appends the branch lines of another `<class>` of the same file, in one report.
+    mutating func appendBranches(of other: FileCoverage) {
+        for branch in other.branches { append(branch, from: other) }
+    }
+
+    private mutating func append(_ branch: BranchCount, from source: FileCoverage) {
+        recordBranches(branch, missing: branch.targetsKnown ? source.missing(of: branch) : nil)
+    }
+
+    /// Branches taken and in total over the file's branch lines.
+    public var branchTotals: (covered: Int, total: Int) {
+        branches.reduce(into: (0, 0)) { sums, branch in
+            sums.0 += Int(branch.covered)
+            sums.1 += Int(branch.total)
+        }
+    }
+
+    private func missing(of branch: BranchCount) -> [UInt32] {
+        let start = Int(branch.missingOffset)
+        return Array(missingTargets[start..<(start + Int(branch.missingCount))])
+    }
+}

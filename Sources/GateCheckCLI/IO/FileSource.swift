@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import GateCheck
+
+/// A file opened for reading, served as a ``ByteSource``; the first bytes can be peeked for detection and are
+/// then replayed, so each file is read once.
+final class FileSource: ByteSource {
+    let path: String
+    private let descriptor: Int32
+    private var replay: [UInt8] = []
+    private var replayOffset = 0
+
+    /// Opens a file; the error is a sentence for the user.
+    init(path: String) throws(ReportError) {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(Self.errorText(errno)) }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            close(fd)
+            throw .unreadable("it is a directory")
+        }
+        descriptor = fd
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Reads up to `count` bytes from the start of the file without consuming them.
+    func peek(_ count: Int) throws(ReportError) -> (bytes: [UInt8], isWholeFile: Bool) {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = buffer.withUnsafeMutableBytes { raw in
+                Glibc.read(descriptor, raw.baseAddress! + filled, count - filled)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(Self.errorText(errno))
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        buffer.removeSubrange(filled...)
+        replay = buffer
+        replayOffset = 0
+        return (buffer, filled < count)
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
+        if replayOffset < replay.count {
+            let count = min(buffer.count, replay.count - replayOffset)
+            replay.withUnsafeBytes { bytes in
+                buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + replayOffset, byteCount: count)
+            }
+            replayOffset += count
+            if replayOffset == replay.count { replay = [] }
+            return count
+        }
+        while true {
+            let got = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if got >= 0 { return got }
+            if errno != EINTR { throw ByteSourceError(Self.errorText(errno)) }
+        }
+    }
+
+    private static func errorText(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}
+
+/// `ByteSource` is used through a class reference here; a struct wrapper gives parsers their `inout` value.
+struct FileSourceReference: ByteSource {
+    let file: FileSource
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
+        try file.read(into: buffer)
+    }
+}
