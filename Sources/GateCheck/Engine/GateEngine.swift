@@ -1,7 +1,7 @@
 /// Applies a configuration's gates to a set of reports and returns the verdict. Pure: no files, clock or output.
 ///
 /// ```swift
-/// let verdict = GateEngine.evaluate(reports, configuration: .builtIn)
+/// let verdict = GateEngine.evaluate(reports, configuration: .builtIn, today: Day(Date()))
 /// if verdict.status != .pass { print(verdict.gates.filter { $0.status == .fail }.map(\.message)) }
 /// ```
 public enum GateEngine {
@@ -10,9 +10,10 @@ public enum GateEngine {
     /// - Parameters:
     ///   - reports: what the inputs yielded; the order of its arrays does not matter (the verdict is sorted).
     ///   - configuration: the gates; ``Configuration/builtIn`` when the user gave none.
+    ///   - today: the UTC date that decides waiver expiry (injected; the library reads no clock).
     ///   - diagnostics: problems found before evaluation (configuration warnings), carried into the verdict.
     public static func evaluate(
-        _ reports: ReportSet, configuration: Configuration, diagnostics: [Diagnostic] = []
+        _ reports: ReportSet, configuration: Configuration, today: Day, diagnostics: [Diagnostic] = []
     ) -> Verdict {
         let loaded = reports.reports.sorted { $0.path < $1.path }
         let failed = reports.failed.sorted { $0.path < $1.path }

@@ -19,7 +19,8 @@ struct CheckRunner {
             switch ConfigurationLoader.load(path: configPath) {
             case .success(let loaded): configuration = loaded
             case .failure(let error):
-                let verdict = GateEngine.evaluate(ReportSet(), configuration: .init(gates: []), diagnostics: error.problems)
+                let verdict = GateEngine.evaluate(
+                    ReportSet(), configuration: .init(gates: []), today: today, diagnostics: error.problems)
                 emit(verdict, output)
                 return verdict.exitCode
             }
@@ -44,7 +45,7 @@ struct CheckRunner {
             case .ignored(let file): reports.ignored.append(file)
             }
         }
-        let verdict = GateEngine.evaluate(reports, configuration: configuration)
+        let verdict = GateEngine.evaluate(reports, configuration: configuration, today: today)
         emit(verdict, output)
         return verdict.exitCode
     }
