@@ -1,5 +1,5 @@
 /// A place in a report: a 1-based line and, where known, a 1-based column.
-public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct FilePosition: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The 1-based line.
     public var line: Int
     /// The 1-based column, where the format has one.
@@ -29,17 +29,17 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The text encoding is not one gatecheck reads.
     case unsupportedEncoding(String)
     /// The document is not well-formed XML or JSON.
-    case malformed(String, at: SourceLocation?)
+    case malformed(String, at: FilePosition?)
     /// The document ends before it is complete: the tool that wrote it was probably interrupted.
-    case truncated(at: SourceLocation?)
+    case truncated(at: FilePosition?)
     /// The document uses a construct gatecheck refuses for safety (an entity declaration, for example).
-    case forbidden(String, at: SourceLocation?)
+    case forbidden(String, at: FilePosition?)
     /// The document nests deeper than the configured limit.
-    case tooDeep(limit: Int, at: SourceLocation?)
+    case tooDeep(limit: Int, at: FilePosition?)
     /// The document is well-formed but is not a report of the expected kind.
     case wrongKind(expected: ReportKind, found: String)
     /// A value in the document cannot be accepted (a negative count, a rate that is not a number, ...).
-    case invalidValue(String, at: SourceLocation?, keyPath: String?)
+    case invalidValue(String, at: FilePosition?, keyPath: String?)
 
     /// A stable identifier for the diagnostic.
     public var code: String {
@@ -58,7 +58,7 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Where in the report the problem is, where known.
-    public var location: SourceLocation? {
+    public var location: FilePosition? {
         switch self {
         case .malformed(_, let at), .truncated(let at), .forbidden(_, let at), .tooDeep(_, let at),
             .invalidValue(_, let at, _):
@@ -98,7 +98,7 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    private static func suffix(_ location: SourceLocation?) -> String {
+    private static func suffix(_ location: FilePosition?) -> String {
         location.map { " (\($0))" } ?? ""
     }
 }

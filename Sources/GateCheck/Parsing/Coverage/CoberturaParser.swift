@@ -137,7 +137,7 @@ final class CoberturaHandler: XMLEventHandler {
     private func startClass(_ attributes: XMLAttributes, at line: Int) {
         guard let filename = attributes.value("filename") ?? attributes.value("name") else {
             failure = .invalidValue(
-                "a <class> has neither a filename nor a name attribute", at: SourceLocation(line: line), keyPath: nil)
+                "a <class> has neither a filename nor a name attribute", at: FilePosition(line: line), keyPath: nil)
             return
         }
         currentFile = Self.normalize(path: filename.string())
@@ -154,7 +154,7 @@ final class CoberturaHandler: XMLEventHandler {
             let shown = attributes.value("hits")?.string(limit: 40) ?? "(missing)"
             failure = .invalidValue(
                 "line \(number) has hits='\(shown)'; hits must be a non-negative number",
-                at: SourceLocation(line: line), keyPath: nil)
+                at: FilePosition(line: line), keyPath: nil)
             return
         }
         current.lines.record(line: UInt32(number), hit: hits > 0)
@@ -166,7 +166,7 @@ final class CoberturaHandler: XMLEventHandler {
         guard counts.covered <= counts.total, counts.total <= Int(UInt32.max) else {
             failure = .invalidValue(
                 "line \(number) has condition-coverage '\(condition.string(limit: 40))': more branches covered than exist",
-                at: SourceLocation(line: line), keyPath: nil)
+                at: FilePosition(line: line), keyPath: nil)
             return
         }
         current.recordBranches(

@@ -114,7 +114,7 @@ enum XMLStreamParser {
             session.depth += 1
             if session.depth > session.maxDepth {
                 let line = session.line
-                session.stop(.tooDeep(limit: session.maxDepth, at: SourceLocation(line: line)))
+                session.stop(.tooDeep(limit: session.maxDepth, at: FilePosition(line: line)))
                 return
             }
             session.handler.startElement(
@@ -138,7 +138,7 @@ enum XMLStreamParser {
         callbacks.entityDecl = { user, name, _, _, _, _ in
             let session = Session.from(user)
             let entity = name.map { String(cString: $0) } ?? "?"
-            session.stop(.forbidden("an entity declaration ('\(entity)')", at: SourceLocation(line: session.line)))
+            session.stop(.forbidden("an entity declaration ('\(entity)')", at: FilePosition(line: session.line)))
         }
         callbacks.serror = { user, error in
             guard let error else { return }
@@ -153,7 +153,7 @@ extension XMLStreamParser.Session {
     /// Turns libxml2's first error into a ``ReportError``; warnings are ignored.
     fileprivate func recordLibXMLError(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
-        let location = SourceLocation(line: Int(error.line), column: error.int2 > 0 ? Int(error.int2) : nil)
+        let location = FilePosition(line: Int(error.line), column: error.int2 > 0 ? Int(error.int2) : nil)
         let message = error.message.map { String(cString: $0) }?.trimmingWhitespace ?? "error \(error.code)"
         let code = xmlParserErrors(rawValue: UInt32(error.code))
         let failure: ReportError
