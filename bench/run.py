@@ -554,13 +554,14 @@ def print_targets(targets: list[Target], quick: bool, log):
         log("  (quick): timing targets on tiny inputs are reported, not enforced; correctness is enforced.")
 
 
-def machine_info(gatecheck: str | None) -> dict:
+def machine_info(gatecheck: str | None, loadavg_start) -> dict:
     info = {
         "hostname": platform.node(),
         "platform": platform.platform(),
         "cpu_count": os.cpu_count(),
         "python": sys.version.split()[0],
-        "loadavg_start": os.getloadavg(),
+        "loadavg_start": loadavg_start,
+        "loadavg_end": os.getloadavg(),
     }
     try:
         with open("/proc/cpuinfo") as f:
@@ -611,6 +612,8 @@ def main(argv=None) -> int:
 
     def log(msg=""):
         print(msg, flush=True)
+
+    loadavg_start = os.getloadavg()
 
     runs = args.runs or (3 if args.quick else 5)
     if runs < 1:
@@ -743,7 +746,7 @@ def main(argv=None) -> int:
         "duration_s": round(time.time() - started, 1),
         "runs": runs,
         "warmup": args.warmup,
-        "machine": machine_info(gatecheck) | {"loadavg_end": os.getloadavg()},
+        "machine": machine_info(gatecheck, loadavg_start),
         "gatecheck": gatecheck,
         "peer_python": peer_python,
         "baseline_python": base_python,
