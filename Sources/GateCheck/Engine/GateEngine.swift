@@ -104,7 +104,9 @@ public enum GateEngine {
             }
             let metrics = CoverageMetrics(report: .merged(coverage))
             var measurement = metrics.value(metric)
-            measurement.details = metrics.mostMissed(limit: 5)
+            measurement.details =
+                metric == .branchRate || metric == .branchesCovered
+                ? metrics.mostMissedBranches(limit: 5) : metrics.mostMissed(limit: 5)
             return measurement
         case .tests(let metric):
             var sum = TestReport()

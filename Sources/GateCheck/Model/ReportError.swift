@@ -67,7 +67,13 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    public var description: String { text(withPosition: true) }
+
+    /// The sentence without the position, for places that show the position on their own (diagnostics).
+    public var message: String { text(withPosition: false) }
+
+    private func text(withPosition: Bool) -> String {
+        func suffix(_ position: FilePosition?) -> String { withPosition ? Self.suffix(position) : "" }
         switch self {
         case .empty:
             return "the report is empty; the step that writes it probably failed or wrote nothing"
@@ -79,22 +85,22 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unsupportedEncoding(let what):
             return "the report's encoding is not supported (\(what)); write it as UTF-8"
         case .malformed(let message, let at):
-            return "the report is not well-formed" + Self.suffix(at) + ": " + message
+            return "the report is not well-formed" + suffix(at) + ": " + message
         case .truncated(let at):
-            return "the report ends before it is complete" + Self.suffix(at)
+            return "the report ends before it is complete" + suffix(at)
                 + "; the tool that wrote it was probably interrupted, so its totals cannot be trusted"
         case .forbidden(let what, let at):
-            return "the report contains \(what)" + Self.suffix(at)
+            return "the report contains \(what)" + suffix(at)
                 + ", which gatecheck refuses: CI reports never need it and it is the vehicle of entity-expansion "
                 + "and external-entity attacks"
         case .tooDeep(let limit, let at):
-            return "the report nests more than \(limit) levels deep" + Self.suffix(at)
+            return "the report nests more than \(limit) levels deep" + suffix(at)
                 + "; no genuine report does, so it is refused"
         case .wrongKind(let expected, let found):
             return "the report is not \(expected.rawValue): found \(found)"
         case .invalidValue(let message, let at, let keyPath):
             let path = keyPath.map { " at `\($0)`" } ?? ""
-            return message + path + Self.suffix(at)
+            return message + path + suffix(at)
         }
     }
 

@@ -193,6 +193,7 @@ final class JUnitHandler: XMLEventHandler {
         report.errors += errors
         report.skipped += skipped
         report.passed += tests - failures - errors - skipped
+        report.failuresOmitted += failures + errors
         report.durationSeconds += max(0, claims.time ?? 0)
         attributeOnlySuites += 1
     }
