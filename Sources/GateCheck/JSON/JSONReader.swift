@@ -51,7 +51,7 @@ public struct JSONReaderOptions: Sendable {
 ///         while let field = try reader.nextKey(in: Self.resultKeys) {
 ///             switch field {
 ///             case 0: ruleIDs.append(try reader.readString())
-///             case 1: levels.append(try reader.readNullOr { try $0.readString() })
+///             case 1: levels.append(try reader.readNullOr { (r) throws(JSONError) in try r.readString() })
 ///             default: try reader.skipValue()
 ///             }
 ///         }
@@ -152,8 +152,10 @@ public struct JSONReader<Source: ByteSource> {
 
     /// Returns `nil` after consuming a `null`, or else the result of `read` on this reader.
     ///
+    /// Swift 6.3 infers `throws(any Error)` for a closure unless told otherwise, so spell out the thrown type:
+    ///
     /// ```swift
-    /// let uri = try reader.readNullOr { try $0.readString() }
+    /// let uri = try reader.readNullOr { (r) throws(JSONError) in try r.readString() }
     /// ```
     public mutating func readNullOr<T>(_ read: (inout Self) throws(JSONError) -> T) throws(JSONError) -> T? {
         if try peek() == .null {
