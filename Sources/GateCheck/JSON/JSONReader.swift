@@ -2,8 +2,10 @@
 public struct JSONReaderOptions: Sendable {
     /// The deepest nesting of arrays and objects accepted; one more level is ``JSONError/tooDeep(limit:_:)``.
     public var maxDepth: Int = 256
-    /// The longest string or key, in UTF-8 bytes, that the reader materialises; a longer one is
-    /// ``JSONError/stringTooLong(limit:_:)``. ``JSONReader/skipValue()`` stores nothing, so it has no such limit.
+    /// The longest string or key, in UTF-8 bytes, that the reader materialises.
+    ///
+    /// A longer one is ``JSONError/stringTooLong(limit:_:)``. ``JSONReader/skipValue()`` stores nothing, so it has
+    /// no such limit.
     public var maxStringBytes: Int = 1 << 20
     /// Accepts Python's bare `NaN`, `Infinity` and `-Infinity` (which `json.dumps` writes by default) as numbers,
     /// recording where they were in ``JSONReader/nonFiniteNumbersSeen``.
@@ -82,8 +84,10 @@ public struct JSONReader<Source: ByteSource> {
     /// Use it for free-form keys and for messages about unknown keys; each access builds a new `String`.
     public var lastKey: String { scanner.lastKey }
 
-    /// Where `NaN`, `Infinity` and `-Infinity` were accepted (with `allowNonFiniteNumbers`), so that a caller can
-    /// warn about them. Only the first 1,000 are recorded.
+    /// Where non-finite numbers were accepted, so that a caller can warn about them.
+    ///
+    /// With `allowNonFiniteNumbers`, each `NaN`, `Infinity` and `-Infinity` read or skipped adds its position here.
+    /// Only the first 1,000 are recorded, so that memory stays bounded.
     public var nonFiniteNumbersSeen: [JSONPosition] { scanner.nonFiniteNumbersSeen }
 
     /// Skips whitespace (and a UTF-8 byte order mark at the start) and returns the kind of the next value.

@@ -1,5 +1,6 @@
-/// The index of the first byte at or after `index` (and before `end`) that ends a plain run inside a string:
-/// a quote, a backslash, a control byte or a non-ASCII byte. Returns `end` when there is none.
+/// The index of the first byte in `index..<end` that ends a plain run inside a string, or `end`.
+///
+/// A run ends at a quote, a backslash, a control byte or a non-ASCII byte.
 ///
 /// Eight bytes are tested at a time with SWAR bit tricks; the lowest flagged byte is always a real match, and the
 /// byte loop re-checks it anyway.

@@ -179,8 +179,9 @@ struct JSONScanner {
                     line += 1
                     lineStart = chunkOffset + index
                     // Indentation after a newline: eight spaces at a time.
-                    while index + 8 <= end && UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
-                        == 0x2020_2020_2020_2020
+                    while index + 8 <= end
+                        && UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+                            == 0x2020_2020_2020_2020
                     {
                         index += 8
                     }

@@ -19,11 +19,14 @@ private func int64(_ text: String) throws(JSONError) -> Int64 {
 
 @Suite("JSON numbers")
 struct JSONNumberTests {
-    @Test("readDouble is correctly rounded, like the standard library's parser", arguments: [
-        "0", "-0", "1", "-1", "0.1", "0.3", "7.5", "9.8", "1e22", "1e23", "123456789012345678", "0.30000000000000004",
-        "2.2250738585072014e-308", "4.9e-324", "1.7976931348623157e308", "9007199254740993", "1e-400", "3.14159e-5",
-        "100000000000000000000000000000000000000001", "0.000000000000000000000000000000000000000001e41",
-    ])
+    @Test(
+        "readDouble is correctly rounded, like the standard library's parser",
+        arguments: [
+            "0", "-0", "1", "-1", "0.1", "0.3", "7.5", "9.8", "1e22", "1e23", "123456789012345678",
+            "0.30000000000000004",
+            "2.2250738585072014e-308", "4.9e-324", "1.7976931348623157e308", "9007199254740993", "1e-400", "3.14159e-5",
+            "100000000000000000000000000000000000000001", "0.000000000000000000000000000000000000000001e41",
+        ])
     func doubleRounding(text: String) throws {
         #expect(try double(text).bitPattern == Double(text)?.bitPattern)
     }
@@ -32,9 +35,12 @@ struct JSONNumberTests {
     func randomDoubles() throws {
         var random = SeededGenerator(seed: 42)
         for _ in 0..<5000 {
-            let mantissa = String(UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random))
+            let mantissa = String(
+                UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random))
             let point = Int.random(in: 0...mantissa.count, using: &random)
-            var text = point == mantissa.count ? mantissa : String(mantissa.prefix(point)) + "." + String(mantissa.dropFirst(point))
+            var text =
+                point == mantissa.count
+                ? mantissa : String(mantissa.prefix(point)) + "." + String(mantissa.dropFirst(point))
             if text.hasPrefix(".") { text = "0" + text }
             if text.hasPrefix("0"), text.count > 1, !text.hasPrefix("0.") { text = "0." + text.dropFirst() }
             if Bool.random(using: &random) { text += "e\(Int.random(in: -330...310, using: &random))" }
@@ -63,9 +69,11 @@ struct JSONNumberTests {
         #expect(try int64("-922337203685477580.8e1") == .min)
     }
 
-    @Test("readInt64 rejects fractions and values out of range", arguments: [
-        "1.5", "9223372036854775808", "-9223372036854775809", "1e19", "1e-1", "123456789012345678901234567890",
-    ])
+    @Test(
+        "readInt64 rejects fractions and values out of range",
+        arguments: [
+            "1.5", "9223372036854775808", "-9223372036854775809", "1e19", "1e-1", "123456789012345678901234567890",
+        ])
     func int64OutOfRange(text: String) {
         expectJSONError(.numberOutOfRange(text, at(0))) { () throws(JSONError) in _ = try int64(text) }
     }
@@ -92,7 +100,9 @@ struct JSONNumberTests {
         #expect(message.contains("line 1, column 11"))
     }
 
-    @Test("With allowNonFiniteNumbers, NaN and ±Infinity are read and their positions recorded", arguments: jsonChunkSizes)
+    @Test(
+        "With allowNonFiniteNumbers, NaN and ±Infinity are read and their positions recorded", arguments: jsonChunkSizes
+    )
     func nonFiniteAllowed(chunk: Int) throws {
         let options = JSONReaderOptions(allowNonFiniteNumbers: true)
         var reader = makeReader("[NaN, Infinity,\n -Infinity, NaN, 1]", chunk: chunk, options: options)
@@ -107,17 +117,21 @@ struct JSONNumberTests {
         _ = try reader.nextElement()
         try reader.skipValue()
         try reader.finish()
-        #expect(reader.nonFiniteNumbersSeen == [
-            at(1), at(6), JSONPosition(offset: 17, line: 2, column: 2), JSONPosition(offset: 28, line: 2, column: 13),
-        ])
+        #expect(
+            reader.nonFiniteNumbersSeen == [
+                at(1), at(6), JSONPosition(offset: 17, line: 2, column: 2),
+                JSONPosition(offset: 28, line: 2, column: 13),
+            ])
     }
 
-    @Test("Non-finite look-alikes are still errors with the option on", arguments: [
-        ("[nan]", JSONError.unexpectedByte(0x61, at(2), expected: "'null'")),
-        ("[Infinit]", JSONError.unexpectedByte(0x49, at(1), expected: "a value")),
-        ("[-Inf", JSONError.unexpectedEnd(at(5), expected: "the rest of '-Infinity'")),
-        ("[NaNa]", JSONError.unexpectedByte(0x4E, at(1), expected: "a value")),
-    ])
+    @Test(
+        "Non-finite look-alikes are still errors with the option on",
+        arguments: [
+            ("[nan]", JSONError.unexpectedByte(0x61, at(2), expected: "'null'")),
+            ("[Infinit]", JSONError.unexpectedByte(0x49, at(1), expected: "a value")),
+            ("[-Inf", JSONError.unexpectedEnd(at(5), expected: "the rest of '-Infinity'")),
+            ("[NaNa]", JSONError.unexpectedByte(0x4E, at(1), expected: "a value")),
+        ])
     func nonFiniteLookAlikes(text: String, error: JSONError) {
         expectJSONError(error) { () throws(JSONError) in
             try skipDocument(Array(text.utf8), options: JSONReaderOptions(allowNonFiniteNumbers: true))

@@ -5,9 +5,12 @@ private let resultKeys = JSONKeySet(["ruleId", "level", "message", "abc", "é"])
 
 @Suite("JSON reader navigation")
 struct JSONReaderNavigationTests {
-    @Test("nextKey returns the index of known keys, unknown for others, and nil at the closing brace", arguments: jsonChunkSizes)
+    @Test(
+        "nextKey returns the index of known keys, unknown for others, and nil at the closing brace",
+        arguments: jsonChunkSizes)
     func knownAndUnknownKeys(chunk: Int) throws {
-        var reader = makeReader(#"{"level": "error", "extra": [1, {"x": 2}], "ruleId": "R1", "message": null}"#, chunk: chunk)
+        var reader = makeReader(
+            #"{"level": "error", "extra": [1, {"x": 2}], "ruleId": "R1", "message": null}"#, chunk: chunk)
         try reader.beginObject()
         var seen: [String] = []
         while let key = try reader.nextKey(in: resultKeys) {
@@ -79,7 +82,8 @@ struct JSONReaderNavigationTests {
         var reader = makeReader("{\n  \"count\": \"12\"\n}")
         try reader.beginObject()
         _ = try reader.nextKey(in: .init(["count"]))
-        expectJSONError(.typeMismatch(expected: .number, found: .string, JSONPosition(offset: 13, line: 2, column: 12))) {
+        expectJSONError(.typeMismatch(expected: .number, found: .string, JSONPosition(offset: 13, line: 2, column: 12)))
+        {
             () throws(JSONError) in _ = try reader.readInt64()
         }
         var array = makeReader("[1]")
@@ -88,7 +92,8 @@ struct JSONReaderNavigationTests {
         }
     }
 
-    @Test("Strings decode escapes, surrogate pairs, raw UTF-8, and lone surrogates as U+FFFD", arguments: jsonChunkSizes)
+    @Test(
+        "Strings decode escapes, surrogate pairs, raw UTF-8, and lone surrogates as U+FFFD", arguments: jsonChunkSizes)
     func stringDecoding(chunk: Int) throws {
         let text = #"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\u4e2d\ud83d\ude00", "é中😀", "x\ud800y", "\udc00", "\ud800\u0041"]"#
         var reader = makeReader(text, chunk: chunk)
@@ -99,7 +104,9 @@ struct JSONReaderNavigationTests {
         #expect(strings == ["a\"b\\c/d\u{8}\u{C}\n\r\t", "é中😀", "é中😀", "x\u{FFFD}y", "\u{FFFD}", "\u{FFFD}A"])
     }
 
-    @Test("readStringPrefix keeps at most maxBytes, cut on a scalar boundary, and consumes the whole string", arguments: jsonChunkSizes)
+    @Test(
+        "readStringPrefix keeps at most maxBytes, cut on a scalar boundary, and consumes the whole string",
+        arguments: jsonChunkSizes)
     func stringPrefix(chunk: Int) throws {
         var reader = makeReader(#"["abcdef", "aé中😀z", "short", "\u00e9\u00e9"]"#, chunk: chunk)
         try reader.beginArray()
@@ -145,7 +152,8 @@ struct JSONReaderNavigationTests {
         _ = try reader.nextElement()
         _ = try reader.readInt64()
         expectJSONError(.unexpectedByte(0x78, JSONPosition(offset: 7, line: 1, column: 5), expected: "a value")) {
-            () throws(JSONError) in _ = try reader.nextElement(); try reader.skipValue()
+            () throws(JSONError) in
+            _ = try reader.nextElement(); try reader.skipValue()
         }
     }
 
@@ -163,13 +171,16 @@ struct JSONReaderNavigationTests {
 
     @Test("Error descriptions say where, what, and the likely cause")
     func descriptions() {
-        let trailing = JSONError.unexpectedByte(0x5D, JSONPosition(offset: 25, line: 3, column: 14), expected: "a value after ','")
+        let trailing = JSONError.unexpectedByte(
+            0x5D, JSONPosition(offset: 25, line: 3, column: 14), expected: "a value after ','")
         #expect(trailing.description.contains("line 3, column 14"))
         #expect(trailing.description.contains("trailing comma"))
         let missingComma = JSONError.unexpectedByte(0x22, at(7), expected: "',' or '}'")
         #expect(missingComma.description.contains("comma is probably missing"))
         #expect(JSONError.unexpectedEnd(at(9), expected: "a value").description.contains("truncated"))
-        #expect(JSONError.unexpectedByte(0x27, at(1), expected: "a string key or '}'").description.contains("double quotes"))
+        #expect(
+            JSONError.unexpectedByte(0x27, at(1), expected: "a string key or '}'").description.contains("double quotes")
+        )
         #expect(JSONError.empty.position == nil)
         #expect(JSONError.tooDeep(limit: 256, at(300)).position == at(300))
     }
