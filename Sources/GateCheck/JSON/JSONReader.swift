@@ -1,6 +1,9 @@
 /// Limits and leniencies of a ``JSONReader``.
 public struct JSONReaderOptions: Sendable {
     /// The deepest nesting of arrays and objects accepted; one more level is ``JSONError/tooDeep(limit:_:)``.
+    ///
+    /// Reading and skipping never recurse, but Swift frees a materialised ``JSONValue`` tree recursively, so keep
+    /// this in the hundreds when using ``JSONReader/readValue()``.
     public var maxDepth: Int = 256
     /// The longest string or key, in UTF-8 bytes, that the reader materialises.
     ///
@@ -69,11 +72,6 @@ public struct JSONReader<Source: ByteSource> {
     /// Creates a reader over `source`; nothing is read until the first call.
     public init(_ source: Source, options: JSONReaderOptions = .init()) {
         scanner = JSONScanner(source: source, options: options)
-    }
-
-    /// Creates a reader with a chunk of `chunkCapacity` bytes (at least 16), for tests of chunk boundaries.
-    init(_ source: Source, options: JSONReaderOptions = .init(), chunkCapacity: Int) {
-        scanner = JSONScanner(source: source, options: options, chunkCapacity: chunkCapacity)
     }
 
     /// The position of the next unread byte; after ``peek()``, the first byte of the next value.
@@ -169,8 +167,11 @@ public struct JSONReader<Source: ByteSource> {
         return try read(&self)
     }
 
-    /// Skips one complete value, validating it, without recursion or allocation; nesting still counts against
-    /// `maxDepth`, but strings may have any length.
+    /// Skips one complete value, validating it, without recursion or allocation.
+    ///
+    /// Validation is as strict as reading: number grammar, escapes, control characters and UTF-8 in strings
+    /// (checked with an ASCII fast path, so it costs nothing measurable on typical reports). Nesting counts
+    /// against `maxDepth`; strings may have any length, as nothing is stored.
     public mutating func skipValue() throws(JSONError) { try scanner.skipValue() }
 
     /// Materialises the next value as a tree; `maxDepth` and `maxStringBytes` apply.

@@ -48,7 +48,7 @@ enum JSONScanState: UInt8 {
 /// in another module uses the reader without specialisation; the source is only touched on refill.
 struct JSONScanner {
     /// The chunk size: large enough that refills are rare, small enough to stay in L2 cache.
-    static let defaultChunkCapacity = 64 * 1024
+    static let chunkCapacity = 64 * 1024
     /// The longest number literal that is materialised (skipping has no limit).
     static let maxNumberBytes = 4096
     /// How many non-finite number positions are recorded, so that memory stays bounded.
@@ -78,10 +78,10 @@ struct JSONScanner {
     var keyPosition = JSONPosition(offset: 0, line: 1, column: 1)
     var nonFiniteNumbersSeen: [JSONPosition] = []
 
-    init(source: any ByteSource, options: JSONReaderOptions, chunkCapacity: Int = Self.defaultChunkCapacity) {
+    init(source: any ByteSource, options: JSONReaderOptions) {
         self.source = source
         self.options = options
-        chunk = JSONChunk(capacity: max(chunkCapacity, 16))
+        chunk = JSONChunk(capacity: Self.chunkCapacity)
         stack.reserveCapacity(64)
         scratch.reserveCapacity(256)
         keyBytes.reserveCapacity(64)

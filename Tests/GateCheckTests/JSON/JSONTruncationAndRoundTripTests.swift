@@ -44,6 +44,19 @@ struct JSONTruncationAndRoundTripTests {
         }
     }
 
+    @Test("A 1 MB document reads the same whether tokens straddle 64 KiB chunk refills or 7-byte reads")
+    func largeDocumentAcrossChunkBoundaries() throws {
+        let document = SARIFFixture.document(rules: 50, results: 0, minimumBytes: 1_000_000)
+        var results: [SARIFSummary] = []
+        for chunk in [7, 65_537, 100_003, Int.max] {
+            var reader = makeReader(document, chunk: chunk)
+            results.append(try SARIFSummary.read(&reader))
+            #expect(try skipDocument(document, chunk: chunk) == document.count - 1)
+        }
+        #expect(results.allSatisfy { $0 == results[0] })
+        #expect(results[0].results > 500)
+    }
+
     @Test(
         "Random values written compactly, pretty or scrambled read back equal; skipValue stops where readValue does",
         arguments: 0..<40)
