@@ -98,6 +98,7 @@ extension JSONScanner {
     /// Reads the key at `pos` (its opening quote) into `keyBytes` and returns its index in `keys`.
     mutating func readKey(in keys: JSONKeySet) throws(JSONError) -> Int {
         keyPosition = position
+        keyStart = -1
         let bytes = chunk.base
         let close = jsonStringRunEnd(bytes, pos + 1, end)
         if close < end && bytes[close] == ASCII.quote {
@@ -105,9 +106,10 @@ extension JSONScanner {
             guard count <= options.maxStringBytes else {
                 throw .stringTooLong(limit: options.maxStringBytes, keyPosition)
             }
-            keyBytes.removeAll(keepingCapacity: true)
-            keyBytes.append(contentsOf: UnsafeBufferPointer(start: bytes + pos + 1, count: count))
+            keyStart = pos + 1
+            keyCount = count
             pos = close + 1
+            return keys.index(of: UnsafeBufferPointer(start: bytes + keyStart, count: count))
         } else {
             swap(&scratch, &keyBytes)
             defer { swap(&scratch, &keyBytes) }

@@ -73,8 +73,13 @@ struct JSONScanner {
     var state = JSONScanState.needValue
     /// The decoded bytes of the last string or number read.
     var scratch: [UInt8] = []
-    /// The decoded bytes of the last key.
+    /// The decoded bytes of the last key, unless they are still in the chunk (see `keyStart`).
     var keyBytes: [UInt8] = []
+    /// Where the last key's bytes are in the chunk, or -1 when they are in `keyBytes`.
+    ///
+    /// A plain key is matched where it lies, without a copy; a refill copies it to `keyBytes` before overwriting it.
+    var keyStart = -1
+    var keyCount = 0
     var keyPosition = JSONPosition(offset: 0, line: 1, column: 1)
     var nonFiniteNumbersSeen: [JSONPosition] = []
 
@@ -103,6 +108,7 @@ struct JSONScanner {
     /// Only call this when every byte of the chunk is consumed (`pos == end`).
     mutating func refill() throws(JSONError) -> Bool {
         if atEnd { return false }
+        if keyStart >= 0 { preserveKey() }
         makeChunkUnique()
         chunkOffset += end
         pos = 0
@@ -118,6 +124,7 @@ struct JSONScanner {
         if atEnd { return false }
         makeChunkUnique()
         if pos > 0 {
+            if keyStart >= 0 { preserveKey() }
             let kept = end - pos
             UnsafeMutableRawPointer(chunk.base).copyMemory(from: chunk.base + pos, byteCount: kept)
             chunkOffset += pos
@@ -130,6 +137,13 @@ struct JSONScanner {
             end += count
         }
         return true
+    }
+
+    /// Copies the last key from the chunk to `keyBytes`, before the chunk is overwritten.
+    private mutating func preserveKey() {
+        keyBytes.replaceSubrange(
+            0..<keyBytes.count, with: UnsafeBufferPointer(start: chunk.base + keyStart, count: keyCount))
+        keyStart = -1
     }
 
     /// Gives this scanner its own chunk before writing to it, when a copy of the reader shares it.

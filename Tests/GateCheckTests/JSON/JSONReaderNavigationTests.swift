@@ -45,6 +45,20 @@ struct JSONReaderNavigationTests {
         #expect(names == ["abc", "é", "abcd", "level"])
     }
 
+    @Test("lastKey survives the chunk being refilled while the value is read", arguments: [1, 7, 4096, Int.max])
+    func lastKeyAfterRefill(chunk: Int) throws {
+        let long = String(repeating: "x", count: 70_000)
+        var reader = makeReader(#"{"level": "\#(long)", "ruleId": 1}"#, chunk: chunk)
+        try reader.beginObject()
+        #expect(try reader.nextKey(in: resultKeys) == 1)
+        #expect(try reader.readString() == long)
+        #expect(reader.lastKey == "level")
+        #expect(try reader.nextKey(in: resultKeys) == 0)
+        try reader.skipValue()
+        #expect(reader.lastKey == "ruleId")
+        #expect(try reader.nextKey(in: resultKeys) == nil)
+    }
+
     @Test("An unread value is skipped by the next nextKey or nextElement")
     func unreadValuesAreSkipped() throws {
         var reader = makeReader(#"{"a": {"deep": [1, 2, "x"]}, "b": [[1], 2], "c": 3}"#)
