@@ -52,6 +52,9 @@ enum JSONSniffer {
         }
         if case .string(let schema)? = keys["$schema"], schema.lowercased().contains("sarif") { return .sarif }
         if keys["runs"] != nil, keys["version"] != nil { return .sarif }
+        // A log with `runs` and only other SARIF log keys but no `version` (jenkinsci/analysis-model's
+        // fixtures): SARIF in shape, so that the SARIF parser rejects it clearly instead of it being ignored.
+        if keys["runs"] == .array, keys.keys.allSatisfy(sarifLogKeys.contains) { return .sarif }
         if keys["SchemaVersion"] != nil || keys["ClusterName"] != nil { return .trivyJSON }
         if keys["ArtifactName"] != nil, keys["Results"] != nil { return .trivyJSON }
         if keys["generated_at"] != nil, keys["metrics"] != nil || keys["results"] != nil || keys["errors"] != nil {
@@ -63,6 +66,8 @@ enum JSONSniffer {
         if keys["total_cost"] != nil { return .llmCost }
         return nil
     }
+
+    private static let sarifLogKeys: Set<String> = ["$schema", "version", "runs", "inlineExternalProperties", "properties"]
 
     /// Where JSON starts after a text banner: the first line whose first non-blank byte is `{` or `[`.
     static func startOfEmbeddedJSON(_ bytes: ArraySlice<UInt8>) -> Int? {
