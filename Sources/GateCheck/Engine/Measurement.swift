@@ -7,6 +7,8 @@ struct Measurement: Sendable {
     var details: [String] = []
     var failedTests: [FailedTest] = []
     var findings: [Finding] = []
+    /// Waived findings the gate would otherwise count.
+    var waived: [Finding] = []
 
     static func notMeasured(_ reason: String) -> Measurement {
         Measurement(value: .notMeasured, notMeasuredReason: reason)

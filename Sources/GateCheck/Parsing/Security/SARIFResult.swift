@@ -57,20 +57,52 @@ struct SARIFResult {
     }
 
     /// Trivy writes the package into the message: `Package: X\nInstalled Version: Y\n...\nFixed Version: Z`.
+    /// Read at the byte level: this runs once per result.
     func trivyPackage() -> Finding.Package? {
-        guard message.hasPrefix("Package: ") else { return nil }
-        var package = Finding.Package(name: "")
-        for line in message.split(separator: "\n") {
-            if line.hasPrefix("Package: ") {
-                package.name = String(line.dropFirst(9)).trimmingWhitespace
-            } else if line.hasPrefix("Installed Version: ") {
-                package.version = String(line.dropFirst(19)).trimmingWhitespace
-            } else if line.hasPrefix("Fixed Version: ") {
-                package.fixVersions = line.dropFirst(15).split(separator: ",").map { $0.trimmingWhitespace }
-                    .filter { !$0.isEmpty }
+        var message = message
+        return message.withUTF8 { bytes -> Finding.Package? in
+            guard Self.hasPrefix(bytes, 0, Self.packagePrefix) else { return nil }
+            var package = Finding.Package(name: "")
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                if Self.hasPrefix(bytes, start, Self.packagePrefix) {
+                    package.name = Self.text(bytes, start + Self.packagePrefix.count, end)
+                } else if Self.hasPrefix(bytes, start, Self.installedPrefix) {
+                    package.version = Self.text(bytes, start + Self.installedPrefix.count, end)
+                } else if Self.hasPrefix(bytes, start, Self.fixedPrefix) {
+                    var item = start + Self.fixedPrefix.count
+                    while item < end {
+                        var comma = item
+                        while comma < end, bytes[comma] != UInt8(ascii: ",") { comma += 1 }
+                        let version = Self.text(bytes, item, comma)
+                        if !version.isEmpty { package.fixVersions.append(version) }
+                        item = comma + 1
+                    }
+                }
+                start = end + 1
             }
+            return package.name.isEmpty ? nil : package
         }
-        return package.name.isEmpty ? nil : package
+    }
+
+    private static let packagePrefix: [UInt8] = Array("Package: ".utf8)
+    private static let installedPrefix: [UInt8] = Array("Installed Version: ".utf8)
+    private static let fixedPrefix: [UInt8] = Array("Fixed Version: ".utf8)
+
+    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ prefix: [UInt8]) -> Bool {
+        guard bytes.count - start >= prefix.count else { return false }
+        for offset in 0..<prefix.count where bytes[start + offset] != prefix[offset] { return false }
+        return true
+    }
+
+    /// The bytes in `start..<end` as a string, without surrounding spaces or a carriage return.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        var (low, high) = (start, end)
+        while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+        while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 || bytes[high - 1] == 0x0D { high -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
     }
 
     // MARK: - Private
@@ -194,21 +226,36 @@ struct SARIFResult {
 
     /// A URI as a path: `file://` dropped and `%XX` escapes decoded (`file:///src/a%20b.c` → `/src/a b.c`).
     static func displayPath(_ uri: String) -> String {
-        var text = Substring(uri)
-        if text.hasPrefix("file://") { text = text.dropFirst(7) } else if text.hasPrefix("file:") { text = text.dropFirst(5) }
-        guard text.contains("%") else { return String(text) }
+        var utf8 = Array(uri.utf8)[...]
+        if utf8.starts(with: Self.fileScheme) {
+            utf8 = utf8.dropFirst(Self.fileScheme.count)
+            if utf8.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) { utf8 = utf8.dropFirst(2) }
+        } else if !utf8.contains(UInt8(ascii: "%")) {
+            return uri
+        }
         var bytes: [UInt8] = []
-        var utf8 = Array(text.utf8)[...]
+        bytes.reserveCapacity(utf8.count)
         while let byte = utf8.popFirst() {
-            if byte == UInt8(ascii: "%"), utf8.count >= 2,
-                let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+            if byte == UInt8(ascii: "%"), utf8.count >= 2, let high = hexValue(utf8[utf8.startIndex]),
+                let low = hexValue(utf8[utf8.startIndex + 1])
             {
-                bytes.append(value)
+                bytes.append(high << 4 | low)
                 utf8 = utf8.dropFirst(2)
             } else {
                 bytes.append(byte)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let fileScheme = Array("file:".utf8)
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

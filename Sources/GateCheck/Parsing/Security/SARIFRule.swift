@@ -105,7 +105,7 @@ struct SARIFRule {
     /// Trivy's 2020 template wrote the severity into the rule id: `[HIGH] CVE-2019-1549`. Returns the severity and
     /// the id without the prefix.
     static func idSeverity(_ id: String) -> (severity: (Severity, String), id: String)? {
-        guard id.hasPrefix("["), let close = id.firstIndex(of: "]") else { return nil }
+        guard id.utf8.first == UInt8(ascii: "["), let close = id.firstIndex(of: "]") else { return nil }
         let label = String(id[id.index(after: id.startIndex)..<close])
         guard let severity = severityTags[label] else { return nil }
         let rest = id[id.index(after: close)...].trimmingWhitespace
