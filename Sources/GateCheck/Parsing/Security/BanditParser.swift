@@ -22,7 +22,7 @@ public enum BanditParser {
         var collector = FindingCollector(kind: .bandit, options: options)
         collector.noteTool(tool)
         var diagnostics: [Diagnostic] = []
-        try JSONReportParsing.parse(source, limits: options.limits) { reader in
+        try JSONReportParsing.parse(source, kind: .bandit, limits: options.limits) { reader in
             let kind = try reader.peek()
             guard kind == .object else { throw ReportError.wrongKind(expected: .bandit, found: kind.asTopLevel) }
             var seen = SeenKeys()

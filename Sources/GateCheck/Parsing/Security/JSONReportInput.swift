@@ -12,6 +12,8 @@ final class JSONReportInput<Base: ByteSource>: ByteSource {
     private(set) var skippedLines = 0
     /// Whether anything but whitespace came before the JSON.
     private(set) var skippedText = false
+    /// Whether a line starting with `{` or `[` was found (after ``skipTextBeforeJSON()``).
+    private(set) var foundJSON = false
     /// Bytes read while looking for the JSON's start, handed out first.
     private var pending: [UInt8] = []
     private var pendingOffset = 0
@@ -58,7 +60,8 @@ final class JSONReportInput<Base: ByteSource>: ByteSource {
             }
             if let failure { throw failure }
             if count == 0 {
-                // No JSON start: hand everything back so that the reader reports what it is.
+                // No JSON start: hand back what was kept (blank input) so that the reader reports it as empty.
+                skippedText = sawText
                 pending = kept
                 pendingOffset = 0
                 return
@@ -67,6 +70,7 @@ final class JSONReportInput<Base: ByteSource>: ByteSource {
                 let byte = chunk[index]
                 let offset = kept.count + index
                 if lineStart, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                    foundJSON = true
                     if sawText {
                         skippedText = true
                         skippedLines = lines
@@ -102,12 +106,13 @@ enum JSONReportParsing {
     /// document.
     ///
     /// - Parameters:
+    ///   - kind: the kind being read, for the wrong-kind message.
     ///   - skipBanner: drop text lines before the JSON and ignore text after it (Safety prints a banner around
     ///     its JSON on stdout).
     ///   - body: reads the document; it throws ``JSONError`` from the reader or ``ReportError`` for a document
     ///     of the wrong kind or with an impossible value.
     static func parse<Source: ByteSource, Result>(
-        _ source: Source, limits: ParseLimits, skipBanner: Bool = false,
+        _ source: Source, kind: ReportKind, limits: ParseLimits, skipBanner: Bool = false,
         _ body: (inout JSONReader<JSONReportInput<Source>>) throws -> Result
     ) throws(ReportError) -> Result {
         let input = JSONReportInput(source, limit: limits.maxReportBytes)
@@ -115,6 +120,9 @@ enum JSONReportParsing {
             if skipBanner { try input.skipTextBeforeJSON() }
         } catch {
             throw input.exceededLimit ? .tooLarge(limit: limits.maxReportBytes) : .unreadable(error.message)
+        }
+        if skipBanner, !input.foundJSON, input.skippedText {
+            throw .wrongKind(expected: kind, found: "text with no line that starts a JSON object or array")
         }
         let options = JSONReaderOptions(
             maxDepth: limits.maxDepth, allowTrailingContent: skipBanner && input.skippedText)

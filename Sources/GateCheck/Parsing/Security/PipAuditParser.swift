@@ -20,7 +20,7 @@ public enum PipAuditParser {
     {
         var collector = FindingCollector(kind: .pipAudit, options: options)
         collector.noteTool(tool)
-        try JSONReportParsing.parse(source, limits: options.limits) { reader in
+        try JSONReportParsing.parse(source, kind: .pipAudit, limits: options.limits) { reader in
             switch try reader.peek() {
             case .array:
                 try readDependencies(&reader, into: &collector)

@@ -30,7 +30,7 @@ public enum SARIFParser {
     {
         var collector = FindingCollector(kind: .sarif, options: options)
         var notes = SARIFNotes()
-        try JSONReportParsing.parse(source, limits: options.limits) { reader in
+        try JSONReportParsing.parse(source, kind: .sarif, limits: options.limits) { reader in
             let kind = try reader.peek()
             guard kind == .object else { throw ReportError.wrongKind(expected: .sarif, found: kind.asTopLevel) }
             var seen = SeenKeys()

@@ -26,7 +26,7 @@ public enum SafetyParser {
     {
         var collector = FindingCollector(kind: .safety, options: options)
         collector.noteTool(tool)
-        try JSONReportParsing.parse(source, limits: options.limits, skipBanner: true) { reader in
+        try JSONReportParsing.parse(source, kind: .safety, limits: options.limits, skipBanner: true) { reader in
             switch try reader.peek() {
             case .array: try readRows(&reader, into: &collector)
             case .object: try readObject(&reader, into: &collector)

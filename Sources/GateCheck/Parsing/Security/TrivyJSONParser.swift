@@ -24,7 +24,7 @@ public enum TrivyJSONParser {
         var collector = FindingCollector(kind: .trivyJSON, options: options)
         collector.noteTool(tool)
         var diagnostics: [Diagnostic] = []
-        try JSONReportParsing.parse(source, limits: options.limits) { reader in
+        try JSONReportParsing.parse(source, kind: .trivyJSON, limits: options.limits) { reader in
             var context = Context()
             switch try reader.peek() {
             case .null: try reader.readNull()
@@ -55,6 +55,7 @@ public enum TrivyJSONParser {
     private static let resourceKeys = JSONKeySet(["Results"])
     private static let resultKeys = JSONKeySet([
         "Target", "Vulnerabilities", "Misconfigurations", "Secrets", "Licenses", "ExperimentalModifiedFindings",
+        "Class", "Type",
     ])
 
     struct Context {
@@ -120,8 +121,11 @@ public enum TrivyJSONParser {
                     pending.append(finding)
                 }
             }
+            var seen = SeenKeys()
+            var recognised = false
             try reader.beginObject()
             while let key = try reader.nextKey(in: resultKeys) {
+                if key == JSONKeySet.unknown { seen.record(reader) } else { recognised = true }
                 switch key {
                 case 0: target = try reader.readOptionalString() ?? ""
                 case 1:
@@ -147,6 +151,10 @@ public enum TrivyJSONParser {
                     }
                 default: try reader.skipValue()
                 }
+            }
+            guard recognised else {
+                throw ReportError.wrongKind(
+                    expected: .trivyJSON, found: "a list of results with none of Trivy's keys (\(seen.description))")
             }
             for finding in pending { collector.add(placed(finding, in: target ?? "")) }
         }
