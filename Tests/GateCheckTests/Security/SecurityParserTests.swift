@@ -332,6 +332,20 @@ struct SecurityParserTests {
         }
     }
 
+    @Test("Bandit's XML output is recognised and not read as JUnit, whose errored tests it would fake")
+    func banditXMLIsNotJUnit() {
+        let xml = """
+            <?xml version='1.0' encoding='utf-8'?>
+            <testsuite name="bandit" tests="1"><testcase classname="app.py" name="exec_used"><error type="MEDIUM" \
+            message="Use of exec detected.">Test ID: B102</error></testcase></testsuite>
+            """
+        guard case .unknown(let reason) = ReportDetector.detect(prefix: Array(xml.utf8), isWholeFile: true) else {
+            Issue.record("Bandit XML was detected as a report")
+            return
+        }
+        #expect(reason.contains("bandit -f json"))
+    }
+
     @Test("An empty or blank report is empty, and a report over the size limit is too large")
     func emptyAndTooLarge() throws {
         for (kind, _, _) in Self.documents {
