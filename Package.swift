@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(
             name: "GateCheckTests",
             dependencies: ["GateCheck"],
+            exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -49,7 +50,7 @@ let package = Package(
             dependencies: [
                 "GateCheckCLI", "GateCheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            resources: [.copy("Scenarios")]
+            exclude: ["Scenarios"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -57,7 +57,18 @@ struct CoverageMetrics {
         }
     }
 
-    /// The files with the most missed lines, for a failing coverage gate.
+    /// The files with the most missed branches, for a failing branch gate.
+    func mostMissedBranches(limit: Int) -> [String] {
+        let ranked = report.files.map { entry in
+            let totals = entry.value.branchTotals
+            return (path: entry.key, missed: totals.total - totals.covered, total: totals.total)
+        }
+        .filter { $0.missed > 0 }
+        .sorted { $0.missed != $1.missed ? $0.missed > $1.missed : $0.path < $1.path }
+        return ranked.prefix(limit).map { "\($0.path): \($0.missed) of \($0.total) branch(es) not taken" }
+    }
+
+    /// The files with the most missed lines, for a failing line or combined coverage gate.
     func mostMissed(limit: Int) -> [String] {
         let ranked = report.files.map { (path: $0.key, missed: $0.value.lines.count - $0.value.lines.covered, file: $0.value) }
             .filter { $0.missed > 0 }

@@ -40,7 +40,7 @@ public struct FailedReport: Sendable, Hashable {
     /// The error as a diagnostic naming the file and position.
     public var diagnostic: Diagnostic {
         Diagnostic(
-            .error, code: error.code, message: error.description, file: path, line: error.location?.line,
+            .error, code: error.code, message: error.message, file: path, line: error.location?.line,
             column: error.location?.column)
     }
 }

@@ -1,5 +1,5 @@
 /// A place in a report: a 1-based line and, where known, a 1-based column.
-public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct FilePosition: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The 1-based line.
     public var line: Int
     /// The 1-based column, where the format has one.
@@ -29,17 +29,17 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The text encoding is not one gatecheck reads.
     case unsupportedEncoding(String)
     /// The document is not well-formed XML or JSON.
-    case malformed(String, at: SourceLocation?)
+    case malformed(String, at: FilePosition?)
     /// The document ends before it is complete: the tool that wrote it was probably interrupted.
-    case truncated(at: SourceLocation?)
+    case truncated(at: FilePosition?)
     /// The document uses a construct gatecheck refuses for safety (an entity declaration, for example).
-    case forbidden(String, at: SourceLocation?)
+    case forbidden(String, at: FilePosition?)
     /// The document nests deeper than the configured limit.
-    case tooDeep(limit: Int, at: SourceLocation?)
+    case tooDeep(limit: Int, at: FilePosition?)
     /// The document is well-formed but is not a report of the expected kind.
     case wrongKind(expected: ReportKind, found: String)
     /// A value in the document cannot be accepted (a negative count, a rate that is not a number, ...).
-    case invalidValue(String, at: SourceLocation?, keyPath: String?)
+    case invalidValue(String, at: FilePosition?, keyPath: String?)
 
     /// A stable identifier for the diagnostic.
     public var code: String {
@@ -58,7 +58,7 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Where in the report the problem is, where known.
-    public var location: SourceLocation? {
+    public var location: FilePosition? {
         switch self {
         case .malformed(_, let at), .truncated(let at), .forbidden(_, let at), .tooDeep(_, let at),
             .invalidValue(_, let at, _):
@@ -67,7 +67,13 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    public var description: String { text(withPosition: true) }
+
+    /// The sentence without the position, for places that show the position on their own (diagnostics).
+    public var message: String { text(withPosition: false) }
+
+    private func text(withPosition: Bool) -> String {
+        func suffix(_ position: FilePosition?) -> String { withPosition ? Self.suffix(position) : "" }
         switch self {
         case .empty:
             return "the report is empty; the step that writes it probably failed or wrote nothing"
@@ -79,26 +85,26 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unsupportedEncoding(let what):
             return "the report's encoding is not supported (\(what)); write it as UTF-8"
         case .malformed(let message, let at):
-            return "the report is not well-formed" + Self.suffix(at) + ": " + message
+            return "the report is not well-formed" + suffix(at) + ": " + message
         case .truncated(let at):
-            return "the report ends before it is complete" + Self.suffix(at)
+            return "the report ends before it is complete" + suffix(at)
                 + "; the tool that wrote it was probably interrupted, so its totals cannot be trusted"
         case .forbidden(let what, let at):
-            return "the report contains \(what)" + Self.suffix(at)
+            return "the report contains \(what)" + suffix(at)
                 + ", which gatecheck refuses: CI reports never need it and it is the vehicle of entity-expansion "
                 + "and external-entity attacks"
         case .tooDeep(let limit, let at):
-            return "the report nests more than \(limit) levels deep" + Self.suffix(at)
+            return "the report nests more than \(limit) levels deep" + suffix(at)
                 + "; no genuine report does, so it is refused"
         case .wrongKind(let expected, let found):
             return "the report is not \(expected.rawValue): found \(found)"
         case .invalidValue(let message, let at, let keyPath):
             let path = keyPath.map { " at `\($0)`" } ?? ""
-            return message + path + Self.suffix(at)
+            return message + path + suffix(at)
         }
     }
 
-    private static func suffix(_ location: SourceLocation?) -> String {
+    private static func suffix(_ location: FilePosition?) -> String {
         location.map { " (\($0))" } ?? ""
     }
 }

@@ -58,7 +58,7 @@ public struct TestReport: Sendable, Hashable {
     public var durationSeconds = 0.0
     /// The first failing tests in document order, at most ``TestReport/failureLimit``.
     public var failures: [FailedTest] = []
-    /// Failing tests beyond the limit, counted but not kept.
+    /// Failing tests counted but not kept by name: beyond the limit, or counted from suite attributes.
     public var failuresOmitted = 0
     /// The names of flaky tests, at most ``TestReport/failureLimit``.
     public var flakyTests: [String] = []

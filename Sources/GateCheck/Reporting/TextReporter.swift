@@ -27,7 +27,7 @@ struct TextReporter: VerdictReporter {
         }
         let shownDiagnostics = verdict.diagnostics.filter { !options.quiet || $0.severity == .error }
         if !shownDiagnostics.isEmpty {
-            lines.append("")
+            if !lines.isEmpty { lines.append("") }
             for diagnostic in shownDiagnostics { lines.append(Self.describe(diagnostic)) }
         }
         if !verdict.ignored.isEmpty, !options.quiet {
@@ -48,6 +48,10 @@ struct TextReporter: VerdictReporter {
         }
         let reports = verdict.reports.count == 1 ? "1 report" : "\(verdict.reports.count) reports"
         let status = paint(verdict.status.rawValue.uppercased(), Self.color(verdict.status))
+        guard !counts.isEmpty else {
+            let errors = verdict.diagnostics.count { $0.severity == .error }
+            return "\(status): no gate was evaluated (\(errors) error(s) above); exit \(verdict.exitCode)"
+        }
         return "\(status): \(counts.joined(separator: ", ")) (\(reports)); exit \(verdict.exitCode)"
     }
 

@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import ArgumentParser
 import GateCheck
 
@@ -30,9 +35,13 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let console = Console.standard
-        let code = CheckRunner(environment: Environment.current, console: console).run(
-            configPath: config, paths: paths, output: output, jobs: jobs)
+        let code = execute(environment: .current, console: .standard, today: Day(Date()))
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Runs the check with its world injected, and returns the exit code.
+    func execute(environment: Environment, console: Console, today: Day) -> Int32 {
+        CheckRunner(environment: environment, console: console, today: today).run(
+            configPath: config, paths: paths, output: output, jobs: jobs)
     }
 }

@@ -1,7 +1,0 @@
-import ArgumentParser
-import GateCheckCLI
-import Testing
-
-@Test func commandNameIsGatecheck() {
-    #expect(GateCheckCommand.configuration.commandName == "gatecheck")
-}

@@ -1,6 +1,0 @@
-import GateCheck
-import Testing
-
-@Test func versionIsSemantic() {
-    #expect(GateCheck.version.split(separator: ".").count == 3)
-}
