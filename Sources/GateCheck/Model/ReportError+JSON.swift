@@ -6,7 +6,7 @@ extension ReportError {
     /// - Parameter lineOffset: lines skipped before the JSON started (Safety's text banner), added to the position
     ///   so that it names the line of the file, not of the JSON.
     init(_ error: JSONError, lineOffset: Int = 0) {
-        let at = error.position.map { SourceLocation(line: $0.line + lineOffset, column: $0.column) }
+        let at = error.position.map { FilePosition(line: $0.line + lineOffset, column: $0.column) }
         switch error {
         case .empty: self = .empty
         case .unexpectedEnd: self = .truncated(at: at)

@@ -78,7 +78,7 @@ extension JSONValueKind {
 extension ReportError {
     /// A value the report format does not allow, at a position in the JSON.
     static func invalid(_ message: String, at position: JSONPosition, keyPath: String) -> ReportError {
-        .invalidValue(message, at: SourceLocation(line: position.line, column: position.column), keyPath: keyPath)
+        .invalidValue(message, at: FilePosition(line: position.line, column: position.column), keyPath: keyPath)
     }
 }
 
