@@ -88,26 +88,8 @@ public enum BanditParser {
             case 1: line = try reader.readOptionalInt()
             case 2: testID = try reader.readOptionalString() ?? ""
             case 3: testName = try reader.readOptionalString()
-            case 4:
-                _ = try reader.peek()
-                let at = reader.position
-                let text = try reader.readString()
-                guard let mapped = severities[text] else {
-                    throw ReportError.invalid(
-                        "Bandit writes issue_severity as HIGH, MEDIUM, LOW or UNDEFINED, not \"\(text)\"", at: at,
-                        keyPath: "results[\(index)].issue_severity")
-                }
-                severity = mapped
-            case 5:
-                _ = try reader.peek()
-                let at = reader.position
-                let text = try reader.readString()
-                guard let mapped = confidences[text] else {
-                    throw ReportError.invalid(
-                        "Bandit writes issue_confidence as HIGH, MEDIUM, LOW or UNDEFINED, not \"\(text)\"", at: at,
-                        keyPath: "results[\(index)].issue_confidence")
-                }
-                confidence = mapped
+            case 4: severity = try readLevel(&reader, severities, field: "issue_severity", index: index)
+            case 5: confidence = try readLevel(&reader, confidences, field: "issue_confidence", index: index)
             case 6: message = try reader.readMessage()
             default: try reader.skipValue()
             }
@@ -116,6 +98,21 @@ public enum BanditParser {
             tool: tool, kind: .bandit, id: testID.isEmpty ? (testName ?? "bandit") : testID,
             aliases: testName.map { [$0] } ?? [], severity: severity.0, severitySource: severity.1,
             confidence: confidence, location: Finding.Location(path: path, line: line), message: message)
+    }
+
+    /// One of Bandit's four levels (`HIGH`, `MEDIUM`, `LOW`, `UNDEFINED`), mapped through `table`.
+    private static func readLevel<Source: ByteSource, Value>(
+        _ reader: inout JSONReader<Source>, _ table: [String: Value], field: String, index: Int
+    ) throws -> Value {
+        _ = try reader.peek()
+        let at = reader.position
+        let text = try reader.readString()
+        guard let value = table[text] else {
+            throw ReportError.invalid(
+                "Bandit writes \(field) as HIGH, MEDIUM, LOW or UNDEFINED, not \"\(text)\"", at: at,
+                keyPath: "results[\(index)].\(field)")
+        }
+        return value
     }
 
     private static func readError<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws -> String {

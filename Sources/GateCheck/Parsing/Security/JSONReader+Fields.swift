@@ -22,6 +22,16 @@ extension JSONReader {
         return values
     }
 
+    /// Calls `body` once per element of an array; `null` is an empty array.
+    mutating func forEachElement(_ body: (inout Self) throws -> Void) throws {
+        if try peek() == .null {
+            try readNull()
+            return
+        }
+        try beginArray()
+        while try nextElement() { try body(&self) }
+    }
+
     /// A whole number, or `nil` for `null`; values beyond `Int` are clamped.
     mutating func readOptionalInt() throws(JSONError) -> Int? {
         if try peek() == .null {

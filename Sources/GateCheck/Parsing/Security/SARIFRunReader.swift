@@ -34,7 +34,7 @@ enum SARIFRunReader {
                     position += 1
                 }
             case 2:
-                try SafetyParser.forEachElement(&reader) { reader throws in
+                try reader.forEachElement { reader throws in
                     guard try reader.peek() == .object else { try reader.skipValue(); return }
                     try reader.beginObject()
                     while let field = try reader.nextKey(in: invocationKeys) {
@@ -79,7 +79,7 @@ enum SARIFRunReader {
                 run.driver = try SARIFComponent.read(&reader, at: path + ".driver")
                 if let name = run.driver.name?.trimmingWhitespace, !name.isEmpty { run.toolName = name }
             case 1:
-                try SafetyParser.forEachElement(&reader) { reader throws in
+                try reader.forEachElement { reader throws in
                     run.extensions.append(
                         try SARIFComponent.read(&reader, at: "\(path).extensions[\(run.extensions.count)]"))
                 }

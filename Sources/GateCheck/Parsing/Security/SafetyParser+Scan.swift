@@ -15,7 +15,7 @@ enum SafetyScanReader {
             switch key {
             case 0: try readFiles(&reader, &state, into: &collector)
             case 1:
-                try SafetyParser.forEachElement(&reader) { reader throws in
+                try reader.forEachElement { reader throws in
                     try reader.beginObject()
                     while let field = try reader.nextKey(in: projectKeys) {
                         if field == 0 { try readFiles(&reader, &state, into: &collector) } else { try reader.skipValue() }
@@ -53,7 +53,7 @@ enum SafetyScanReader {
     private static func readFiles<Source: ByteSource>(
         _ reader: inout JSONReader<Source>, _ state: inout State, into collector: inout FindingCollector
     ) throws {
-        try SafetyParser.forEachElement(&reader) { reader throws in
+        try reader.forEachElement { reader throws in
             var location: String?
             // The location may follow the results; findings wait for the end of the file object.
             var findings: [Finding] = []
@@ -66,7 +66,7 @@ enum SafetyScanReader {
                     try reader.beginObject()
                     while let field = try reader.nextKey(in: resultsKeys) {
                         guard field == 0 else { try reader.skipValue(); continue }
-                        try SafetyParser.forEachElement(&reader) { reader throws in
+                        try reader.forEachElement { reader throws in
                             try readDependency(&reader, &state, &findings, into: &collector)
                         }
                     }
@@ -91,7 +91,7 @@ enum SafetyScanReader {
             switch key {
             case 0: name = try reader.readOptionalString() ?? ""
             case 1:
-                try SafetyParser.forEachElement(&reader) { reader throws in
+                try reader.forEachElement { reader throws in
                     specifications.append(try readSpecification(&reader))
                 }
             default: try reader.skipValue()
@@ -133,7 +133,7 @@ enum SafetyScanReader {
                 while let field = try reader.nextKey(in: vulnerabilitiesKeys) {
                     switch field {
                     case 0:
-                        try SafetyParser.forEachElement(&reader) { reader throws in known.append(try readKnown(&reader)) }
+                        try reader.forEachElement { reader throws in known.append(try readKnown(&reader)) }
                     case 1:
                         guard try reader.peek() == .object else { try reader.skipValue(); continue }
                         try reader.beginObject()

@@ -95,12 +95,12 @@ public enum SafetyParser {
             switch key {
             case 0:
                 recognised = true
-                try forEachElement(&reader) { reader throws in
+                try reader.forEachElement { reader throws in
                     try readVulnerability(&reader, into: &collector)
                 }
             case 1:
                 recognised = true
-                try forEachElement(&reader) { reader throws in
+                try reader.forEachElement { reader throws in
                     try reader.skipValue()
                     collector.suppressedByTool()
                 }
@@ -231,18 +231,6 @@ public enum SafetyParser {
             try reader.skipValue()
             return nil
         }
-    }
-
-    /// Calls `body` once per element of an array; `null` is an empty array.
-    static func forEachElement<Source: ByteSource>(
-        _ reader: inout JSONReader<Source>, _ body: (inout JSONReader<Source>) throws -> Void
-    ) throws {
-        if try reader.peek() == .null {
-            try reader.readNull()
-            return
-        }
-        try reader.beginArray()
-        while try reader.nextElement() { try body(&reader) }
     }
 }
 

@@ -89,7 +89,7 @@ public enum TrivyJSONParser {
             case 5, 6, 7:
                 // `trivy k8s`: lists of resources, each with its own Results.
                 recognised = true
-                try SafetyParser.forEachElement(&reader) { reader throws in
+                try reader.forEachElement { reader throws in
                     try reader.beginObject()
                     while let field = try reader.nextKey(in: resourceKeys) {
                         if field == 0 { try readResults(&reader, &context, into: &collector) } else { try reader.skipValue() }
@@ -106,7 +106,7 @@ public enum TrivyJSONParser {
     private static func readResults<Source: ByteSource>(
         _ reader: inout JSONReader<Source>, _ context: inout Context, into collector: inout FindingCollector
     ) throws {
-        try SafetyParser.forEachElement(&reader) { reader throws in
+        try reader.forEachElement { reader throws in
             let kind = try reader.peek()
             guard kind == .object else {
                 throw ReportError.wrongKind(expected: .trivyJSON, found: "a result list whose element is a \(kind.rawValue)")
@@ -129,11 +129,11 @@ public enum TrivyJSONParser {
                 switch key {
                 case 0: target = try reader.readOptionalString() ?? ""
                 case 1:
-                    try SafetyParser.forEachElement(&reader) { reader throws in
+                    try reader.forEachElement { reader throws in
                         emit(try TrivyFindingReader.vulnerability(&reader, &context))
                     }
                 case 2:
-                    try SafetyParser.forEachElement(&reader) { reader throws in
+                    try reader.forEachElement { reader throws in
                         switch try TrivyFindingReader.misconfiguration(&reader) {
                         case .finding(let finding): emit(finding)
                         case .suppressed: collector.suppressedByTool()
@@ -141,11 +141,11 @@ public enum TrivyJSONParser {
                         }
                     }
                 case 3:
-                    try SafetyParser.forEachElement(&reader) { reader throws in emit(try TrivyFindingReader.secret(&reader)) }
+                    try reader.forEachElement { reader throws in emit(try TrivyFindingReader.secret(&reader)) }
                 case 4:
-                    try SafetyParser.forEachElement(&reader) { reader throws in emit(try TrivyFindingReader.license(&reader)) }
+                    try reader.forEachElement { reader throws in emit(try TrivyFindingReader.license(&reader)) }
                 case 5:
-                    try SafetyParser.forEachElement(&reader) { reader throws in
+                    try reader.forEachElement { reader throws in
                         try reader.skipValue()
                         collector.suppressedByTool()
                     }
