@@ -77,7 +77,7 @@ func skipDocument(_ bytes: [UInt8], chunk: Int = .max, options: JSONReaderOption
 
 /// Whether the first error thrown by `body` equals `expected` (records an issue showing the actual error if not).
 func expectJSONError(
-    _ expected: JSONError, sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws(JSONError) -> Void
+    _ expected: JSONError, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws(JSONError) -> Void
 ) {
     do {
         try body()

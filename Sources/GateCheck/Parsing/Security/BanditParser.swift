@@ -88,8 +88,8 @@ public enum BanditParser {
             case 1: line = try reader.readOptionalInt()
             case 2: testID = try reader.readOptionalString() ?? ""
             case 3: testName = try reader.readOptionalString()
-            case 4: severity = try readLevel(&reader, severities, field: "issue_severity", index: index)
-            case 5: confidence = try readLevel(&reader, confidences, field: "issue_confidence", index: index)
+            case 4: severity = try readLevel(&reader, Self.severity, field: "issue_severity", index: index)
+            case 5: confidence = try readLevel(&reader, Self.confidence, field: "issue_confidence", index: index)
             case 6: message = try reader.readMessage()
             default: try reader.skipValue()
             }
@@ -100,19 +100,49 @@ public enum BanditParser {
             confidence: confidence, location: Finding.Location(path: path, line: line), message: message)
     }
 
-    /// One of Bandit's four levels (`HIGH`, `MEDIUM`, `LOW`, `UNDEFINED`), mapped through `table`.
+    /// One of Bandit's four levels (`HIGH`, `MEDIUM`, `LOW`, `UNDEFINED`), mapped through `map` (a switch on
+    /// the short string, cheaper than hashing it: this runs twice per result).
     private static func readLevel<Source: ByteSource, Value>(
-        _ reader: inout JSONReader<Source>, _ table: [String: Value], field: String, index: Int
+        _ reader: inout JSONReader<Source>, _ map: (Level) -> Value, field: String, index: Int
     ) throws -> Value {
         _ = try reader.peek()
         let at = reader.position
         let text = try reader.readString()
-        guard let value = table[text] else {
+        let level: Level
+        switch text {
+        case "HIGH": level = .high
+        case "MEDIUM": level = .medium
+        case "LOW": level = .low
+        case "UNDEFINED": level = .undefined
+        default:
             throw ReportError.invalid(
                 "Bandit writes \(field) as HIGH, MEDIUM, LOW or UNDEFINED, not \"\(text)\"", at: at,
                 keyPath: "results[\(index)].\(field)")
         }
-        return value
+        return map(level)
+    }
+
+    /// Bandit's levels, for severity and confidence alike.
+    private enum Level {
+        case high, medium, low, undefined
+    }
+
+    private static func severity(_ level: Level) -> (Severity, String) {
+        switch level {
+        case .high: (.high, "Bandit issue_severity HIGH")
+        case .medium: (.medium, "Bandit issue_severity MEDIUM")
+        case .low: (.low, "Bandit issue_severity LOW")
+        case .undefined: (.unknown, "Bandit issue_severity UNDEFINED")
+        }
+    }
+
+    private static func confidence(_ level: Level) -> Confidence {
+        switch level {
+        case .high: .high
+        case .medium: .medium
+        case .low: .low
+        case .undefined: .undefined
+        }
     }
 
     private static func readError<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws -> String {
@@ -128,12 +158,4 @@ public enum BanditParser {
         }
         return reason.isEmpty ? file : "\(file): \(reason)"
     }
-
-    private static let severities: [String: (Severity, String)] = [
-        "HIGH": (.high, "Bandit issue_severity HIGH"), "MEDIUM": (.medium, "Bandit issue_severity MEDIUM"),
-        "LOW": (.low, "Bandit issue_severity LOW"), "UNDEFINED": (.unknown, "Bandit issue_severity UNDEFINED"),
-    ]
-    private static let confidences: [String: Confidence] = [
-        "HIGH": .high, "MEDIUM": .medium, "LOW": .low, "UNDEFINED": .undefined,
-    ]
 }
