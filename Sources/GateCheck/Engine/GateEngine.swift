@@ -21,6 +21,8 @@ public enum GateEngine {
 
         var allDiagnostics = diagnostics + reports.diagnostics + failed.map(\.diagnostic)
         allDiagnostics += loaded.flatMap(\.diagnostics)
+        allDiagnostics += WaiverAudit.diagnostics(
+            configuration.waivers, reports: loaded, today: today, warningDays: configuration.waiverWarningDays)
         allDiagnostics.sort()
 
         let summaries =
@@ -86,6 +88,7 @@ public enum GateEngine {
         }
         outcome.failedTests = holds ? [] : measurement.failedTests
         outcome.findings = measurement.findings
+        outcome.waived = measurement.waived
         return outcome
     }
 

@@ -7,6 +7,8 @@ struct Measurement: Sendable {
     var details: [String] = []
     var failedTests: [FailedTest] = []
     var findings: [Finding] = []
+    /// Waived findings the gate would otherwise count.
+    var waived: [Finding] = []
     /// Details worth computing only when the gate fails (the files with the most missed lines).
     var explainFailure: (@Sendable () -> [String])?
 
