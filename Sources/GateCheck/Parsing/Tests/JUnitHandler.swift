@@ -48,6 +48,9 @@ final class JUnitHandler: XMLEventHandler {
     private var report = TestReport()
     private var current: Case?
     private var capturing = false
+    /// pytest writes `<testsuites name="pytest tests">` and `<testsuite name="pytest">` (its default suite name),
+    /// and its xunit1 `line` attribute is 0-based.
+    private var writtenByPytest = false
 
     init() {
         stack.reserveCapacity(16)
@@ -63,6 +66,11 @@ final class JUnitHandler: XMLEventHandler {
                 return
             }
             rootClaims = SuiteClaims(attributes)
+        }
+        if element == .testsuites || element == .testsuite, let suiteName = attributes.value("name")?.string(limit: 32),
+            suiteName == "pytest tests" || suiteName == "pytest"
+        {
+            writtenByPytest = true
         }
         switch element {
         case .testsuite:
@@ -179,7 +187,7 @@ final class JUnitHandler: XMLEventHandler {
         report.failures.append(
             FailedTest(
                 state: state, className: testCase.className, name: testCase.name, message: message,
-                file: testCase.file, line: testCase.line))
+                file: testCase.file, line: testCase.line, lineIsZeroBased: writtenByPytest))
     }
 
     /// A suite with no testcase anywhere below it contributes its attribute totals instead.
