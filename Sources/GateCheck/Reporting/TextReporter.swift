@@ -50,10 +50,7 @@ struct TextReporter: VerdictReporter {
     }
 
     static func describe(_ diagnostic: Diagnostic) -> String {
-        var place = diagnostic.file ?? ""
-        if let line = diagnostic.line { place += ":\(line)" + (diagnostic.column.map { ":\($0)" } ?? "") }
-        if let path = diagnostic.keyPath { place += place.isEmpty ? path : " (\(path))" }
-        return "\(diagnostic.severity.rawValue): " + (place.isEmpty ? "" : "\(place): ") + diagnostic.message
+        diagnostic.description
     }
 
     private static func label(_ status: GateResult.Status) -> String {
@@ -93,7 +90,7 @@ struct TextReporter: VerdictReporter {
 
 extension String {
     /// The string padded with spaces to `width` characters (never truncated).
-    func padding(to width: Int) -> String {
+    package func padding(to width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }
