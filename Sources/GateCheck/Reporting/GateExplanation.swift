@@ -35,9 +35,8 @@ struct GateExplanation {
                 lines.append(
                     Line(
                         label: "rounding",
-                        text: "shown as \(shown), rounded half up to \(decimals) decimals (at least 4, more when "
-                            + "needed so that the shown value compares with the bound as the exact one does); "
-                            + "compared as the exact fraction"))
+                        text: "\(shown) is \(numerator)/\(denominator) rounded half up to \(decimals) decimals (more "
+                            + "when needed to keep the comparison's outcome); the comparison uses the exact fraction"))
             } else {
                 lines.append(Line(label: "rounding", text: "none: \(numerator)/\(denominator) is exactly \(shown)"))
             }
