@@ -195,28 +195,22 @@ extension String {
     /// Safe as Markdown inline text on one line: HTML-sensitive characters as entities, Markdown punctuation
     /// backslash-escaped, line breaks as spaces.
     var markdownEscaped: String {
-        var out = ""
-        for character in self {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "#": out += "\\" + String(character)
-            case "\n", "\r", "\r\n": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
+        escapedForMarkdown(punctuation: true)
     }
 
     /// Safe inside an HTML element such as `<summary>`: `&`, `<`, `>` as entities, line breaks as spaces.
     var htmlEscaped: String {
+        escapedForMarkdown(punctuation: false)
+    }
+
+    private func escapedForMarkdown(punctuation: Bool) -> String {
         var out = ""
         for character in self {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
+            case _ where punctuation && "\\`*_[]|~#".contains(character): out += "\\" + String(character)
             case "\n", "\r", "\r\n": out += " "
             default: out.append(character)
             }

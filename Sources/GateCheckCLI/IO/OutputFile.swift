@@ -32,17 +32,9 @@ enum OutputFile {
             throw Failure(description: "cannot write \(path): \(reason)")
         }
         defer { close(descriptor) }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        let failure = Console.writeAll(descriptor, text)
+        if failure != 0 {
+            throw Failure(description: "cannot write \(path): \(String(cString: strerror(failure)))")
         }
     }
 
