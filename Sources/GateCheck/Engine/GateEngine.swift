@@ -102,6 +102,13 @@ public enum GateEngine {
                     "\(summaryOnly.0.path) has no <line> elements, only root totals, so it cannot be merged with the "
                         + "other coverage reports")
             }
+            if coverage.count > 1, coverage.contains(where: { $0.detail == .totals }),
+                [.branchRate, .combinedRate, .branchesValid, .branchesCovered].contains(metric)
+            {
+                return .notMeasured(
+                    "the coverage reports were read without branch detail (CoverageDetail.totals), so their branches "
+                        + "cannot be merged")
+            }
             let metrics = CoverageMetrics(report: .merged(coverage))
             var measurement = metrics.value(metric)
             measurement.details =

@@ -33,6 +33,11 @@ public struct FileCoverage: Sendable, Hashable {
     /// Branch lines, one entry per line after ``normalize()``, sorted by line.
     private(set) var branches: [BranchCount] = []
     private var missingTargets: [UInt32] = []
+    /// Branch counts kept only as sums (reports read with ``CoverageDetail/totals``).
+    private var summedCovered = 0
+    private var summedTotal = 0
+    /// Whether every branch line is kept individually, so that another run of the file can be merged exactly.
+    public private(set) var hasBranchDetail = true
 
     /// Creates an empty file coverage.
     public init() {}
@@ -72,10 +77,16 @@ public struct FileCoverage: Sendable, Hashable {
     }
 
     /// Adds another run's coverage of the same file: lines by union, branches covered if taken in either run.
+    ///
+    /// Files read with ``CoverageDetail/totals`` keep only branch sums; merging them adds the sums, which can
+    /// count a branch twice, so ``hasBranchDetail`` turns false and branch metrics of the merge are not measured.
     public mutating func formUnion(_ other: FileCoverage) {
         lines.formUnion(other.lines)
         var result = FileCoverage()
         result.lines = lines
+        result.summedCovered = summedCovered + other.summedCovered
+        result.summedTotal = summedTotal + other.summedTotal
+        result.hasBranchDetail = hasBranchDetail && other.hasBranchDetail
         var left = branches.makeIterator()
         var right = other.branches.makeIterator()
         var a = left.next()
@@ -122,9 +133,16 @@ public struct FileCoverage: Sendable, Hashable {
         recordBranches(branch, missing: branch.targetsKnown ? source.missing(of: branch) : nil)
     }
 
+    /// Counts a branch line only into the file's sums (``CoverageDetail/totals``).
+    mutating func addBranchTotals(covered: Int, total: Int) {
+        summedCovered += covered
+        summedTotal += total
+        hasBranchDetail = false
+    }
+
     /// Branches taken and in total over the file's branch lines.
     public var branchTotals: (covered: Int, total: Int) {
-        branches.reduce(into: (0, 0)) { sums, branch in
+        branches.reduce(into: (summedCovered, summedTotal)) { sums, branch in
             sums.0 += Int(branch.covered)
             sums.1 += Int(branch.total)
         }

@@ -15,31 +15,32 @@ public struct LineTable: Sendable, Hashable {
     /// Creates an empty table.
     public init() {}
 
-    /// Records a line; a line recorded twice is hit if either record was.
-    public mutating func record(line: UInt32, hit isHit: Bool) {
-        if sparse == nil {
-            let word = Int(line >> 6)
-            if word >= present.count {
-                guard word < max(1024, count * 4) else {
-                    convertToSparse()
-                    return recordSparse(line: line, hit: isHit)
-                }
-                let newCount = max(word + 1, present.count * 2)
-                present.append(contentsOf: repeatElement(0, count: newCount - present.count))
-                hit.append(contentsOf: repeatElement(0, count: newCount - hit.count))
+    /// Records a line; a line recorded twice is hit if either record was. Returns whether the line is new.
+    @discardableResult
+    public mutating func record(line: UInt32, hit isHit: Bool) -> Bool {
+        guard sparse == nil else { return recordSparse(line: line, hit: isHit) }
+        let word = Int(line >> 6)
+        if word >= present.count {
+            guard word < max(1024, count * 4) else {
+                convertToSparse()
+                return recordSparse(line: line, hit: isHit)
             }
-            let bit: UInt64 = 1 << UInt64(line & 63)
-            if present[word] & bit == 0 {
-                present[word] |= bit
-                count += 1
-            }
-            if isHit, hit[word] & bit == 0 {
-                hit[word] |= bit
-                covered += 1
-            }
-        } else {
-            recordSparse(line: line, hit: isHit)
+            // Grow in small steps rather than doubling: thousands of files each keep only what they use.
+            let newCount = word + 1 + min(16, present.count / 4)
+            present.append(contentsOf: repeatElement(0, count: newCount - present.count))
+            hit.append(contentsOf: repeatElement(0, count: newCount - hit.count))
         }
+        let bit: UInt64 = 1 << UInt64(line & 63)
+        let isNew = present[word] & bit == 0
+        if isNew {
+            present[word] |= bit
+            count += 1
+        }
+        if isHit, hit[word] & bit == 0 {
+            hit[word] |= bit
+            covered += 1
+        }
+        return isNew
     }
 
     /// Whether `line` is in the table, and whether it was hit.
@@ -116,10 +117,11 @@ public struct LineTable: Sendable, Hashable {
         hit = []
     }
 
-    private mutating func recordSparse(line: UInt32, hit isHit: Bool) {
+    private mutating func recordSparse(line: UInt32, hit isHit: Bool) -> Bool {
         let previous = sparse?[line]
         if previous == nil { count += 1 }
         if isHit, previous != true { covered += 1 }
         sparse?[line] = isHit || previous == true
+        return previous == nil
     }
 }

@@ -7,12 +7,16 @@ public struct ReadOptions: Sendable, Hashable {
     public var waivers: [Waiver]
     /// Today's date (UTC), which decides whether a waiver has expired. Injected: the library never reads a clock.
     public var today: Day
+    /// How much coverage detail to keep: ``CoverageDetail/lines`` (mergeable, the default) or
+    /// ``CoverageDetail/totals`` for a report gated on its own.
+    public var coverageDetail: CoverageDetail
 
     /// Creates options.
-    public init(limits: ParseLimits = .init(), waivers: [Waiver] = [], today: Day) {
+    public init(limits: ParseLimits = .init(), waivers: [Waiver] = [], today: Day, coverageDetail: CoverageDetail = .lines) {
         self.limits = limits
         self.waivers = waivers
         self.today = today
+        self.coverageDetail = coverageDetail
     }
 }
 
@@ -34,7 +38,7 @@ public enum ReportReader {
         var diagnostics: [Diagnostic]
         switch kind {
         case .cobertura:
-            let parsed = try CoberturaParser.parse(&source, limits: options.limits)
+            let parsed = try CoberturaParser.parse(&source, limits: options.limits, detail: options.coverageDetail)
             content = .coverage(parsed.report)
             diagnostics = parsed.diagnostics
         case .junit:

@@ -1,8 +1,15 @@
 /// The SAX handler behind ``JUnitParser``.
-final class JUnitHandler: XMLEventHandler {
+struct JUnitHandler: XMLEventHandler {
     enum Element: UInt8 {
         case other, testsuites, testsuite, testcase, failure, error, skipped, flaky, rerun
     }
+
+    static let saxCallbacks = SAXCallbacks(
+        start: { user, name, _, _, _, _, count, _, attributes in
+            XMLStreamParser.start(user, name, count, attributes, JUnitHandler.self)
+        },
+        end: { user, _, _, _ in XMLStreamParser.end(user, JUnitHandler.self) },
+        characters: { user, bytes, count in XMLStreamParser.characters(user, bytes, count, JUnitHandler.self) })
 
     /// What a suite's attributes claim, used when it has no testcase and for the mismatch warning.
     struct SuiteClaims {
@@ -39,12 +46,11 @@ final class JUnitHandler: XMLEventHandler {
         var text: [UInt8]?
     }
 
-    private(set) var failure: ReportError?
     private var stack: [Element] = []
     private var suites: [SuiteClaims] = []
     private var rootClaims: SuiteClaims?
     private var topLevelClaims: [SuiteClaims] = []
-    private var names = XMLNameCache<Element>()
+    private var names = XMLNameCache(Self.classify)
     private var report = TestReport()
     private var current: Case?
     private var capturing = false
@@ -56,14 +62,15 @@ final class JUnitHandler: XMLEventHandler {
         stack.reserveCapacity(16)
     }
 
-    func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int, line: Int) {
-        let element = names.lookup(name, classify: Self.classify)
+    var wantsCharacters: Bool { capturing }
+
+    mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> ReportError? {
+        let element = names.lookup(name)
         let parent = stack.last
         stack.append(element)
         if depth == 1 {
             guard element == .testsuites || element == .testsuite else {
-                failure = .wrongKind(expected: .junit, found: "root element <\(name.string)>")
-                return
+                return .wrongKind(expected: .junit, found: "root element <\(name.string)>")
             }
             rootClaims = SuiteClaims(attributes)
         }
@@ -93,9 +100,10 @@ final class JUnitHandler: XMLEventHandler {
         default:
             break
         }
+        return nil
     }
 
-    func endElement(_ name: XMLName, depth: Int) {
+    mutating func endElement(depth: Int) {
         let element = stack.popLast()
         switch element {
         case .testcase? where stack.last != .testcase:
@@ -114,7 +122,7 @@ final class JUnitHandler: XMLEventHandler {
         }
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard capturing, let count = current?.text?.count, count < FailedTest.messageLimit else { return }
         current?.text?.append(contentsOf: bytes.prefix(FailedTest.messageLimit - count))
     }
@@ -137,7 +145,7 @@ final class JUnitHandler: XMLEventHandler {
         return .other
     }
 
-    private func startCase(_ attributes: XMLAttributes) {
+    private mutating func startCase(_ attributes: XMLAttributes) {
         var testCase = Case()
         testCase.className = attributes.value("classname")?.string(limit: 500) ?? ""
         testCase.name = attributes.value("name")?.string(limit: 500) ?? ""
@@ -153,7 +161,7 @@ final class JUnitHandler: XMLEventHandler {
         if !suites.isEmpty { suites[suites.count - 1].contributed = true }
     }
 
-    private func finishCase(_ testCase: Case) {
+    private mutating func finishCase(_ testCase: Case) {
         report.total += 1
         let state: TestState
         if testCase.hasError {
@@ -191,7 +199,7 @@ final class JUnitHandler: XMLEventHandler {
     }
 
     /// A suite with no testcase anywhere below it contributes its attribute totals instead.
-    private func useAttributes(_ claims: SuiteClaims) {
+    private mutating func useAttributes(_ claims: SuiteClaims) {
         guard let tests = claims.tests, tests > 0 else { return }
         let failures = min(claims.failures ?? 0, tests)
         let errors = min(claims.errors ?? 0, tests - failures)
