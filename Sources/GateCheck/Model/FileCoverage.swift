@@ -42,6 +42,27 @@ public struct FileCoverage: Sendable, Hashable {
     /// Creates an empty file coverage.
     public init() {}
 
+    /// A file known only by its totals (``CoverageDetail/totals``): counts, branch sums and a few missed lines.
+    static func summary(
+        count: Int, covered: Int, missedSample: [UInt32], branchesCovered: Int, branchesTotal: Int
+    ) -> FileCoverage {
+        var result = FileCoverage()
+        result.lines = .summary(count: count, covered: covered, missedSample: missedSample)
+        if branchesTotal > 0 { result.addBranchTotals(covered: branchesCovered, total: branchesTotal) }
+        return result
+    }
+
+    /// The totals of a file read in detail, as a summary.
+    static func summary(of file: FileCoverage) -> FileCoverage {
+        let branches = file.branchTotals
+        return summary(
+            count: file.lines.count, covered: file.lines.covered, missedSample: file.lines.missedLines(limit: 8),
+            branchesCovered: branches.covered, branchesTotal: branches.total)
+    }
+
+    /// Whether every line and branch line is known individually, so the file merges exactly.
+    public var hasDetail: Bool { lines.hasDetail && hasBranchDetail }
+
     /// Records a branch line, with the targets of its missing branches when the emitter gives them.
     public mutating func recordBranches(_ count: BranchCount, missing: [UInt32]? = nil) {
         var count = count

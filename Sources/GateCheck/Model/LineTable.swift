@@ -7,6 +7,8 @@ public struct LineTable: Sendable, Hashable {
     private var present: [UInt64] = []
     private var hit: [UInt64] = []
     private var sparse: [UInt32: Bool]?
+    /// Lines known only by their counts (a report read for its totals), with a few missed lines kept as examples.
+    private var missedSample: [UInt32]?
     /// How many distinct lines the table holds.
     public private(set) var count = 0
     /// How many of them were hit at least once.
@@ -14,6 +16,19 @@ public struct LineTable: Sendable, Hashable {
 
     /// Creates an empty table.
     public init() {}
+
+    /// A table that knows only its counts and up to a few of its missed lines: what a report read for its totals
+    /// keeps of a file (``CoverageDetail/totals``).
+    public static func summary(count: Int, covered: Int, missedSample: [UInt32]) -> LineTable {
+        var table = LineTable()
+        table.count = count
+        table.covered = covered
+        table.missedSample = missedSample
+        return table
+    }
+
+    /// Whether every line is known individually; a summary table cannot be merged exactly.
+    public var hasDetail: Bool { missedSample == nil }
 
     /// Records a line; a line recorded twice is hit if either record was. Returns whether the line is new.
     @discardableResult
@@ -54,6 +69,7 @@ public struct LineTable: Sendable, Hashable {
 
     /// The lines that exist but were never hit, in ascending order, at most `limit` of them.
     public func missedLines(limit: Int) -> [UInt32] {
+        if let missedSample { return Array(missedSample.prefix(limit)) }
         var result: [UInt32] = []
         if let sparse {
             for (line, isHit) in sparse where !isHit { result.append(line) }
@@ -72,6 +88,13 @@ public struct LineTable: Sendable, Hashable {
 
     /// Adds every line of `other` to this table (union, hit if hit in either).
     public mutating func formUnion(_ other: LineTable) {
+        if !hasDetail || !other.hasDetail {
+            // Without the lines themselves the union is unknown; the counts are added and the result says so.
+            count += other.count
+            covered += other.covered
+            missedSample = (missedSample ?? []) + (other.missedSample ?? [])
+            return
+        }
         if sparse == nil, other.sparse == nil, other.present.count <= max(present.count, 1024, (count + other.count) * 4) {
             if other.present.count > present.count {
                 present.append(contentsOf: repeatElement(0, count: other.present.count - present.count))

@@ -45,10 +45,30 @@ public enum ReportReader {
             let parsed = try JUnitParser.parse(&source, limits: options.limits)
             content = .tests(parsed.report)
             diagnostics = parsed.diagnostics
-        case .bandit, .safety, .pipAudit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency:
+        case .bandit, .safety, .pipAudit, .sarif, .trivyJSON:
+            let parsed = try readFindings(kind, from: &source, options: options)
+            content = .findings(parsed.report)
+            diagnostics = parsed.diagnostics
+        case .accuracy, .image, .llmCost, .latency:
             throw .wrongKind(expected: kind, found: "a kind this build of gatecheck cannot read yet")
         }
         for index in diagnostics.indices where diagnostics[index].file == nil { diagnostics[index].file = path }
         return LoadedReport(path: path, kind: kind, content: content, diagnostics: diagnostics)
+    }
+
+    // MARK: - Private
+
+    private static func readFindings<Source: ByteSource>(
+        _ kind: ReportKind, from source: inout Source, options: ReadOptions
+    ) throws(ReportError) -> ParsedFindings {
+        switch kind {
+        case .bandit: try BanditParser.parse(&source, options: options)
+        case .safety: try SafetyParser.parse(&source, options: options)
+        case .pipAudit: try PipAuditParser.parse(&source, options: options)
+        case .sarif: try SARIFParser.parse(&source, options: options)
+        case .trivyJSON: try TrivyJSONParser.parse(&source, options: options)
+        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency:
+            throw .wrongKind(expected: kind, found: "a report kind without findings")
+        }
     }
 }

@@ -53,6 +53,28 @@ struct OutputSchemaTests {
         #expect(errors.isEmpty, "\(errors)\n\(xml)")
     }
 
+    /// The outputs the CLI scenarios recorded on the sample reports (real parser output, paths as `$ROOT/...`).
+    static func scenarioOutput(_ name: String) throws -> String {
+        let url = Fixtures.packageRoot.appendingPathComponent("Tests/GateCheckCLITests/Scenarios/\(name)/expected-output")
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    @Test("the JUnit and SARIF outputs the CLI scenarios recorded are valid too", arguments: [
+        "sample-junit", "sample-sarif", "sample-sarif-findings",
+    ])
+    func scenarios(_ name: String) throws {
+        let text = try Self.scenarioOutput(name)
+        if name.hasSuffix("junit") {
+            let errors = XSDValidator.validate(text, schemaPath: try Self.schema("junit-10.xsd"))
+            #expect(errors.isEmpty, "\(errors)")
+        } else {
+            let path = try Self.schema("sarif-schema-2.1.0.json")
+            let validator = try SchemaValidator(schema: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+            #expect(try validator.validate(Array(text.utf8)).isEmpty)
+            if PythonJSONSchema.isAvailable { #expect(try PythonJSONSchema.validate(text, schemaPath: path).isEmpty) }
+        }
+    }
+
     @Test("the XSD check rejects what the schema forbids")
     func junitNegative() throws {
         let path = try Self.schema("junit-10.xsd")

@@ -27,12 +27,13 @@ enum CoberturaChecks {
     static func missingTargets(_ value: XMLBytes?, covered: Int, total: Int) -> [UInt32]? {
         guard let value else { return covered == total ? [] : nil }
         var targets: [UInt32] = []
+        targets.reserveCapacity(total - covered)
         for part in value.buffer.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
-            let text = String(decoding: part, as: UTF8.self).trimmingWhitespace
-            if text == "exit" {
+            let trimmed = part.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
+            if trimmed.elementsEqual("exit".utf8) {
                 targets.append(0)
-            } else if let line = UInt32(text) {
-                targets.append(line)
+            } else if let line = digits(part), line <= Int(UInt32.max) {
+                targets.append(UInt32(line))
             } else {
                 return nil
             }

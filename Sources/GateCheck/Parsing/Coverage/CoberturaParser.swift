@@ -2,9 +2,10 @@
 public enum CoverageDetail: String, Sendable, Hashable, CaseIterable {
     /// Every line and every branch line, so the report can be merged exactly with others (the default).
     case lines
-    /// Every line, but branch counts only as per-file sums: memory no longer grows with the branch lines, and a
-    /// (file, line) repeated within the report keeps its first branch counts. For a report gated on its own; the
-    /// command-line tool uses it when a run has a single coverage report.
+    /// Only per-file totals (and a few missed lines per file): memory grows with the number of files, not lines.
+    /// The figures are exactly those of ``lines``: a file that the report splits over several `<class>` elements is
+    /// read again in detail on a second pass, which needs a rewindable source (without one, ``lines`` is used).
+    /// For a report gated on its own; the command-line tool uses it when a run has a single coverage report.
     case totals
 }
 
@@ -25,10 +26,24 @@ public enum CoberturaParser {
     public static func parse<Source: ByteSource>(
         _ source: inout Source, limits: ParseLimits = .init(), detail: CoverageDetail = .lines
     ) throws(ReportError) -> ParsedCoverage {
-        var handler = CoberturaHandler(detail: detail)
-        try XMLStreamParser.parse(&source, handler: &handler, limits: limits)
-        guard handler.sawRoot else { throw .empty }
-        return handler.finish()
+        guard detail == .totals, source.isRewindable else {
+            var handler = CoberturaHandler(mode: .everyLine)
+            try XMLStreamParser.parse(&source, handler: &handler, limits: limits)
+            guard handler.sawRoot else { throw .empty }
+            return handler.finish()
+        }
+        var summaries = CoberturaHandler(mode: .summarize)
+        try XMLStreamParser.parse(&source, handler: &summaries, limits: limits)
+        guard summaries.sawRoot else { throw .empty }
+        var parsed = summaries.finish()
+        let repeated = summaries.repeatedFiles
+        guard !repeated.isEmpty else { return parsed }
+        // Files split over several <class> elements need their lines to be counted once: read those in detail.
+        do { try source.rewind() } catch { throw .unreadable(error.message) }
+        var details = CoberturaHandler(mode: .only(repeated))
+        try XMLStreamParser.parse(&source, handler: &details, limits: limits)
+        for (path, file) in details.finish().report.files { parsed.report.files[path] = .summary(of: file) }
+        return parsed
     }
 }
 

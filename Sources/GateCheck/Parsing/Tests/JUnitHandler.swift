@@ -31,21 +31,25 @@ struct JUnitHandler: XMLEventHandler {
         }
     }
 
-    /// The testcase being read.
+    /// The testcase being read. Its names stay bytes in buffers the handler reuses; only a failing test's names
+    /// become strings.
     struct Case {
         var hasError = false
         var hasFailure = false
         var hasSkipped = false
         var hasFlaky = false
         var skippedByStatus = false
-        var className = ""
-        var name = ""
-        var file: String?
+        var hasFile = false
         var line: Int?
         var message: String?
         var text: [UInt8]?
     }
 
+    private enum Attribute: UInt8 {
+        case other, classname, name, file, line, time, status
+    }
+
+    private(set) var failure: ReportError?
     private var stack: [Element] = []
     private var suites: [SuiteClaims] = []
     private var rootClaims: SuiteClaims?
@@ -54,6 +58,10 @@ struct JUnitHandler: XMLEventHandler {
     private var report = TestReport()
     private var current: Case?
     private var capturing = false
+    private var attributeNames = XMLNameCache(Self.classifyAttribute)
+    private var className: [UInt8] = []
+    private var caseName: [UInt8] = []
+    private var caseFile: [UInt8] = []
     /// pytest writes `<testsuites name="pytest tests">` and `<testsuite name="pytest">` (its default suite name),
     /// and its xunit1 `line` attribute is 0-based.
     private var writtenByPytest = false
@@ -64,13 +72,14 @@ struct JUnitHandler: XMLEventHandler {
 
     var wantsCharacters: Bool { capturing }
 
-    mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> ReportError? {
+    mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> Bool {
         let element = names.lookup(name)
         let parent = stack.last
         stack.append(element)
         if depth == 1 {
             guard element == .testsuites || element == .testsuite else {
-                return .wrongKind(expected: .junit, found: "root element <\(name.string)>")
+                failure = .wrongKind(expected: .junit, found: "root element <\(name.string)>")
+                return false
             }
             rootClaims = SuiteClaims(attributes)
         }
@@ -100,7 +109,7 @@ struct JUnitHandler: XMLEventHandler {
         default:
             break
         }
-        return nil
+        return true
     }
 
     mutating func endElement(depth: Int) {
@@ -145,20 +154,44 @@ struct JUnitHandler: XMLEventHandler {
         return .other
     }
 
+    private static func classifyAttribute(_ name: XMLName) -> Attribute {
+        if name.equals("name") { return .name }
+        if name.equals("classname") { return .classname }
+        if name.equals("time") { return .time }
+        if name.equals("file") { return .file }
+        if name.equals("line") { return .line }
+        if name.equals("status") { return .status }
+        return .other
+    }
+
     private mutating func startCase(_ attributes: XMLAttributes) {
         var testCase = Case()
-        testCase.className = attributes.value("classname")?.string(limit: 500) ?? ""
-        testCase.name = attributes.value("name")?.string(limit: 500) ?? ""
-        testCase.file = attributes.value("file")?.string(limit: 500)
-        testCase.line = attributes.value("line")?.nonNegativeInteger
-        if let status = attributes.value("status") {
-            testCase.skippedByStatus =
-                status.equalsIgnoringCase("disabled") || status.equalsIgnoringCase("ignored")
-                || status.equalsIgnoringCase("notrun") || status.equalsIgnoringCase("skipped")
+        className.removeAll(keepingCapacity: true)
+        caseName.removeAll(keepingCapacity: true)
+        caseFile.removeAll(keepingCapacity: true)
+        attributes.forEach { name, value in
+            switch attributeNames.lookup(name) {
+            case .classname: className.append(contentsOf: value.buffer.prefix(FailedTest.messageLimit))
+            case .name: caseName.append(contentsOf: value.buffer.prefix(FailedTest.messageLimit))
+            case .file:
+                testCase.hasFile = true
+                caseFile.append(contentsOf: value.buffer.prefix(FailedTest.messageLimit))
+            case .line: testCase.line = value.nonNegativeInteger
+            case .time:
+                if let time = value.double, time >= 0 { report.durationSeconds += time }
+            case .status:
+                testCase.skippedByStatus =
+                    value.equalsIgnoringCase("disabled") || value.equalsIgnoringCase("ignored")
+                    || value.equalsIgnoringCase("notrun") || value.equalsIgnoringCase("skipped")
+            case .other: break
+            }
         }
-        if let time = attributes.value("time")?.double, time >= 0 { report.durationSeconds += time }
         current = testCase
         if !suites.isEmpty { suites[suites.count - 1].contributed = true }
+    }
+
+    private func string(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { XMLBytes($0).string(limit: FailedTest.messageLimit) }
     }
 
     private mutating func finishCase(_ testCase: Case) {
@@ -179,7 +212,9 @@ struct JUnitHandler: XMLEventHandler {
             if testCase.hasFlaky {
                 report.flaky += 1
                 if report.flakyTests.count < TestReport.failureLimit {
-                    report.flakyTests.append(FailedTest(state: .passed, className: testCase.className, name: testCase.name, message: "").displayName)
+                    report.flakyTests.append(
+                        FailedTest(state: .passed, className: string(className), name: string(caseName), message: "")
+                            .displayName)
                 }
             }
         }
@@ -194,8 +229,8 @@ struct JUnitHandler: XMLEventHandler {
         }
         report.failures.append(
             FailedTest(
-                state: state, className: testCase.className, name: testCase.name, message: message,
-                file: testCase.file, line: testCase.line, lineIsZeroBased: writtenByPytest))
+                state: state, className: string(className), name: string(caseName), message: message,
+                file: testCase.hasFile ? string(caseFile) : nil, line: testCase.line, lineIsZeroBased: writtenByPytest))
     }
 
     /// A suite with no testcase anywhere below it contributes its attribute totals instead.

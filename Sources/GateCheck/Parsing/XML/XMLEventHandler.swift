@@ -8,12 +8,15 @@ import CLibXML2
 /// closures that name the concrete type and forward to ``XMLStreamParser``'s generic entry points.
 ///
 /// Implementation requirements: names, attributes and text are valid only during the call; a handler that finds a
-/// problem returns it (without a position: the driver adds the line) and the parse stops.
+/// problem stores it in `failure` (without a position: the driver adds the line) and returns `false`, which stops
+/// the parse. (A `Bool` rather than an optional error keeps the hot path free of copying a large enum.)
 protocol XMLEventHandler {
     /// The callbacks for this handler type (start, end and characters); see ``XMLStreamParser/callbacks(for:)``.
     static var saxCallbacks: SAXCallbacks { get }
-    /// An element starts; `depth` is 1 for the root. A returned error stops the parse.
-    mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> ReportError?
+    /// The problem that made ``startElement(_:attributes:depth:)`` return `false`.
+    var failure: ReportError? { get }
+    /// An element starts; `depth` is 1 for the root. Returns `false` to stop the parse with ``failure``.
+    mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> Bool
     /// An element ends; `depth` is the depth it started at.
     mutating func endElement(depth: Int)
     /// Character data inside the current element, possibly in several pieces; only called while

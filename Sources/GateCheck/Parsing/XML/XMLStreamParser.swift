@@ -23,10 +23,9 @@ public struct ParseLimits: Sendable, Hashable, Codable {
 ///
 /// The setup is the one measured safe in shared/docs/xml-json-speed-and-safety.md §3: a zeroed handler with only
 /// the callbacks below (never libxml2's default SAX2 handler, which expands internal entities even without
-/// `XML_PARSE_NOENT`), our own state as user data, options `NONET | HUGE | NOBLANKS` only (NOBLANKS drops
-/// whitespace-only text between elements, which no report needs), any entity declaration stops the parse, a depth
-/// cap of our own, and a document that is not well-formed is always an error, even after the handler has seen
-/// partial totals.
+/// `XML_PARSE_NOENT`), our own state as user data, options `NONET | HUGE` only, any entity declaration stops the
+/// parse, a depth cap of our own, and a document that is not well-formed is always an error, even after the handler
+/// has seen partial totals.
 enum XMLStreamParser {
     /// Bytes handed to libxml2 per call; 256 KiB measured fastest.
     static let chunkSize = 256 * 1024
@@ -53,7 +52,7 @@ enum XMLStreamParser {
         defer { xmlFreeParserCtxt(context) }
         common.pointee.context = context
         xmlCtxtUseOptions(
-            context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_NOBLANKS.rawValue))
+            context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue))
 
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -102,9 +101,10 @@ enum XMLStreamParser {
             return
         }
         let handler = common.pointee.handler.assumingMemoryBound(to: Handler.self)
-        if let failure = handler.pointee.startElement(
+        if !handler.pointee.startElement(
             XMLName(pointer: name), attributes: XMLAttributes(base: attributes, count: Int(count)), depth: depth)
         {
+            let failure = handler.pointee.failure ?? .malformed("the parser stopped without a reason", at: nil)
             common.pointee.stop(failure.located(at: common.pointee.position))
         }
     }
