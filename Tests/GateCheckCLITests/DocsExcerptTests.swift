@@ -29,7 +29,9 @@ struct DocsExcerptTests {
     @Test("docs/outputs.md has an excerpt of every output format")
     func coverage() {
         let scenarios = Set(Self.excerpts.map(\.scenario))
-        for name in ["sample-explain", "sample-junit", "sample-sarif", "sample-markdown", "sample-github", "sample-gitlab"] {
+        for name in [
+            "sample-explain", "sample-junit", "sample-sarif", "sample-markdown", "sample-github", "sample-gitlab",
+        ] {
             #expect(scenarios.contains(name), "\(name)")
         }
     }

@@ -35,13 +35,17 @@ struct OutputCommandTests {
             let text = try #require(Self.read(directory.appendingPathComponent("nested/out.\(format.rawValue)")))
             #expect(!text.isEmpty, "\(format)")
         }
-        #expect(Self.read(directory.appendingPathComponent("nested/out.junit"))?.contains("<failure type=\"coverage.line_rate\"") == true)
-        #expect(Self.read(directory.appendingPathComponent("nested/out.sarif"))?.contains("\"version\": \"2.1.0\"") == true)
+        #expect(
+            Self.read(directory.appendingPathComponent("nested/out.junit"))?.contains(
+                "<failure type=\"coverage.line_rate\"") == true)
+        #expect(
+            Self.read(directory.appendingPathComponent("nested/out.sarif"))?.contains("\"version\": \"2.1.0\"") == true)
         #expect(Self.read(directory.appendingPathComponent("nested/out.json"))?.contains("\"exit_code\": 1") == true)
         // The files are what --format prints, byte for byte.
         for format in formats {
             let printed = ScenarioTests.run(["--format", format.rawValue] + Self.failing).out
-            #expect(printed == Self.read(directory.appendingPathComponent("nested/out.\(format.rawValue)")), "\(format)")
+            #expect(
+                printed == Self.read(directory.appendingPathComponent("nested/out.\(format.rawValue)")), "\(format)")
         }
     }
 
@@ -53,12 +57,17 @@ struct OutputCommandTests {
         #expect(result.out.contains("FAIL: 1 passed, 4 failed, 1 warned"))
     }
 
-    @Test("a malformed --output names the formats; one file named twice is refused", arguments: [
-        (["--output", "junit"], "is not FORMAT=PATH"),
-        (["--output", "xml=out.xml"], "'xml' is not an output format; use one of text, json, junit, sarif, markdown, github, gitlab"),
-        (["--output", "junit="], "names no file"),
-        (["--output", "junit=a.xml", "--output", "sarif=a.xml"], "--output names a.xml twice"),
-    ])
+    @Test(
+        "a malformed --output names the formats; one file named twice is refused",
+        arguments: [
+            (["--output", "junit"], "is not FORMAT=PATH"),
+            (
+                ["--output", "xml=out.xml"],
+                "'xml' is not an output format; use one of text, json, junit, sarif, markdown, github, gitlab"
+            ),
+            (["--output", "junit="], "names no file"),
+            (["--output", "junit=a.xml", "--output", "sarif=a.xml"], "--output names a.xml twice"),
+        ])
     func badOutputArgument(_ arguments: [String], _ message: String) {
         let result = ScenarioTests.run(arguments + Self.failing)
         #expect(result.code == 64)
@@ -77,7 +86,10 @@ struct OutputCommandTests {
         let github = ScenarioTests.run(Self.failing, environment: ["GITHUB_ACTIONS": "true"])
         #expect(github.code == 1)
         #expect(github.out.hasPrefix("::error title=gatecheck line-coverage (failed)::"))
-        #expect(github.out.contains("\n::notice title=gatecheck::gatecheck fail: 1 passed, 4 failed, 1 warned; exit 1\nFAIL   line-coverage"))
+        #expect(
+            github.out.contains(
+                "\n::notice title=gatecheck::gatecheck fail: 1 passed, 4 failed, 1 warned; exit 1\nFAIL   line-coverage"
+            ))
         #expect(github.out.hasSuffix("FAIL: 1 passed, 4 failed, 1 warned (3 reports); exit 1\n"))
         let text = ScenarioTests.run(["--format", "text"] + Self.failing, environment: ["GITHUB_ACTIONS": "true"])
         #expect(!text.out.contains("::error") && !text.out.contains("::notice"))
@@ -99,19 +111,22 @@ struct OutputCommandTests {
         _ = ScenarioTests.run(["--format", "text"] + Self.failing, environment: environment)
         #expect(Self.read(summary) == "## Earlier step\n" + markdown + "\n")
         let annotations = directory.appendingPathComponent("annotations.txt").path
-        _ = ScenarioTests.run(["--format", "json", "--output", "github=\(annotations)"] + Self.failing, environment: environment)
+        _ = ScenarioTests.run(
+            ["--format", "json", "--output", "github=\(annotations)"] + Self.failing, environment: environment)
         #expect(Self.read(summary) == "## Earlier step\n" + markdown + "\n" + markdown + "\n")
     }
 
-    @Test("colour: auto on a terminal unless NO_COLOR is set or TERM is dumb; always and never win", arguments: [
-        ([String](), [String: String](), true, true),
-        ([], ["NO_COLOR": "1"], true, false),
-        ([], ["NO_COLOR": ""], true, true),
-        ([], ["TERM": "dumb"], true, false),
-        ([], [:], false, false),
-        (["--color", "never"], [:], true, false),
-        (["--color", "always"], ["NO_COLOR": "1"], false, true),
-    ])
+    @Test(
+        "colour: auto on a terminal unless NO_COLOR is set or TERM is dumb; always and never win",
+        arguments: [
+            ([String](), [String: String](), true, true),
+            ([], ["NO_COLOR": "1"], true, false),
+            ([], ["NO_COLOR": ""], true, true),
+            ([], ["TERM": "dumb"], true, false),
+            ([], [:], false, false),
+            (["--color", "never"], [:], true, false),
+            (["--color", "always"], ["NO_COLOR": "1"], false, true),
+        ])
     func color(_ flags: [String], _ environment: [String: String], _ terminal: Bool, _ expected: Bool) {
         let result = ScenarioTests.run(flags + Self.failing, environment: environment, isTerminal: terminal)
         #expect(result.out.contains("\u{1B}[31mFAIL") == expected)
@@ -144,9 +159,11 @@ struct OutputCommandTests {
         #expect(ScenarioTests.run(["validate-config", path]).code == 2)
     }
 
-    @Test("every command has --help with examples that fit 80 columns", arguments: [
-        GateCheckCommand.self, CheckCommand.self, InitCommand.self, ValidateConfigCommand.self, DetectCommand.self,
-    ] as [any ParsableCommand.Type])
+    @Test(
+        "every command has --help with examples that fit 80 columns",
+        arguments: [
+            GateCheckCommand.self, CheckCommand.self, InitCommand.self, ValidateConfigCommand.self, DetectCommand.self,
+        ] as [any ParsableCommand.Type])
     func help(_ command: any ParsableCommand.Type) {
         let help = GateCheckCommand.helpMessage(for: command, columns: 80)
         #expect(help.contains("Examples:\n  gatecheck "), "\(help)")

@@ -44,7 +44,9 @@ struct GateExplanation {
             lines.append(
                 Line(
                     label: "comparison",
-                    text: "\(numerator) \(symbol) \(threshold.written) × \(denominator) = \(scaled) is \(holds ?? false)"))
+                    text:
+                        "\(numerator) \(symbol) \(threshold.written) × \(denominator) = \(scaled) is \(holds ?? false)")
+            )
         case .integer(let value)?:
             lines.append(Line(label: "value", text: "\(value), a count: no numerator, denominator or rounding"))
             lines.append(Line(label: "comparison", text: "\(value) \(symbol) \(threshold) is \(holds ?? false)"))
@@ -65,7 +67,9 @@ struct GateExplanation {
         guard !gate.sources.isEmpty else { return [Line(label: "from", text: "no report")] }
         var lines = gate.sources.map { path -> Line in
             let value = verdict.reports.first { $0.path == path }?.metrics[gate.metric]
-            let figure = value.map { " (\(gate.metric.name) \($0.display(against: gate.bound.threshold.value)) in this report)" }
+            let figure = value.map {
+                " (\(gate.metric.name) \($0.display(against: gate.bound.threshold.value)) in this report)"
+            }
             return Line(label: "from", text: path + (figure ?? ""))
         }
         let note: String?
@@ -75,7 +79,8 @@ struct GateExplanation {
         case .tests where gate.sources.count > 1:
             note = "summed over the reports"
         case .findings:
-            note = "a report's figure counts all its findings (after suppressions and waivers); the gate counts "
+            note =
+                "a report's figure counts all its findings (after suppressions and waivers); the gate counts "
                 + "the ones its selection picks, summed over the reports"
         default:
             note = nil

@@ -11,30 +11,38 @@ struct GitHubReporter: VerdictReporter {
         for gate in verdict.gatesByAttention where gate.status.needsAttention {
             let command = gate.status == .warn || (gate.status == .error && !gate.blocksAsError) ? "warning" : "error"
             let title = "gatecheck \(gate.id) (\(gate.status.summaryWord))"
-            lines.append(Self.command(command, ["title": title], ([gate.message] + gate.details).joined(separator: "\n")))
+            lines.append(
+                Self.command(command, ["title": title], ([gate.message] + gate.details).joined(separator: "\n")))
         }
         for diagnostic in verdict.diagnostics where diagnostic.severity != .note {
             var properties = ["title": "gatecheck (\(diagnostic.code))"]
             properties["file"] = diagnostic.file
             properties["line"] = diagnostic.line.map(String.init)
             properties["col"] = diagnostic.column.map(String.init)
-            lines.append(Self.command(diagnostic.severity == .error ? "error" : "warning", properties, diagnostic.message))
+            lines.append(
+                Self.command(diagnostic.severity == .error ? "error" : "warning", properties, diagnostic.message))
         }
         for (test, gate) in verdict.failedTestsNeedingAttention {
             guard let file = test.file, !file.isEmpty else { continue }
-            var properties = ["title": "\(test.state == .error ? "Errored" : "Failed") test \(test.displayName)", "file": file]
+            var properties = [
+                "title": "\(test.state == .error ? "Errored" : "Failed") test \(test.displayName)", "file": file,
+            ]
             properties["line"] = test.sourceLine.map(String.init)
             let message = test.message.isEmpty ? "failed (gate \(gate.id))" : test.message
             lines.append(Self.command(gate.status == .fail ? "error" : "warning", properties, message))
         }
         for (finding, gate) in verdict.findingsNeedingAttention {
             guard let location = finding.location else { continue }
-            var properties = ["title": "\(finding.severity.rawValue.uppercased()) \(finding.id) [\(finding.tool)]", "file": location.path]
+            var properties = [
+                "title": "\(finding.severity.rawValue.uppercased()) \(finding.id) [\(finding.tool)]",
+                "file": location.path,
+            ]
             properties["line"] = location.line.flatMap { $0 >= 1 ? String($0) : nil }
             let message = finding.message.isEmpty ? finding.id : finding.message
             lines.append(Self.command(gate.status == .fail ? "error" : "warning", properties, message))
         }
-        let summary = "gatecheck \(verdict.status.rawValue): \(verdict.gateCounts.isEmpty ? "no gate evaluated" : verdict.gateCounts); exit \(verdict.exitCode)"
+        let summary =
+            "gatecheck \(verdict.status.rawValue): \(verdict.gateCounts.isEmpty ? "no gate evaluated" : verdict.gateCounts); exit \(verdict.exitCode)"
         lines.append(Self.command("notice", ["title": "gatecheck"], summary))
         return lines.joined(separator: "\n") + "\n"
     }

@@ -28,7 +28,8 @@ struct GitLabReporter: VerdictReporter {
             let place = diagnostic.file ?? options.configurationPath ?? "."
             issues.append(
                 Issue(
-                    description: "gatecheck cannot judge: \(diagnostic.message)", checkName: "gatecheck/\(diagnostic.code)",
+                    description: "gatecheck cannot judge: \(diagnostic.message)",
+                    checkName: "gatecheck/\(diagnostic.code)",
                     fingerprint: Self.fingerprint("diagnostic", diagnostic.code, place, diagnostic.keyPath ?? ""),
                     severity: "critical", path: place, line: max(1, diagnostic.line ?? 1)))
         }
@@ -95,8 +96,9 @@ struct GitLabReporter: VerdictReporter {
         }
     }
 
-    /// 128 bits as 32 hex digits: FNV-1a 64 over the parts, forwards and backwards. Not cryptographic: it only
-    /// has to be stable and unlikely to collide within one report.
+    /// 128 bits as 32 hex digits: FNV-1a 64 over the parts, forwards and backwards.
+    ///
+    /// Not cryptographic: it only has to be stable and unlikely to collide within one report.
     private static func fingerprint(_ parts: String...) -> String {
         let bytes = Array(parts.joined(separator: "\u{1F}").utf8)
         return hex(fnv1a(bytes)) + hex(fnv1a(bytes.reversed()))

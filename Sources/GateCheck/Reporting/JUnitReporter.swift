@@ -32,7 +32,8 @@ struct JUnitReporter: VerdictReporter {
         xml += "    </properties>\n"
         for gate in verdict.gates { xml += testCase(gate, verdict) }
         for diagnostic in diagnosticErrors { xml += testCase(diagnostic) }
-        let notes = verdict.diagnostics.filter { $0.severity != .error }.map(TextReporter.describe)
+        let notes =
+            verdict.diagnostics.filter { $0.severity != .error }.map(TextReporter.describe)
             + verdict.ignored.map { "ignored: \($0.path): \($0.reason)" }
         if !notes.isEmpty {
             xml += "    <system-out>\(notes.joined(separator: "\n").xmlEscapedText)</system-out>\n"

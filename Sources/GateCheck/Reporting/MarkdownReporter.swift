@@ -29,7 +29,8 @@ struct MarkdownReporter: VerdictReporter {
                 }
             }
         }
-        let notes = verdict.diagnostics.map { "- " + Self.describe($0) }
+        let notes =
+            verdict.diagnostics.map { "- " + Self.describe($0) }
             + verdict.ignored.map { "- ignored \($0.path.markdownEscaped): \($0.reason.markdownEscaped)" }
         var diagnostics = ""
         if !notes.isEmpty {
@@ -42,7 +43,8 @@ struct MarkdownReporter: VerdictReporter {
         for (index, block) in kept.enumerated() {
             var share = Budget(bytes: budget.bytes / (kept.count - index) + Block.markerReserve.utf8.count)
             let text = block.open + share.fill(heading: "", block.lines, marker: true) + block.close
-            budget.bytes -= text.utf8.count - block.open.utf8.count - block.close.utf8.count - Block.markerReserve.utf8.count
+            budget.bytes -=
+                text.utf8.count - block.open.utf8.count - block.close.utf8.count - Block.markerReserve.utf8.count
             budget.omittedLines += share.omittedLines
             details += text
         }
@@ -135,7 +137,8 @@ struct MarkdownReporter: VerdictReporter {
         if !gate.failedTests.isEmpty {
             lines += gate.failedTests.map { test in
                 let firstLine = test.message.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-                return test.displayName + (test.place.map { " (\($0))" } ?? "") + (firstLine.isEmpty ? "" : ": \(firstLine)")
+                return test.displayName + (test.place.map { " (\($0))" } ?? "")
+                    + (firstLine.isEmpty ? "" : ": \(firstLine)")
             }
         } else if !gate.findings.isEmpty {
             lines += gate.findings.map { finding in
@@ -147,7 +150,8 @@ struct MarkdownReporter: VerdictReporter {
         }
         let fence = String(repeating: "`", count: max(3, (lines.map(longestBacktickRun).max() ?? 0) + 1))
         return Block(
-            open: "<details><summary>\(icon(gate.status)) <code>\(gate.id)</code>: \(gate.message.htmlEscaped)</summary>\n\n"
+            open:
+                "<details><summary>\(icon(gate.status)) <code>\(gate.id)</code>: \(gate.message.htmlEscaped)</summary>\n\n"
                 + fence + "text\n",
             close: fence + "\n\n</details>\n\n", lines: lines)
     }

@@ -1,5 +1,6 @@
-/// The part of SARIF 2.1.0 (OASIS, errata 01) that ``SARIFReporter`` writes, as Encodable values: absent optionals
-/// are left out, keys are sorted by ``JSONOutput``. Field names follow the specification's JSON names.
+/// The part of SARIF 2.1.0 (OASIS, errata 01) that ``SARIFReporter`` writes, as Encodable values.
+///
+/// Absent optionals are left out; ``JSONOutput`` sorts the keys. Field names follow the specification's JSON names.
 enum SARIF {
     struct Log: Encodable {
         let schema = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -1,7 +1,8 @@
-/// SARIF 2.1.0 for code-scanning views, with gatecheck as the tool: every gate is a rule, every failing or
-/// warning gate a result (level `error` or `warning`, located at the reports its value came from). Gates that
-/// cannot be judged and the verdict's diagnostics are tool execution notifications, and the invocation is
-/// unsuccessful when the verdict is `error`.
+/// SARIF 2.1.0 for code-scanning views, with gatecheck as the tool.
+///
+/// Every gate is a rule, every failing or warning gate a result (level `error` or `warning`, located at the reports
+/// its value came from). Gates that cannot be judged and the verdict's diagnostics are tool execution
+/// notifications, and the invocation is unsuccessful when the verdict is `error`.
 ///
 /// With ``ReporterOptions/includeFindings`` the findings behind failing and warning gates that have a file location
 /// follow, one run per original tool (its name as the driver, gatecheck as the converter), with their rule ids,
@@ -75,18 +76,23 @@ struct SARIFReporter: VerdictReporter {
                 var properties: [String: SARIF.Property] = ["tags": .strings(["security"])]
                 if let score = Self.securitySeverity(severity) { properties["security-severity"] = .string(score) }
                 return SARIF.Rule(
-                    id: id, shortDescription: nil, defaultConfiguration: SARIF.Configuration(level: Self.level(severity)),
+                    id: id, shortDescription: nil,
+                    defaultConfiguration: SARIF.Configuration(level: Self.level(severity)),
                     properties: properties)
             }
             let results = entries.compactMap { entry -> SARIF.Result? in
                 let finding = entry.finding
                 guard let place = finding.location else { return nil }
                 return SARIF.Result(
-                    ruleId: finding.id, ruleIndex: ids.firstIndex(of: finding.id) ?? 0, level: Self.level(finding.severity),
+                    ruleId: finding.id, ruleIndex: ids.firstIndex(of: finding.id) ?? 0,
+                    level: Self.level(finding.severity),
                     message: SARIF.Message(text: finding.message.isEmpty ? finding.id : finding.message),
                     locations: [Self.location(place.path, line: place.line, column: nil)],
-                    partialFingerprints: finding.fingerprint.isEmpty ? nil : ["gatecheckFinding/v1": finding.fingerprint],
-                    properties: ["gatecheck-gate": .string(entry.gate.id), "severity": .string(finding.severity.rawValue)])
+                    partialFingerprints: finding.fingerprint.isEmpty
+                        ? nil : ["gatecheckFinding/v1": finding.fingerprint],
+                    properties: [
+                        "gatecheck-gate": .string(entry.gate.id), "severity": .string(finding.severity.rawValue),
+                    ])
             }
             return SARIF.Run(
                 tool: SARIF.Tool(driver: SARIF.Component(name: tool, version: nil, informationUri: nil, rules: rules)),
@@ -102,9 +108,12 @@ struct SARIFReporter: VerdictReporter {
     }
 
     private static func location(_ path: String, line: Int?, column: Int?) -> SARIF.Location {
-        let region = line.flatMap { $0 >= 1 ? SARIF.Region(startLine: $0, startColumn: column.flatMap { $0 >= 1 ? $0 : nil }) : nil }
+        let region = line.flatMap {
+            $0 >= 1 ? SARIF.Region(startLine: $0, startColumn: column.flatMap { $0 >= 1 ? $0 : nil }) : nil
+        }
         return SARIF.Location(
-            physicalLocation: SARIF.PhysicalLocation(artifactLocation: SARIF.ArtifactLocation(uri: SARIF.uri(path)), region: region))
+            physicalLocation: SARIF.PhysicalLocation(
+                artifactLocation: SARIF.ArtifactLocation(uri: SARIF.uri(path)), region: region))
     }
 
     /// critical and high are errors, medium a warning, low and unknown notes.

@@ -1,10 +1,11 @@
+import ArgumentParser
+import GateCheck
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import ArgumentParser
-import GateCheck
 
 /// The world a command runs in, passed in so that tests run every command in-process with their own
 /// environment, console and date.

@@ -1,10 +1,11 @@
+import ArgumentParser
+import GateCheck
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import ArgumentParser
-import GateCheck
 
 /// `gatecheck detect PATH...`: each file's kind (by content) and key figures, without any gate.
 struct DetectCommand: ContextCommand {
@@ -42,14 +43,16 @@ struct DetectCommand: ContextCommand {
         var text = rows.map { "\($0.path.padding(to: pathWidth))  \($0.kind.padding(to: kindWidth))  \($0.figures)\n" }
             .joined()
         let reported = Set(verdict.reports.map(\.path))
-        for diagnostic in verdict.diagnostics where diagnostic.file.map({ !reported.contains($0) }) ?? true
+        for diagnostic in verdict.diagnostics
+        where diagnostic.file.map({ !reported.contains($0) }) ?? true
             || diagnostic.severity != .error
         {
             text += diagnostic.description + "\n"
         }
         if rows.isEmpty { text += "no files found\n" }
         context.console.writeOut(text)
-        return verdict.reports.contains { $0.error != nil } || verdict.diagnostics.contains { $0.severity == .error } ? 2 : 0
+        return verdict.reports.contains { $0.error != nil } || verdict.diagnostics.contains { $0.severity == .error }
+            ? 2 : 0
     }
 
     /// The figures people look for first, per metric family; every metric for families without a choice.

@@ -14,12 +14,15 @@ struct OutputEmitter {
             configurationPath: configurationPath)
         var delivered = true
         for target in output.outputs {
-            delivered = write(target.format.reporter(options).render(verdict), to: target.path, mode: .replace) && delivered
+            delivered =
+                write(target.format.reporter(options).render(verdict), to: target.path, mode: .replace) && delivered
         }
         let stdoutFormats = output.format.map { [$0] } ?? CIEnvironment.detect(environment).defaultFormats
         let usesGitHub = stdoutFormats.contains(.github) || output.outputs.contains { $0.format == .github }
         if usesGitHub, let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-            delivered = write(OutputFormat.markdown.reporter(options).render(verdict) + "\n", to: summary, mode: .append) && delivered
+            delivered =
+                write(OutputFormat.markdown.reporter(options).render(verdict) + "\n", to: summary, mode: .append)
+                && delivered
         }
         options.color = useColor(output.color)
         for format in stdoutFormats {

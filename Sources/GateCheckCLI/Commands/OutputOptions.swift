@@ -17,7 +17,8 @@ struct OutputTarget: Hashable {
     static func parse(_ argument: String) throws -> OutputTarget {
         let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
         guard let equals = argument.firstIndex(of: "=") else {
-            throw ValidationError("'\(argument)' is not FORMAT=PATH (for example junit=gatecheck.xml); FORMAT is one of \(formats)")
+            throw ValidationError(
+                "'\(argument)' is not FORMAT=PATH (for example junit=gatecheck.xml); FORMAT is one of \(formats)")
         }
         let name = String(argument[..<equals])
         guard let format = OutputFormat(rawValue: name) else {

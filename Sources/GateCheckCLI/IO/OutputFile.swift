@@ -2,8 +2,10 @@
     import Glibc
 #endif
 
-/// Writes outputs to files: replacing (for `--output`), appending (for `$GITHUB_STEP_SUMMARY`) or only creating
-/// (for `init`, which never overwrites). Errors are sentences for the user.
+/// Writes outputs to files.
+///
+/// Replacing (for `--output`), appending (for `$GITHUB_STEP_SUMMARY`) or only creating (for `init`, which never
+/// overwrites). Errors are sentences for the user.
 enum OutputFile {
     enum Mode {
         /// Create the file or truncate it; create missing parent directories.
@@ -47,7 +49,8 @@ enum OutputFile {
             current += (current.isEmpty || current.hasSuffix("/") ? "" : "/") + component
             if component == "." || component == ".." { continue }
             if mkdir(current, 0o755) != 0, errno != EEXIST {
-                throw Failure(description: "cannot create the directory \(current): \(String(cString: strerror(errno)))")
+                throw Failure(
+                    description: "cannot create the directory \(current): \(String(cString: strerror(errno)))")
             }
         }
     }

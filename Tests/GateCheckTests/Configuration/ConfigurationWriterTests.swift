@@ -20,12 +20,17 @@ struct ConfigurationWriterTests {
     func everyOption() throws {
         let gates = [
             GateSpec(
-                id: "trivy-fixable", metric: .findings(.high), bound: .max(Threshold(Decimal(2), written: "2")), level: .warn,
+                id: "trivy-fixable", metric: .findings(.high), bound: .max(Threshold(Decimal(2), written: "2")),
+                level: .warn,
                 required: false, kinds: [.sarif, .trivyJSON],
-                selector: FindingSelector(minSeverity: .high, minConfidence: .medium, fixableOnly: true, tools: ["Trivy", "a \"quoted\" tool"]),
+                selector: FindingSelector(
+                    minSeverity: .high, minConfidence: .medium, fixableOnly: true,
+                    tools: ["Trivy", "a \"quoted\" tool"]),
                 description: "Line one\nline two"),
             GateSpec(id: "size", metric: .image(.sizeBytes), bound: .max(Threshold.bytes("1.5 GB")!)),
-            GateSpec(id: "rate", metric: .coverage(.branchRate), bound: .min(Threshold(Decimal(string: "0.755")!, written: "7.55e-1"))),
+            GateSpec(
+                id: "rate", metric: .coverage(.branchRate),
+                bound: .min(Threshold(Decimal(string: "0.755")!, written: "7.55e-1"))),
         ]
         let text = ConfigurationWriter.json(gates: gates)
         let errors = try SchemaTests.validator("gates.schema.json").validate(Array(text.utf8))

@@ -15,7 +15,8 @@ struct TestLineTests {
 
     @Test("another emitter's line is already 1-based")
     func otherEmitters() throws {
-        let xml = #"<testsuites name="catch2"><testsuite name="unit"><testcase classname="a" name="t" file="a.cpp" line="10"><failure message="x"/></testcase></testsuite></testsuites>"#
+        let xml =
+            #"<testsuites name="catch2"><testsuite name="unit"><testcase classname="a" name="t" file="a.cpp" line="10"><failure message="x"/></testcase></testsuite></testsuites>"#
         let failure = try #require(try Fixtures.tests(Array(xml.utf8)).failures.first)
         #expect(!failure.lineIsZeroBased && failure.sourceLine == 10)
     }

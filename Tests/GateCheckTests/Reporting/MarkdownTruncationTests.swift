@@ -9,7 +9,8 @@ struct MarkdownTruncationTests {
         let findings = (0..<5_000).map { index in
             Finding(
                 tool: "bandit", kind: .bandit, id: "B\(600 + index % 50)", severity: index % 3 == 0 ? .high : .medium,
-                severitySource: "issue_severity", location: Finding.Location(path: "src/module_\(index / 100)/file_\(index).py", line: index % 400 + 1),
+                severitySource: "issue_severity",
+                location: Finding.Location(path: "src/module_\(index / 100)/file_\(index).py", line: index % 400 + 1),
                 message: "finding \(index): subprocess call with shell=True identified, security issue.",
                 fingerprint: "fingerprint-\(index)")
         }
@@ -27,7 +28,8 @@ struct MarkdownTruncationTests {
         ]
         gates += (0..<40).map { Build.gate("tests-present-\($0)", .tests(.total), min: "1") }
         var verdict = GateEngine.evaluate(
-            ReportSet(reports: [scan, Build.tests("reports/junit.xml", total: 3)]), configuration: Configuration(gates: gates),
+            ReportSet(reports: [scan, Build.tests("reports/junit.xml", total: 3)]),
+            configuration: Configuration(gates: gates),
             today: Build.today)
         // The engine lists a bounded number of findings per gate; a verdict built by a library user may carry
         // them all, so the reporter is tested with every one of the 5,000.
@@ -48,10 +50,13 @@ struct MarkdownTruncationTests {
         #expect(markdown.utf8.count < 65_535)
         #expect(markdown.utf8.count > 60_000, "the budget should be used, not thrown away")
         for gate in Self.verdict.gates {
-            #expect(markdown.contains("| `\(gate.id)` | `\(gate.metric.name)` |"), "\(gate.id) is missing from the table")
+            #expect(
+                markdown.contains("| `\(gate.id)` | `\(gate.metric.name)` |"), "\(gate.id) is missing from the table")
         }
         for gate in Self.verdict.gates where gate.status != .pass {
-            #expect(markdown.contains("<code>\(gate.id)</code>: \(gate.message.replacingOccurrences(of: "<", with: "&lt;"))</summary>"))
+            #expect(
+                markdown.contains(
+                    "<code>\(gate.id)</code>: \(gate.message.replacingOccurrences(of: "<", with: "&lt;"))</summary>"))
         }
         let note = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("> **Truncated:**") })
         let omitted = try #require(Int(note.split(separator: " ")[2]))
@@ -59,7 +64,8 @@ struct MarkdownTruncationTests {
         #expect(note.contains("the table above is complete"))
         #expect(markdown.hasSuffix("<sub>gatecheck \(Self.verdict.toolVersion)</sub>\n"))
         // Every <details> that was opened is closed, and every code fence too.
-        #expect(markdown.components(separatedBy: "<details>").count == markdown.components(separatedBy: "</details>").count)
+        #expect(
+            markdown.components(separatedBy: "<details>").count == markdown.components(separatedBy: "</details>").count)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         let opened = lines.count { $0 == "```text" }
         #expect(opened > 0 && opened == lines.count { $0 == "```" })

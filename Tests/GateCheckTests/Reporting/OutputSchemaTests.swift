@@ -24,14 +24,16 @@ struct OutputSchemaTests {
                     ReportSet(), configuration: Configuration(gates: []), today: Build.today,
                     diagnostics: [
                         Diagnostic(
-                            .error, code: "config.unknown-key", message: "unknown key \"gatez\"; did you mean \"gates\"?",
+                            .error, code: "config.unknown-key",
+                            message: "unknown key \"gatez\"; did you mean \"gates\"?",
                             file: "gates.json", line: 3, column: 5, keyPath: "gatez")
                     ]),
                 options: ReporterOptions()),
         ]
         for set in ["passing", "failing"] {
             if let verdict = try? SampleVerdicts.verdict(set) {
-                cases.append(Case(name: "sample-reports/\(set)", verdict: verdict, options: ReporterGoldenTests.injected))
+                cases.append(
+                    Case(name: "sample-reports/\(set)", verdict: verdict, options: ReporterGoldenTests.injected))
             }
         }
         return cases
@@ -55,13 +57,16 @@ struct OutputSchemaTests {
 
     /// The outputs the CLI scenarios recorded on the sample reports (real parser output, paths as `$ROOT/...`).
     static func scenarioOutput(_ name: String) throws -> String {
-        let url = Fixtures.packageRoot.appendingPathComponent("Tests/GateCheckCLITests/Scenarios/\(name)/expected-output")
+        let url = Fixtures.packageRoot.appendingPathComponent(
+            "Tests/GateCheckCLITests/Scenarios/\(name)/expected-output")
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    @Test("the JUnit and SARIF outputs the CLI scenarios recorded are valid too", arguments: [
-        "sample-junit", "sample-sarif", "sample-sarif-findings",
-    ])
+    @Test(
+        "the JUnit and SARIF outputs the CLI scenarios recorded are valid too",
+        arguments: [
+            "sample-junit", "sample-sarif", "sample-sarif-findings",
+        ])
     func scenarios(_ name: String) throws {
         let text = try Self.scenarioOutput(name)
         if name.hasSuffix("junit") {
@@ -86,7 +91,8 @@ struct OutputSchemaTests {
     @Test("SARIF output is valid against the SARIF 2.1.0 schema", arguments: cases)
     func sarif(_ item: Case) throws {
         let text = OutputFormat.sarif.reporter(item.options).render(item.verdict)
-        let validator = try SchemaValidator(schema: Array(try Data(contentsOf: URL(fileURLWithPath: Self.schema("sarif-schema-2.1.0.json")))))
+        let validator = try SchemaValidator(
+            schema: Array(try Data(contentsOf: URL(fileURLWithPath: Self.schema("sarif-schema-2.1.0.json")))))
         let errors = try validator.validate(Array(text.utf8))
         #expect(errors.isEmpty, "\(errors)\n\(text)")
     }

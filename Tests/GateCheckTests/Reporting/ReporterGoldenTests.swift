@@ -4,8 +4,10 @@ import Testing
 
 /// Every output format on a verdict that mixes pass, warn, fail, skipped and error, against golden files.
 struct ReporterGoldenTests {
-    /// A verdict with every gate status, a failed report, an ignored file, a warning, a findings gate with located
-    /// and package findings, and failing tests with a file and a (pytest, 0-based) line. Messages carry the
+    /// A verdict with every gate status.
+    ///
+    /// It also has a failed report, an ignored file, a warning, a findings gate with located and package findings,
+    /// and failing tests with a file and a (pytest, 0-based) line. Messages carry the
     /// characters each format must escape.
     static let mixed: Verdict = {
         let gates = [
@@ -24,9 +26,16 @@ struct ReporterGoldenTests {
             reports: [
                 Build.coverage("reports/coverage.xml", covered: 7, of: 10), mixedTests, MixedFindings.report,
             ],
-            failed: [FailedReport(path: "reports/old/junit.xml", kind: nil, error: .truncated(at: FilePosition(line: 40, column: 3)))],
+            failed: [
+                FailedReport(
+                    path: "reports/old/junit.xml", kind: nil, error: .truncated(at: FilePosition(line: 40, column: 3)))
+            ],
             ignored: [IgnoredFile(path: "reports/index.html", reason: "XML with root element <html>")],
-            diagnostics: [Diagnostic(.warning, code: "junit.attribute-mismatch", message: "the suite attributes disagree", file: "reports/junit.xml")])
+            diagnostics: [
+                Diagnostic(
+                    .warning, code: "junit.attribute-mismatch", message: "the suite attributes disagree",
+                    file: "reports/junit.xml")
+            ])
         set.reports.sort { $0.path < $1.path }
         return GateEngine.evaluate(set, configuration: Configuration(gates: gates), today: Build.today)
     }()
@@ -43,7 +52,9 @@ struct ReporterGoldenTests {
                 state: .failed, className: "tests.test_parse", name: "test_split[a,b]",
                 message: "AssertionError: assert 'a:b' == 'a,b'\n  100% <mismatch> & \"quoted\" | pipe",
                 file: "tests/test_parse.py", line: 41, lineIsZeroBased: true),
-            FailedTest(state: .failed, className: "tests.test_io", name: "test_read", message: "OSError: [Errno 2] No such file"),
+            FailedTest(
+                state: .failed, className: "tests.test_io", name: "test_read",
+                message: "OSError: [Errno 2] No such file"),
         ]
         return LoadedReport(path: "reports/junit.xml", kind: .junit, content: .tests(report))
     }()
@@ -62,9 +73,11 @@ struct ReporterGoldenTests {
         GoldenFile.assertMatches(format.reporter().render(Self.mixed), "mixed.\(format.rawValue)")
     }
 
-    @Test("output with injected time, findings and configuration path matches its golden file", arguments: [
-        OutputFormat.junit, .sarif, .gitlab,
-    ])
+    @Test(
+        "output with injected time, findings and configuration path matches its golden file",
+        arguments: [
+            OutputFormat.junit, .sarif, .gitlab,
+        ])
     func goldenInjected(_ format: OutputFormat) {
         GoldenFile.assertMatches(format.reporter(Self.injected).render(Self.mixed), "mixed-injected.\(format.rawValue)")
     }
@@ -77,8 +90,10 @@ struct ReporterGoldenTests {
 
     @Test("text: quiet lists only what needs attention; explain shows each comparison")
     func textVariants() {
-        GoldenFile.assertMatches(OutputFormat.text.reporter(ReporterOptions(quiet: true)).render(Self.mixed), "mixed-quiet.text")
-        GoldenFile.assertMatches(OutputFormat.text.reporter(ReporterOptions(explain: true)).render(Self.mixed), "mixed-explain.text")
+        GoldenFile.assertMatches(
+            OutputFormat.text.reporter(ReporterOptions(quiet: true)).render(Self.mixed), "mixed-quiet.text")
+        GoldenFile.assertMatches(
+            OutputFormat.text.reporter(ReporterOptions(explain: true)).render(Self.mixed), "mixed-explain.text")
     }
 
     @Test("colour codes appear only when asked for")
@@ -92,7 +107,8 @@ struct ReporterGoldenTests {
 enum MixedFindings {
     static let findings = [
         Finding(
-            tool: "Trivy", kind: .sarif, id: "CVE-2024-3094", severity: .critical, severitySource: "security-severity 10.0",
+            tool: "Trivy", kind: .sarif, id: "CVE-2024-3094", severity: .critical,
+            severitySource: "security-severity 10.0",
             package: Finding.Package(name: "xz-utils", version: "5.6.0", fixVersions: ["5.6.2"]),
             message: "xz: malicious code in the upstream tarballs", fingerprint: "trivy-cve-2024-3094-xz-utils"),
         Finding(

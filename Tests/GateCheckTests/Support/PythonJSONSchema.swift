@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// A second, independent JSON Schema validator: Python's `jsonschema` package (the reference implementation),
-/// run as a child process. Tests that use it are skipped, with ``PythonJSONSchema/absenceReason``, where
+/// A second, independent JSON Schema validator, run as a child process.
+///
+/// Python's `jsonschema` package is the reference implementation. Tests that use it are skipped, with ``PythonJSONSchema/absenceReason``, where
 /// `python3` or `jsonschema` is missing (`.ci/run` installs it).
 enum PythonJSONSchema {
     /// Whether `python3 -c "import jsonschema"` works here.

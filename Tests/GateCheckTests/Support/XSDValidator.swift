@@ -26,15 +26,11 @@ enum XSDValidator {
                     "line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
             }, opaque)
 
-        let bytes = Array(xml.utf8)
+        let bytes = Array(xml.utf8).map { CChar(bitPattern: $0) }
         let options = Int32(XML_PARSE_NONET.rawValue)
-        guard
-            let document = bytes.withUnsafeBufferPointer({ buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlReadMemory($0, Int32(buffer.count), "output.xml", "UTF-8", options)
-                }
-            })
-        else { return ["the output is not well-formed XML"] }
+        guard let document = xmlReadMemory(bytes, Int32(bytes.count), "output.xml", "UTF-8", options) else {
+            return ["the output is not well-formed XML"]
+        }
         defer { xmlFreeDoc(document) }
         let result = xmlSchemaValidateDoc(context, document)
         withExtendedLifetime(collector) {}
