@@ -95,6 +95,12 @@ struct JSONScanner {
     /// The position of the next unread byte.
     var position: JSONPosition { at(pos) }
 
+    /// The bytes the scanner holds on to (chunk, scratch and key buffers, container stack): what tests check to
+    /// prove that memory does not grow with the document.
+    var retainedBytes: Int {
+        chunk.capacity + scratch.capacity + keyBytes.capacity + stack.capacity
+    }
+
     /// The position of the byte at `index` in the chunk (on the current line).
     func at(_ index: Int) -> JSONPosition {
         let offset = chunkOffset + index

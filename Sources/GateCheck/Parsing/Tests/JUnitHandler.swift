@@ -59,9 +59,9 @@ struct JUnitHandler: XMLEventHandler {
     private var current: Case?
     private var capturing = false
     private var attributeNames = XMLNameCache(Self.classifyAttribute)
-    private var className: [UInt8] = []
-    private var caseName: [UInt8] = []
-    private var caseFile: [UInt8] = []
+    private let className = ByteBuffer(capacity: FailedTest.messageLimit)
+    private let caseName = ByteBuffer(capacity: FailedTest.messageLimit)
+    private let caseFile = ByteBuffer(capacity: FailedTest.messageLimit)
     /// pytest writes `<testsuites name="pytest tests">` and `<testsuite name="pytest">` (its default suite name),
     /// and its xunit1 `line` attribute is 0-based.
     private var writtenByPytest = false
@@ -166,16 +166,15 @@ struct JUnitHandler: XMLEventHandler {
 
     private mutating func startCase(_ attributes: XMLAttributes) {
         var testCase = Case()
-        className.removeAll(keepingCapacity: true)
-        caseName.removeAll(keepingCapacity: true)
-        caseFile.removeAll(keepingCapacity: true)
+        className.count = 0
+        caseName.count = 0
         attributes.forEach { name, value in
             switch attributeNames.lookup(name) {
-            case .classname: className.append(contentsOf: value.buffer.prefix(FailedTest.messageLimit))
-            case .name: caseName.append(contentsOf: value.buffer.prefix(FailedTest.messageLimit))
+            case .classname: className.set(value.buffer)
+            case .name: caseName.set(value.buffer)
             case .file:
                 testCase.hasFile = true
-                caseFile.append(contentsOf: value.buffer.prefix(FailedTest.messageLimit))
+                caseFile.set(value.buffer)
             case .line: testCase.line = value.nonNegativeInteger
             case .time:
                 if let time = value.double, time >= 0 { report.durationSeconds += time }
@@ -190,8 +189,8 @@ struct JUnitHandler: XMLEventHandler {
         if !suites.isEmpty { suites[suites.count - 1].contributed = true }
     }
 
-    private func string(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { XMLBytes($0).string(limit: FailedTest.messageLimit) }
+    private func string(_ bytes: ByteBuffer) -> String {
+        XMLBytes(UnsafeBufferPointer(start: bytes.base, count: bytes.count)).string(limit: FailedTest.messageLimit)
     }
 
     private mutating func finishCase(_ testCase: Case) {
@@ -304,5 +303,29 @@ extension XMLBytes {
         let text = String(decoding: bytes, as: UTF8.self)
         let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
         return String(line.trimmingWhitespace.prefix(limit))
+    }
+}
+
+/// A fixed-capacity byte buffer reused for every testcase, so that a passing test's names are copied once into
+/// memory already there and never become strings.
+final class ByteBuffer {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// Keeps the first `capacity` bytes of `bytes`.
+    @inline(__always)
+    func set(_ bytes: UnsafeBufferPointer<UInt8>) {
+        count = min(bytes.count, capacity)
+        if count > 0, let source = bytes.baseAddress { base.update(from: source, count: count) }
     }
 }
