@@ -4,7 +4,8 @@ import CLibXML2
 public struct ParseLimits: Sendable, Hashable, Codable {
     /// The largest report accepted, in bytes (default 1 GiB).
     public var maxReportBytes: Int
-    /// The deepest element or JSON nesting accepted (default 64; Cobertura needs 7 levels, JUnit about 5).
+    /// The deepest element or JSON nesting accepted (default 64; Cobertura needs 7 levels, JUnit about 5). XML is
+    /// never read deeper than 1,024 levels, whatever this says.
     public var maxDepth: Int
 
     /// Creates limits; the defaults suit every genuine report seen.
@@ -37,7 +38,9 @@ enum XMLStreamParser {
         let handlerState = UnsafeMutablePointer<Handler>.allocate(capacity: 1)
         handlerState.initialize(to: handler)
         let common = UnsafeMutablePointer<SAXCommon>.allocate(capacity: 1)
-        common.initialize(to: SAXCommon(maxDepth: limits.maxDepth, handler: UnsafeMutableRawPointer(handlerState)))
+        // Handlers index their element stacks by depth; no report needs more than ElementStack's levels.
+        let maxDepth = min(limits.maxDepth, ElementStack<XMLDepthLimit>.capacity - 2)
+        common.initialize(to: SAXCommon(maxDepth: maxDepth, handler: UnsafeMutableRawPointer(handlerState)))
         defer {
             handler = handlerState.move()
             handlerState.deallocate()
@@ -144,6 +147,11 @@ enum XMLStreamParser {
         }
         return callbacks
     }
+}
+
+/// A stand-in element kind, to name ``ElementStack``'s capacity.
+enum XMLDepthLimit: UInt8 {
+    case any
 }
 
 /// The state every handler's callbacks share, reached through libxml2's user-data pointer. Never nil: with nil
