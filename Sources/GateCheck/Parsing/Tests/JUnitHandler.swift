@@ -11,26 +11,6 @@ struct JUnitHandler: XMLEventHandler {
         end: { user, _, _, _ in XMLStreamParser.end(user, JUnitHandler.self) },
         characters: { user, bytes, count in XMLStreamParser.characters(user, bytes, count, JUnitHandler.self) })
 
-    /// What a suite's attributes claim, used when it has no testcase and for the mismatch warning.
-    struct SuiteClaims {
-        var tests: Int?
-        var failures: Int?
-        var errors: Int?
-        var skipped: Int?
-        var time: Double?
-        var contributed = false
-
-        init(_ attributes: XMLAttributes) {
-            tests = attributes.value("tests")?.nonNegativeInteger
-            failures = attributes.value("failures")?.nonNegativeInteger
-            errors = attributes.value("errors")?.nonNegativeInteger
-            let disabled = attributes.value("disabled")?.nonNegativeInteger
-            let skippedCount = attributes.value("skipped")?.nonNegativeInteger
-            skipped = skippedCount.map { $0 + (disabled ?? 0) } ?? disabled
-            time = attributes.value("time")?.double
-        }
-    }
-
     /// The testcase being read. Its names stay bytes in buffers the handler reuses; only a failing test's names
     /// become strings.
     struct Case {
@@ -134,7 +114,10 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     func finish() -> ParsedTests {
-        ParsedTests(report: report, diagnostics: mismatchWarnings())
+        ParsedTests(
+            report: report,
+            diagnostics: JUnitAttributeCheck.warnings(
+                root: rootClaims, topLevel: topLevelClaims, counted: report, attributeOnlySuites: attributeOnlySuites))
     }
 
     // MARK: - Private
@@ -246,52 +229,6 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     private var attributeOnlySuites = 0
-
-    private func mismatchWarnings() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        if attributeOnlySuites > 0 {
-            diagnostics.append(
-                Diagnostic(
-                    .note, code: "junit.attribute-totals",
-                    message: "\(attributeOnlySuites) test suite(s) have no <testcase> elements; their tests/failures/"
-                        + "errors/skipped attributes were counted instead"))
-        }
-        let claims: SuiteClaims? =
-            rootClaims?.tests != nil ? rootClaims : topLevelClaims.isEmpty ? nil : topLevelClaims.reduce(into: nil) {
-                sum, claims in
-                guard let tests = claims.tests else { return }
-                var total = sum ?? SuiteClaims.zero
-                total.tests = (total.tests ?? 0) + tests
-                total.failures = (total.failures ?? 0) + (claims.failures ?? 0)
-                total.errors = (total.errors ?? 0) + (claims.errors ?? 0)
-                sum = total
-            }
-        guard let claims, let tests = claims.tests, attributeOnlySuites == 0 else { return diagnostics }
-        var differences: [String] = []
-        if tests != report.total { differences.append("tests=\(tests) but \(report.total) <testcase> elements") }
-        if let failures = claims.failures, failures != report.failed {
-            differences.append("failures=\(failures) but \(report.failed) failed testcases")
-        }
-        if let errors = claims.errors, errors != report.errors {
-            differences.append("errors=\(errors) but \(report.errors) erroring testcases")
-        }
-        if !differences.isEmpty {
-            diagnostics.append(
-                Diagnostic(
-                    .warning, code: "junit.attribute-mismatch",
-                    message: "the suite attributes disagree with the testcases (" + differences.joined(separator: "; ")
-                        + "); gatecheck counts the testcases"))
-        }
-        return diagnostics
-    }
-}
-
-extension JUnitHandler.SuiteClaims {
-    static var zero: Self {
-        var claims = Self(XMLAttributes(base: nil, count: 0))
-        claims.tests = 0
-        return claims
-    }
 }
 
 extension XMLBytes {
@@ -300,29 +237,5 @@ extension XMLBytes {
         let text = String(decoding: bytes, as: UTF8.self)
         let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
         return String(line.trimmingWhitespace.prefix(limit))
-    }
-}
-
-/// A fixed-capacity byte buffer reused for every testcase, so that a passing test's names are copied once into
-/// memory already there and never become strings.
-final class ByteBuffer {
-    let base: UnsafeMutablePointer<UInt8>
-    let capacity: Int
-    var count = 0
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
-    }
-
-    deinit {
-        base.deallocate()
-    }
-
-    /// Keeps the first `capacity` bytes of `bytes`.
-    @inline(__always)
-    func set(_ bytes: UnsafeBufferPointer<UInt8>) {
-        count = min(bytes.count, capacity)
-        if count > 0, let source = bytes.baseAddress { base.update(from: source, count: count) }
     }
 }
