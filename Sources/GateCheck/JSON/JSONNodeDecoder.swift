@@ -34,6 +34,12 @@ struct JSONNodeDecoder {
                 column: position?.column, keyPath: path.isEmpty ? nil : path))
     }
 
+    /// Records a warning: worth telling the user, not a reason to reject the document.
+    mutating func warn(_ code: String, _ message: String, at path: String, _ position: JSONPosition?) {
+        fail(code, message, at: path, position)
+        problems[problems.count - 1].severity = .warning
+    }
+
     /// The members of an object, keyed by name; unknown and duplicate keys are problems.
     mutating func object(_ node: JSONNode, at path: String, keys: [String]) -> [String: JSONNode]? {
         guard case .object(let members) = node.value else {

@@ -82,6 +82,9 @@ public struct JSONReader<Source: ByteSource> {
     /// Use it for free-form keys and for messages about unknown keys; each access builds a new `String`.
     public var lastKey: String { scanner.lastKey }
 
+    /// The position of the key most recently returned by ``nextKey(in:)`` (its opening quote).
+    var keyPosition: JSONPosition { scanner.keyPosition }
+
     /// Where `NaN`, `Infinity` and `-Infinity` were accepted (with `allowNonFiniteNumbers`), so that a caller can
     /// warn about them. Only the first 1,000 are recorded.
     public var nonFiniteNumbersSeen: [JSONPosition] { scanner.nonFiniteNumbersSeen }

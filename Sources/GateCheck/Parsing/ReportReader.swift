@@ -7,11 +7,16 @@ public struct ReadOptions: Sendable, Hashable {
     public var waivers: [Waiver]
     /// Today's date (UTC), which decides whether a waiver has expired. Injected: the library never reads a clock.
     public var today: Day
+    /// How evaluation tools' metric names become accuracy metric names (gates.json `accuracy_mapping`).
+    public var accuracyMapping: AccuracyMapping
 
     /// Creates options.
-    public init(limits: ParseLimits = .init(), waivers: [Waiver] = [], today: Day) {
+    public init(
+        limits: ParseLimits = .init(), waivers: [Waiver] = [], accuracyMapping: AccuracyMapping = .init(), today: Day
+    ) {
         self.limits = limits
         self.waivers = waivers
+        self.accuracyMapping = accuracyMapping
         self.today = today
     }
 }
@@ -41,7 +46,11 @@ public enum ReportReader {
             let parsed = try JUnitParser.parse(&source, limits: options.limits)
             content = .tests(parsed.report)
             diagnostics = parsed.diagnostics
-        case .bandit, .safety, .pipAudit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency:
+        case .accuracy, .image, .llmCost, .latency:
+            let parsed = try readMetricReport(kind, from: source, options: options)
+            content = parsed.content
+            diagnostics = parsed.diagnostics
+        case .bandit, .safety, .pipAudit, .sarif, .trivyJSON:
             throw .wrongKind(expected: kind, found: "a kind this build of gatecheck cannot read yet")
         }
         for index in diagnostics.indices where diagnostics[index].file == nil { diagnostics[index].file = path }
