@@ -35,7 +35,9 @@ struct CheckRunner {
         }
         let collected = InputCollector().collect(paths: paths, bindings: configuration.inputs, configPath: configPath)
         let loader = ReportLoader(
-            options: ReadOptions(limits: configuration.limits, waivers: configuration.waivers, today: today),
+            options: ReadOptions(
+                limits: configuration.limits, waivers: configuration.waivers,
+                accuracyMapping: configuration.accuracyMapping, today: today),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         var reports = ReportSet(failed: collected.missing, diagnostics: collected.diagnostics)
         for outcome in loader.load(collected.files) {
