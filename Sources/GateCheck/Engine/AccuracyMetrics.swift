@@ -15,7 +15,7 @@ enum AccuracyMetrics {
             }
             return unit
         }
-        return UnitGating.measure(units, bound: bound, nameUnits: false)
+        return UnitGating.measure(units, bound: bound)
     }
 
     /// The lowest-scoring samples, those below the bound when there are any (a `min` gate), else the lowest few.

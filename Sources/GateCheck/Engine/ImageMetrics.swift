@@ -27,7 +27,7 @@ enum ImageMetrics {
         let units = sources.flatMap { report in
             images(in: report.content).map { image in unit(image, in: report, sourceCount: sources.count, threshold) }
         }
-        return UnitGating.measure(units, bound: bound, nameUnits: true)
+        return UnitGating.measure(units, bound: bound, preposition: "for", nameUnits: true)
     }
 
     static func values(of report: ImageReport) -> [Metric: MetricValue] {

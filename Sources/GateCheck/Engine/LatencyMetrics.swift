@@ -18,7 +18,7 @@ enum LatencyMetrics {
             guard let value = value(metric, of: latency) else { return nil }
             return GatedUnit(label: label, value: .decimal(value), shown: UnitGating.shown(value, bound))
         }
-        return UnitGating.measure(units, bound: bound, nameUnits: false)
+        return UnitGating.measure(units, bound: bound)
     }
 
     static func value(_ metric: Metric.Latency, of report: LatencyReport) -> Decimal? {

@@ -20,8 +20,12 @@ struct GatedUnit {
 /// Gating where every unit must pass (accuracy and latency per report, image size per image): the gate's value is
 /// the worst unit's, and a failure lists every unit.
 enum UnitGating {
-    /// - Parameter nameUnits: whether the message names the worst unit even when it is the only one.
-    static func measure(_ units: [GatedUnit], bound: Bound, nameUnits: Bool) -> Measurement {
+    /// - Parameters:
+    ///   - preposition: how the message names the worst unit (`0.93 in b.json`, `612143580 bytes for app:1`).
+    ///   - nameUnits: whether the message names the worst unit even when it is the only one.
+    static func measure(_ units: [GatedUnit], bound: Bound, preposition: String = "in", nameUnits: Bool = false)
+        -> Measurement
+    {
         let problems = units.compactMap { unit in unit.problem.map { "\(unit.label): \($0)" } }
         guard problems.isEmpty else { return .notMeasured(problems.joined(separator: "; ")) }
         let ordered = units.sorted { left, right in
@@ -36,7 +40,7 @@ enum UnitGating {
         }
         guard let worst = ordered.first else { return .notMeasured("there is nothing to measure") }
         var measurement = Measurement(value: worst.value)
-        measurement.shownValue = worst.shown + (nameUnits || units.count > 1 ? " (\(worst.label))" : "")
+        measurement.shownValue = worst.shown + (nameUnits || units.count > 1 ? " \(preposition) \(worst.label)" : "")
         let failing = ordered.filter { bound.isSatisfied(by: $0.value) == false }
         if ordered.count > 1 {
             for unit in ordered {

@@ -95,7 +95,13 @@ struct JSONNodeDecoder {
 
     /// An exact number from its decimal text.
     mutating func decimal(_ node: JSONNode, at path: String) -> Decimal? {
-        guard case .number(let number) = node.value, !number.isNonFinite, let value = Decimal(string: number.text)
+        if case .number(let number) = node.value, number.isNonFinite {
+            fail(
+                "type", "expected a finite number, found Python's bare \(number.text) (json.dumps writes it for a "
+                    + "computation over no data; it is not valid JSON)", at: path, node.position)
+            return nil
+        }
+        guard case .number(let number) = node.value, let value = Decimal(string: number.text)
         else {
             fail("type", "expected a finite number, found \(Self.describe(node))", at: path, node.position)
             return nil

@@ -42,10 +42,10 @@ struct MetricGateTests {
         let binary = Build.evaluate([image], [MetricReports.sizeGate("500 MiB")]).gates[0]
         #expect(decimal.status == .fail && binary.status == .pass)
         #expect(decimal.bound.threshold.value == 500_000_000 && binary.bound.threshold.value == 524_288_000)
-        #expect(decimal.message == "image.size_bytes is 510000000 bytes (510 MB) (app:1), which does not meet <= 500 MB (500000000)")
-        #expect(binary.message == "image.size_bytes is 510000000 bytes (≈486.4 MiB) (app:1), which meets <= 500 MiB (524288000)")
+        #expect(decimal.message == "image.size_bytes is 510000000 bytes (510 MB) for app:1, which does not meet <= 500 MB (500000000)")
+        #expect(binary.message == "image.size_bytes is 510000000 bytes (≈486.4 MiB) for app:1, which meets <= 500 MiB (524288000)")
         let bytes = Build.evaluate([image], [MetricReports.sizeGate("524288000")]).gates[0]
-        #expect(bytes.message == "image.size_bytes is 510000000 bytes (app:1), which meets <= 524288000")
+        #expect(bytes.message == "image.size_bytes is 510000000 bytes for app:1, which meets <= 524288000")
     }
 
     @Test("a size just over the bound is never shown as the bound")
@@ -84,7 +84,7 @@ struct MetricGateTests {
         #expect(try gate("524MB").status == .error)
         #expect(try gate("525MB").status == .fail)
         #expect(try gate("523MB").status == .pass)
-        #expect(try gate("612MB").message == "image.size_bytes is 612000000 bytes (612MB as docker images shows it, ≈583.6 MiB) (app:1), which does not meet <= 500 MiB (524288000)")
+        #expect(try gate("612MB").message == "image.size_bytes is 612000000 bytes (612MB as docker images shows it, ≈583.6 MiB) for app:1, which does not meet <= 500 MiB (524288000)")
     }
 
     @Test("accuracy is gated per report: the worst report decides and each is listed")
@@ -95,7 +95,7 @@ struct MetricGateTests {
         ]
         let gate = Build.evaluate(reports, [Build.gate("attribution", .accuracy("attribution"), min: "0.95")]).gates[0]
         #expect(gate.status == .fail && gate.actual == .decimal(Decimal(string: "0.93") ?? 0))
-        #expect(gate.message == "accuracy.attribution is 0.93 (b.json), which does not meet >= 0.95")
+        #expect(gate.message == "accuracy.attribution is 0.93 in b.json, which does not meet >= 0.95")
         #expect(gate.details == ["b.json: 0.93 fails", "a.json: 0.97 passes", "b.json: samples scoring below 0.95: q-7 (0)"])
     }
 
@@ -143,7 +143,7 @@ struct MetricGateTests {
         let slow = try MetricReports.read(.latency, #"{"schema": "gatecheck.latency/v1", "target": "search", "p50_ms": 60, "p95_ms": 500.5, "p99_ms": 900, "requests": 100, "error_rate": 0.01}"#, path: "slow.json")
         let idle = try MetricReports.read(.latency, #"{"schema": "gatecheck.latency/v1", "p50_ms": 0, "p95_ms": 0, "requests": 0, "error_rate": 0}"#, path: "idle.json")
         let p95 = Build.evaluate([fast, slow], [Build.gate("p95", .latency(.p95), max: "500")]).gates[0]
-        #expect(p95.status == .fail && p95.message == "latency.p95_ms is 500.5 (search (slow.json)), which does not meet <= 500")
+        #expect(p95.status == .fail && p95.message == "latency.p95_ms is 500.5 in search (slow.json), which does not meet <= 500")
         let p99 = Build.evaluate([fast], [Build.gate("p99", .latency(.p99), max: "1000", required: false)]).gates[0]
         #expect(p99.status == .skipped)
         let none = Build.evaluate([idle], [Build.gate("p95", .latency(.p95), max: "500")])
