@@ -18,18 +18,23 @@ enum AccuracyMetrics {
         return UnitGating.measure(units, bound: bound)
     }
 
-    /// The lowest-scoring samples, those below the bound when there are any (a `min` gate), else the lowest few.
+    /// The samples that pull the metric to the wrong side: for a `min` gate those scoring below the bound (else the
+    /// lowest few), for a `max` gate those scoring above it (else the highest few).
     private static func worstSamples(_ metric: AccuracyMetric, _ bound: Bound) -> String? {
-        var samples = metric.worstSamples
-        var heading = "lowest-scoring samples"
-        if case .min(let threshold) = bound, samples.contains(where: { $0.score < threshold.value }) {
-            samples = samples.filter { $0.score < threshold.value }
+        var samples: [SampleScore]
+        var heading: String
+        switch bound {
+        case .min(let threshold):
+            samples = metric.lowestSamples.filter { $0.score < threshold.value }
             heading = "samples scoring below \(threshold.written)"
-        } else {
-            samples = Array(samples.prefix(5))
+            if samples.isEmpty { (samples, heading) = (Array(metric.lowestSamples.prefix(5)), "lowest-scoring samples") }
+        case .max(let threshold):
+            samples = metric.highestSamples.filter { $0.score > threshold.value }
+            heading = "samples scoring above \(threshold.written)"
+            if samples.isEmpty { (samples, heading) = (Array(metric.highestSamples.prefix(5)), "highest-scoring samples") }
         }
         guard !samples.isEmpty else { return nil }
-        let more = samples.count == AccuracyMetric.worstLimit ? ", …" : ""
+        let more = samples.count == AccuracyMetric.sampleLimit ? ", …" : ""
         let list = samples.map { "\($0.id) (\(DecimalText.shown($0.score, against: nil)))" }.joined(separator: ", ")
         return "\(heading): \(list)\(more)"
     }

@@ -47,23 +47,28 @@ public struct AccuracyMetric: Sendable, Hashable {
     public var samples: Int
     /// How many of them have no score (NaN, null, an evaluation error).
     public var unscored: Int
-    /// The lowest-scoring samples, at most ``AccuracyMetric/worstLimit``, lowest first.
-    public var worstSamples: [SampleScore]
+    /// The lowest-scoring samples, at most ``AccuracyMetric/sampleLimit``, lowest first (named when a `min` gate
+    /// fails).
+    public var lowestSamples: [SampleScore]
+    /// The highest-scoring samples, at most ``AccuracyMetric/sampleLimit``, highest first (named when a `max` gate
+    /// fails, for metrics where lower is better).
+    public var highestSamples: [SampleScore]
 
-    /// How many of the lowest-scoring samples a metric keeps.
-    public static let worstLimit = 10
+    /// How many of the lowest- and of the highest-scoring samples a metric keeps.
+    public static let sampleLimit = 10
 
     /// Creates a metric.
     public init(
         sourceName: String, value: Decimal?, problem: String? = nil, samples: Int, unscored: Int = 0,
-        worstSamples: [SampleScore] = []
+        lowestSamples: [SampleScore] = [], highestSamples: [SampleScore] = []
     ) {
         self.sourceName = sourceName
         self.value = value
         self.problem = problem
         self.samples = samples
         self.unscored = unscored
-        self.worstSamples = worstSamples
+        self.lowestSamples = lowestSamples
+        self.highestSamples = highestSamples
     }
 }
 
@@ -81,7 +86,12 @@ public struct SampleScore: Sendable, Hashable {
     }
 
     /// The lowest `limit` scores, lowest first, ties by id, so that equal inputs list the same samples.
-    static func lowest(_ scores: [SampleScore], limit: Int = AccuracyMetric.worstLimit) -> [SampleScore] {
+    static func lowest(_ scores: [SampleScore], limit: Int = AccuracyMetric.sampleLimit) -> [SampleScore] {
         Array(scores.sorted { $0.score != $1.score ? $0.score < $1.score : $0.id < $1.id }.prefix(limit))
+    }
+
+    /// The highest `limit` scores, highest first, ties by id.
+    static func highest(_ scores: [SampleScore], limit: Int = AccuracyMetric.sampleLimit) -> [SampleScore] {
+        Array(scores.sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }.prefix(limit))
     }
 }

@@ -99,6 +99,16 @@ struct MetricGateTests {
         #expect(gate.details == ["b.json: 0.93 fails", "a.json: 0.97 passes", "b.json: samples scoring below 0.95: q-7 (0)"])
     }
 
+    @Test("a gate where lower is better names the samples scoring above its bound")
+    func maxBoundNamesHighSamples() throws {
+        let report = MetricReports.accuracy(
+            "a.json", "hallucination", value: "0.2",
+            worst: [SampleScore(id: "q-1", score: 0), SampleScore(id: "q-2", score: Decimal(string: "0.6") ?? 0)])
+        let gate = Build.evaluate([report], [Build.gate("hallucination", .accuracy("hallucination"), max: "0.1")]).gates[0]
+        #expect(gate.status == .fail)
+        #expect(gate.details == ["samples scoring above 0.1: q-2 (0.6)"])
+    }
+
     @Test("a NaN accuracy cannot be judged (exit 2), never a pass, even beside a passing report")
     func nanAccuracy() throws {
         let reports = [

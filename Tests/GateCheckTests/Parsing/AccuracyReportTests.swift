@@ -14,7 +14,8 @@ struct AccuracyReportTests {
         let retrieval = try #require(report.metrics["retrieval"])
         #expect(retrieval.value == Decimal(string: "0.75"))
         #expect(retrieval.samples == 4 && retrieval.unscored == 0)
-        #expect(retrieval.worstSamples.first == SampleScore(id: "q2", score: 0))
+        #expect(retrieval.lowestSamples.first == SampleScore(id: "q2", score: 0))
+        #expect(retrieval.highestSamples.map(\.id) == ["q1", "q3", "q4", "q2"])
         #expect(report.dataset == "qa" && report.datasetSize == 4 && report.generatedAt == "2026-11-26T10:00:00Z")
         #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
@@ -174,7 +175,7 @@ struct AccuracyReportTests {
         #expect(report.format == "DeepEval test run" && report.dataset == "support-qa")
         let retrieval = try #require(report.metrics["retrieval"])
         #expect(retrieval.value == Decimal(string: "0.75") && retrieval.samples == 2 && retrieval.unscored == 0)
-        #expect(retrieval.worstSamples.first == SampleScore(id: "test_case_1", score: Decimal(string: "0.5") ?? 0))
+        #expect(retrieval.lowestSamples.first == SampleScore(id: "test_case_1", score: Decimal(string: "0.5") ?? 0))
         let attribution = try #require(report.metrics["attribution"])
         #expect(attribution.value == Decimal(string: "0.9") && attribution.samples == 2 && attribution.unscored == 1)
         #expect(diagnostics.map(\.code) == ["accuracy.unscored"], "\(diagnostics)")

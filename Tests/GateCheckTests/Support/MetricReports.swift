@@ -60,7 +60,7 @@ enum MetricReports {
     ) -> LoadedReport {
         let metric = AccuracyMetric(
             sourceName: name, value: value.flatMap { Decimal(string: $0) }, problem: problem, samples: 100,
-            worstSamples: worst)
+            lowestSamples: worst, highestSamples: worst.reversed())
         let report = AccuracyReport(format: "gatecheck.accuracy/v1", metrics: [name: metric])
         return LoadedReport(path: path, kind: .accuracy, content: .accuracy(report))
     }

@@ -222,7 +222,8 @@ enum AccuracyReportParser {
         let path = "metrics.\(stated.name)"
         var metric = AccuracyMetric(
             sourceName: stated.name, value: nil, problem: stated.problem, samples: stated.samples,
-            unscored: stated.unscored, worstSamples: SampleScore.lowest(tally?.scores ?? []))
+            unscored: stated.unscored, lowestSamples: SampleScore.lowest(tally?.scores ?? []),
+            highestSamples: SampleScore.highest(tally?.scores ?? []))
         func cannotJudge(_ problem: String) {
             metric.problem = problem
             decoder.warn("cannot-judge", "\(name) cannot be judged: \(problem)", at: path, stated.position)

@@ -53,6 +53,6 @@ struct ScoreTally {
         let (value, problem) = mean
         return AccuracyMetric(
             sourceName: sourceName, value: value, problem: problem, samples: entries, unscored: unscored,
-            worstSamples: SampleScore.lowest(scores))
+            lowestSamples: SampleScore.lowest(scores), highestSamples: SampleScore.highest(scores))
     }
 }
