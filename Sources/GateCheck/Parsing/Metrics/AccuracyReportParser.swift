@@ -50,13 +50,7 @@ enum AccuracyReportParser {
         -> AccuracyReport?
     {
         guard let fields = decoder.object(root, at: "", keys: rootKeys) else { return nil }
-        if let node = decoder.required(fields, "schema", in: "", root.position), let schema = decoder.string(node, at: "schema"),
-            schema != schemaID
-        {
-            decoder.fail(
-                "value", "\"\(schema)\" is not a schema this gatecheck reads; it reads \"\(schemaID)\"", at: "schema",
-                node.position)
-        }
+        decoder.requireSchema(schemaID, in: fields, root)
         var report = AccuracyReport(format: schemaID)
         if let node = decoder.required(fields, "dataset", in: "", root.position),
             let dataset = decoder.object(node, at: "dataset", keys: datasetKeys)

@@ -40,11 +40,7 @@ enum CostReportParser {
 
     private static func decodeOwn(_ root: JSONNode, _ decoder: inout JSONNodeDecoder) -> CostReport? {
         guard let fields = decoder.object(root, at: "", keys: ownKeys) else { return nil }
-        if let node = fields["schema"], let schema = decoder.string(node, at: "schema"), schema != schemaID {
-            decoder.fail(
-                "value", "\"\(schema)\" is not a schema this gatecheck reads; it reads \"\(schemaID)\"", at: "schema",
-                node.position)
-        }
+        decoder.requireSchema(schemaID, in: fields, root)
         if let node = decoder.required(fields, "currency", in: "", root.position),
             let currency = decoder.string(node, at: "currency"), currency != "USD"
         {

@@ -32,13 +32,7 @@ enum LatencyReportParser {
 
     private static func decode(_ root: JSONNode, _ decoder: inout JSONNodeDecoder) -> LatencyReport? {
         guard let fields = decoder.object(root, at: "", keys: keys) else { return nil }
-        if let node = decoder.required(fields, "schema", in: "", root.position), let schema = decoder.string(node, at: "schema"),
-            schema != schemaID
-        {
-            decoder.fail(
-                "value", "\"\(schema)\" is not a schema this gatecheck reads; it reads \"\(schemaID)\"", at: "schema",
-                node.position)
-        }
+        decoder.requireSchema(schemaID, in: fields, root)
         func number(_ key: String, required: Bool = true) -> Decimal? {
             let node = required ? decoder.required(fields, key, in: "", root.position) : fields[key]
             guard let node, let value = decoder.decimal(node, at: key) else { return nil }

@@ -57,6 +57,16 @@ struct LimitedSource<Base: ByteSource>: ByteSource {
 }
 
 extension JSONNodeDecoder {
+    /// Checks that a report of gatecheck's own formats names the schema this version reads.
+    mutating func requireSchema(_ schemaID: String, in fields: [String: JSONNode], _ root: JSONNode) {
+        guard let node = required(fields, "schema", in: "", root.position), let schema = string(node, at: "schema"),
+            schema != schemaID
+        else { return }
+        fail(
+            "value", "\"\(schema)\" is not a schema this gatecheck reads; it reads \"\(schemaID)\"", at: "schema",
+            node.position)
+    }
+
     /// The outcome of decoding one of gatecheck's own reports: unknown keys are warnings (a newer producer may add
     /// fields), and any other problem makes the report unusable, thrown with the first problem's position and every
     /// problem's sentence.
