@@ -124,6 +124,16 @@ enum GateDecoding {
             }
             return selector
         }
+        if metric == .findings(.notAudited) {
+            for key in ["min_severity", "min_confidence", "fixable_only"] {
+                if let node = fields[key] {
+                    decoder.fail(
+                        "value", "\"\(key)\" does not apply to findings.not_audited, which counts what a tool could not "
+                            + "check (it has no severity); use \"tools\" or \"kinds\" to narrow it",
+                        at: path + "." + key, node.position)
+                }
+            }
+        }
         selector.minSeverity = fields["min_severity"].flatMap { decoder.choice($0, at: path + ".min_severity", as: Severity.self) }
         selector.minConfidence = fields["min_confidence"].flatMap {
             decoder.choice($0, at: path + ".min_confidence", as: Confidence.self)

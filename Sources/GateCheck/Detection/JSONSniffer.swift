@@ -21,6 +21,11 @@ enum JSONSniffer {
         var scanner = Scanner(bytes: bytes)
         let shape = scanner.shape()
         if let kind = classify(shape) { return .report(kind) }
+        // Bandit's SARIF writes `runs` first and `version` last, beyond the prefix of a large report: a first key
+        // `runs` holding runs with a tool driver is SARIF.
+        if shape.order.first == "runs", shape.keys["runs"] == .array, contains(bytes, Self.driverKey) {
+            return .report(.sarif)
+        }
         if !shape.complete, isWholeFile { return .unreadable(.truncated(at: nil)) }
         if shape.isArray {
             return shape.firstElement == nil
@@ -52,6 +57,9 @@ enum JSONSniffer {
         }
         if case .string(let schema)? = keys["$schema"], schema.lowercased().contains("sarif") { return .sarif }
         if keys["runs"] != nil, keys["version"] != nil { return .sarif }
+        // A whole log with `runs` and only other SARIF log keys but no `version` (jenkinsci/analysis-model's
+        // fixtures): SARIF in shape, so that the SARIF parser rejects it clearly instead of it being ignored.
+        if shape.complete, keys["runs"] == .array, keys.keys.allSatisfy(sarifLogKeys.contains) { return .sarif }
         if keys["SchemaVersion"] != nil || keys["ClusterName"] != nil { return .trivyJSON }
         if keys["ArtifactName"] != nil, keys["Results"] != nil { return .trivyJSON }
         if keys["generated_at"] != nil, keys["metrics"] != nil || keys["results"] != nil || keys["errors"] != nil {
@@ -73,6 +81,20 @@ enum JSONSniffer {
         return keys["testCases"] == .array
             && (keys["metricsScores"] != nil || keys["conversationalTestCases"] != nil || keys["runDuration"] != nil)
     }
+
+    private static let driverKey = Array(#""driver""#.utf8)
+
+    private static func contains(_ bytes: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        var index = bytes.startIndex
+        while index + needle.count <= bytes.endIndex {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private static let sarifLogKeys: Set<String> = ["$schema", "version", "runs", "inlineExternalProperties", "properties"]
 
     /// Where JSON starts after a text banner: the first line whose first non-blank byte is `{` or `[`.
     static func startOfEmbeddedJSON(_ bytes: ArraySlice<UInt8>) -> Int? {

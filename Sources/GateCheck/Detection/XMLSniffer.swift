@@ -18,6 +18,11 @@ enum XMLSniffer {
                 guard let end = skipDeclaration(bytes, from: index) else { break }
                 index = end
             } else {
+                if isBanditXML(bytes[index...]) {
+                    return .unknown(
+                        "Bandit's XML output (`bandit -f xml`), which gatecheck does not read: its JUnit shape would "
+                            + "count findings as errored tests; write `bandit -f json` or `-f sarif` instead")
+                }
                 return classify(rootName(bytes, from: index + 1))
             }
         }
@@ -34,6 +39,11 @@ enum XMLSniffer {
         case "testsuites", "testsuite": return .report(.junit)
         default: return .unknown("XML with root element <\(name)>")
         }
+    }
+
+    /// Bandit's XML formatter writes `<testsuite name="bandit" tests="N">` (ElementTree keeps that attribute order).
+    private static func isBanditXML(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.starts(with: Array(#"<testsuite name="bandit""#.utf8))
     }
 
     private static func rootName(_ bytes: ArraySlice<UInt8>, from start: Int) -> String? {

@@ -59,25 +59,40 @@ struct CoverageMetrics {
 
     /// The files with the most missed branches, for a failing branch gate.
     func mostMissedBranches(limit: Int) -> [String] {
-        let ranked = report.files.map { entry in
-            let totals = entry.value.branchTotals
-            return (path: entry.key, missed: totals.total - totals.covered, total: totals.total)
+        Self.top(limit, of: report.files) { file in
+            let totals = file.branchTotals
+            return (totals.total - totals.covered, totals.total)
         }
-        .filter { $0.missed > 0 }
-        .sorted { $0.missed != $1.missed ? $0.missed > $1.missed : $0.path < $1.path }
-        return ranked.prefix(limit).map { "\($0.path): \($0.missed) of \($0.total) branch(es) not taken" }
+        .map { "\($0.path): \($0.missed) of \($0.total) branch(es) not taken" }
     }
 
     /// The files with the most missed lines, for a failing line or combined coverage gate.
     func mostMissed(limit: Int) -> [String] {
-        let ranked = report.files.map { (path: $0.key, missed: $0.value.lines.count - $0.value.lines.covered, file: $0.value) }
-            .filter { $0.missed > 0 }
-            .sorted { $0.missed != $1.missed ? $0.missed > $1.missed : $0.path < $1.path }
-        return ranked.prefix(limit).map { entry in
-            let lines = entry.file.lines.missedLines(limit: 8).map(String.init).joined(separator: ", ")
-            let more = entry.missed > 8 ? ", …" : ""
-            return "\(entry.path): \(entry.missed) line(s) missed (\(lines)\(more))"
+        Self.top(limit, of: report.files) { ($0.lines.count - $0.lines.covered, $0.lines.count) }
+            .map { entry in
+                let file = report.files[entry.path]
+                let lines = (file?.lines.missedLines(limit: 8) ?? []).map(String.init).joined(separator: ", ")
+                let more = entry.missed > 8 ? ", …" : ""
+                return "\(entry.path): \(entry.missed) line(s) missed (\(lines)\(more))"
+            }
+    }
+
+    /// The `limit` files with the most missed items (ties by path), without copying every file.
+    private static func top(
+        _ limit: Int, of files: [String: FileCoverage], _ measure: (FileCoverage) -> (missed: Int, total: Int)
+    ) -> [(path: String, missed: Int, total: Int)] {
+        var best: [(path: String, missed: Int, total: Int)] = []
+        for (path, file) in files {
+            let (missed, total) = measure(file)
+            guard missed > 0 else { continue }
+            let entry = (path: path, missed: missed, total: total)
+            let index = best.firstIndex { missed > $0.missed || (missed == $0.missed && path < $0.path) } ?? best.count
+            if index < limit {
+                best.insert(entry, at: index)
+                if best.count > limit { best.removeLast() }
+            }
         }
+        return best
     }
 
     private static func count(_ value: Int?) -> Measurement {

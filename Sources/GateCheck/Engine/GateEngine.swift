@@ -21,6 +21,8 @@ public enum GateEngine {
 
         var allDiagnostics = diagnostics + reports.diagnostics + failed.map(\.diagnostic)
         allDiagnostics += loaded.flatMap(\.diagnostics)
+        allDiagnostics += WaiverAudit.diagnostics(
+            configuration.waivers, reports: loaded, today: today, warningDays: configuration.waiverWarningDays)
         allDiagnostics.sort()
 
         let summaries =
@@ -46,7 +48,7 @@ public enum GateEngine {
     private static func evaluate(_ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport]) -> GateResult {
         let kinds = gate.sourceKinds
         let ofKind = loaded.filter { kinds.contains($0.kind) }
-        let sources = ofKind.filter { $0.content.carries(gate.metric) }
+        let sources = ofKind.filter { $0.carries(gate.metric) }
         let broken = failed.filter { $0.kind.map(kinds.contains) ?? false }
         let kindNames = kinds.count == 1 ? "\(kinds[0].rawValue) report" : "report of kind \(kinds.map(\.rawValue).joined(separator: ", "))"
 
@@ -85,10 +87,11 @@ public enum GateEngine {
                 + "\(gate.bound.symbol) \(gate.bound.threshold)",
             actual: measurement.value)
         if !holds {
-            outcome.details = measurement.details
+            outcome.details = measurement.details + (measurement.explainFailure?() ?? [])
         }
         outcome.failedTests = holds ? [] : measurement.failedTests
         outcome.findings = measurement.findings
+        outcome.waived = measurement.waived
         return outcome
     }
 
@@ -105,11 +108,17 @@ public enum GateEngine {
                     "\(summaryOnly.0.path) has no <line> elements, only root totals, so it cannot be merged with the "
                         + "other coverage reports")
             }
+            if coverage.count > 1, coverage.contains(where: { $0.detail == .totals }) {
+                return .notMeasured(
+                    "the coverage reports were read for their totals only (CoverageDetail.totals), so they cannot be "
+                        + "merged; read them with CoverageDetail.lines")
+            }
             let metrics = CoverageMetrics(report: .merged(coverage))
             var measurement = metrics.value(metric)
-            measurement.details =
+            measurement.explainFailure = {
                 metric == .branchRate || metric == .branchesCovered
-                ? metrics.mostMissedBranches(limit: 5) : metrics.mostMissed(limit: 5)
+                    ? metrics.mostMissedBranches(limit: 5) : metrics.mostMissed(limit: 5)
+            }
             return measurement
         case .tests(let metric):
             var sum = TestReport()

@@ -7,16 +7,15 @@
 /// `image.size_bytes`: gated per image, so that a report naming several images needs every one within the bound.
 /// The message shows the bytes and the size in the unit the bound was written in.
 enum ImageMetrics {
-    /// The image sizes a report carries.
-    static func images(in content: ReportContent) -> [ImageSize] {
-        switch content {
-        case .image(let report): return report.images
-        case .findings:
-            // HOOK(trivy-image-size): Trivy JSON `Metadata.Size` is read by the security parsers (branch `security`,
-            // `FindingsReport.imageSizeBytes`). Once that lands, return
-            // `report.imageSizeBytes.map { [ImageSize(name: <ArtifactName or path>, bytes: $0)] } ?? []` here;
-            // `Metric.image` already lists `trivy-json` among its kinds and Trivy reports without a size are skipped.
-            return []
+    /// The image sizes a report carries: every image of an image report, and the scanned image of a Trivy report
+    /// that has `Metadata.Size` (named by the report's path, since the findings report does not keep the artifact
+    /// name).
+    static func images(in report: LoadedReport) -> [ImageSize] {
+        switch report.content {
+        case .image(let images): return images.images
+        case .findings(let findings):
+            guard report.kind == .trivyJSON, let size = findings.imageSizeBytes else { return [] }
+            return [ImageSize(name: report.path, bytes: size, problem: size < 0 ? "its Metadata.Size is negative" : nil)]
         case .coverage, .tests, .accuracy, .llmCost, .latency:
             return []
         }
@@ -25,7 +24,7 @@ enum ImageMetrics {
     static func measure(_ bound: Bound, sources: [LoadedReport]) -> Measurement {
         let threshold = bound.threshold
         let units = sources.flatMap { report in
-            images(in: report.content).map { image in unit(image, in: report, sourceCount: sources.count, threshold) }
+            images(in: report).map { image in unit(image, in: report, sourceCount: sources.count, threshold) }
         }
         return UnitGating.measure(units, bound: bound, preposition: "for", nameUnits: true)
     }
@@ -41,7 +40,7 @@ enum ImageMetrics {
     private static func unit(_ image: ImageSize, in report: LoadedReport, sourceCount: Int, _ threshold: Threshold)
         -> GatedUnit
     {
-        let label = sourceCount > 1 ? "\(image.name) in \(report.path)" : image.name
+        let label = sourceCount > 1 && image.name != report.path ? "\(image.name) in \(report.path)" : image.name
         guard let bytes = image.bytes, image.problem == nil else {
             return GatedUnit(label: label, value: .notMeasured, shown: "", problem: image.problem ?? "it has no size")
         }

@@ -9,6 +9,10 @@ struct Measurement: Sendable {
     var details: [String] = []
     var failedTests: [FailedTest] = []
     var findings: [Finding] = []
+    /// Waived findings the gate would otherwise count.
+    var waived: [Finding] = []
+    /// Details worth computing only when the gate fails (the files with the most missed lines).
+    var explainFailure: (@Sendable () -> [String])?
 
     static func notMeasured(_ reason: String) -> Measurement {
         Measurement(value: .notMeasured, notMeasuredReason: reason)

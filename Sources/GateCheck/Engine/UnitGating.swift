@@ -60,19 +60,21 @@ enum UnitGating {
     }
 }
 
-extension ReportContent {
+extension LoadedReport {
     /// Whether the report carries a value (or a reason for none) for the metric. A gate whose kind is present but
     /// whose metric no report carries is treated like a gate whose report is absent: an accuracy report without
     /// `attribution`, a latency report without p99, a Trivy report without an image size.
     func carries(_ metric: Metric) -> Bool {
-        switch (self, metric) {
+        switch (content, metric) {
         case (.accuracy(let report), .accuracy(let name)): report.metrics[name] != nil
         case (.latency(let report), .latency(.p99)): report.p99Ms != nil
         case (_, .image): !ImageMetrics.images(in: self).isEmpty
         default: true
         }
     }
+}
 
+extension ReportContent {
     /// Why none of these reports (all of the metric's kinds) carries the metric.
     static func absence(of metric: Metric, in reports: [LoadedReport]) -> String {
         let found = reports.prefix(3).map { report -> String in

@@ -9,10 +9,26 @@
 /// ```
 ///
 /// Implementation requirements: `read(into:)` fills at most `buffer.count` bytes, returns how many it wrote, and
-/// returns 0 only at the end of the input (and on every later call).
+/// returns 0 only at the end of the input (and on every later call). A source that can start over (a file, bytes in
+/// memory) says so with `isRewindable` and implements `rewind()`; a parser may then read it twice instead of
+/// keeping everything it read in memory.
 public protocol ByteSource {
     /// Copies the next bytes into `buffer` and returns how many were written; 0 means the input has ended.
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int
+    /// Whether ``rewind()`` can start the input over.
+    var isRewindable: Bool { get }
+    /// Starts the input over from its first byte.
+    mutating func rewind() throws(ByteSourceError)
+}
+
+extension ByteSource {
+    /// Sources are not rewindable unless they say so.
+    public var isRewindable: Bool { false }
+
+    /// Fails: a source that cannot start over.
+    public mutating func rewind() throws(ByteSourceError) {
+        throw ByteSourceError("this input cannot be read twice")
+    }
 }
 
 /// A failure to read a report's bytes (an I/O error, not a format error).
@@ -56,5 +72,11 @@ public struct BytesSource: ByteSource, Sendable {
         }
         offset += count
         return count
+    }
+
+    public var isRewindable: Bool { true }
+
+    public mutating func rewind() throws(ByteSourceError) {
+        offset = 0
     }
 }

@@ -118,6 +118,7 @@ public enum JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     // MARK: - Private
 
     private static func describe(_ byte: UInt8) -> String {
+        if byte == UInt8(ascii: "'") { return "single quote" }
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         if byte == 0x20 { return "space" }
         let hex = String(byte, radix: 16, uppercase: true)
@@ -138,7 +139,8 @@ public enum JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         } else if expected.hasPrefix("','") && (JSONScanner.kind(of: byte) != nil || isLetter) {
             return " A comma is probably missing between two values."
         } else if expected == "a value" && isLetter {
-            return " Strings need double quotes; the only bare words in JSON are true, false and null."
+            return " Strings need double quotes, and the only bare words in JSON are true, false and null "
+                + "(Python's True, False and None are not JSON)."
         }
         return ""
     }

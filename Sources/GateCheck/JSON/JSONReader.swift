@@ -1,9 +1,14 @@
 /// Limits and leniencies of a ``JSONReader``.
 public struct JSONReaderOptions: Sendable {
     /// The deepest nesting of arrays and objects accepted; one more level is ``JSONError/tooDeep(limit:_:)``.
+    ///
+    /// Reading and skipping never recurse, but Swift frees a materialised ``JSONValue`` tree recursively, so keep
+    /// this in the hundreds when using ``JSONReader/readValue()``.
     public var maxDepth: Int = 256
-    /// The longest string or key, in UTF-8 bytes, that the reader materialises; a longer one is
-    /// ``JSONError/stringTooLong(limit:_:)``. ``JSONReader/skipValue()`` stores nothing, so it has no such limit.
+    /// The longest string or key, in UTF-8 bytes, that the reader materialises.
+    ///
+    /// A longer one is ``JSONError/stringTooLong(limit:_:)``. ``JSONReader/skipValue()`` stores nothing, so it has
+    /// no such limit.
     public var maxStringBytes: Int = 1 << 20
     /// Accepts Python's bare `NaN`, `Infinity` and `-Infinity` (which `json.dumps` writes by default) as numbers,
     /// recording where they were in ``JSONReader/nonFiniteNumbersSeen``.
@@ -51,7 +56,7 @@ public struct JSONReaderOptions: Sendable {
 ///         while let field = try reader.nextKey(in: Self.resultKeys) {
 ///             switch field {
 ///             case 0: ruleIDs.append(try reader.readString())
-///             case 1: levels.append(try reader.readNullOr { try $0.readString() })
+///             case 1: levels.append(try reader.readNullOr { (r) throws(JSONError) in try r.readString() })
 ///             default: try reader.skipValue()
 ///             }
 ///         }
@@ -69,11 +74,6 @@ public struct JSONReader<Source: ByteSource> {
         scanner = JSONScanner(source: source, options: options)
     }
 
-    /// Creates a reader with a chunk of `chunkCapacity` bytes (at least 16), for tests of chunk boundaries.
-    init(_ source: Source, options: JSONReaderOptions = .init(), chunkCapacity: Int) {
-        scanner = JSONScanner(source: source, options: options, chunkCapacity: chunkCapacity)
-    }
-
     /// The position of the next unread byte; after ``peek()``, the first byte of the next value.
     public var position: JSONPosition { scanner.position }
 
@@ -85,8 +85,10 @@ public struct JSONReader<Source: ByteSource> {
     /// The position of the key most recently returned by ``nextKey(in:)`` (its opening quote).
     var keyPosition: JSONPosition { scanner.keyPosition }
 
-    /// Where `NaN`, `Infinity` and `-Infinity` were accepted (with `allowNonFiniteNumbers`), so that a caller can
-    /// warn about them. Only the first 1,000 are recorded.
+    /// Where non-finite numbers were accepted, so that a caller can warn about them.
+    ///
+    /// With `allowNonFiniteNumbers`, each `NaN`, `Infinity` and `-Infinity` read or skipped adds its position here.
+    /// Only the first 1,000 are recorded, so that memory stays bounded.
     public var nonFiniteNumbersSeen: [JSONPosition] { scanner.nonFiniteNumbersSeen }
 
     /// Skips whitespace (and a UTF-8 byte order mark at the start) and returns the kind of the next value.
@@ -155,8 +157,10 @@ public struct JSONReader<Source: ByteSource> {
 
     /// Returns `nil` after consuming a `null`, or else the result of `read` on this reader.
     ///
+    /// Swift 6.3 infers `throws(any Error)` for a closure unless told otherwise, so spell out the thrown type:
+    ///
     /// ```swift
-    /// let uri = try reader.readNullOr { try $0.readString() }
+    /// let uri = try reader.readNullOr { (r) throws(JSONError) in try r.readString() }
     /// ```
     public mutating func readNullOr<T>(_ read: (inout Self) throws(JSONError) -> T) throws(JSONError) -> T? {
         if try peek() == .null {
@@ -166,8 +170,11 @@ public struct JSONReader<Source: ByteSource> {
         return try read(&self)
     }
 
-    /// Skips one complete value, validating it, without recursion or allocation; nesting still counts against
-    /// `maxDepth`, but strings may have any length.
+    /// Skips one complete value, validating it, without recursion or allocation.
+    ///
+    /// Validation is as strict as reading: number grammar, escapes, control characters and UTF-8 in strings
+    /// (checked with an ASCII fast path, so it costs nothing measurable on typical reports). Nesting counts
+    /// against `maxDepth`; strings may have any length, as nothing is stored.
     public mutating func skipValue() throws(JSONError) { try scanner.skipValue() }
 
     /// Materialises the next value as a tree; `maxDepth` and `maxStringBytes` apply.

@@ -75,7 +75,7 @@ extension JSONScanner {
     }
 
     mutating func nextKey(in keys: JSONKeySet) throws(JSONError) -> Int? {
-        guard stack.last == .object else { throw notInside(.object) }
+        guard case .object? = stack.last else { throw notInside(.object) }
         switch state {
         case .first:
             guard let byte = try nextNonWhitespace() else { throw .unexpectedEnd(position, expected: "a key or '}'") }
@@ -110,7 +110,7 @@ extension JSONScanner {
     }
 
     mutating func nextElement() throws(JSONError) -> Bool {
-        guard stack.last == .array else { throw notInside(.array) }
+        guard case .array? = stack.last else { throw notInside(.array) }
         switch state {
         case .first:
             guard let byte = try nextNonWhitespace() else { throw .unexpectedEnd(position, expected: "a value or ']'") }

@@ -161,7 +161,9 @@ extension JSONScanner {
         }
         guard options.allowNonFiniteNumbers else { throw .nonFiniteNumber("\(token)", start) }
         if nonFiniteNumbersSeen.count < Self.maxNonFinitePositions { nonFiniteNumbersSeen.append(start) }
-        if copy { scratch.append(contentsOf: UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)) }
+        if copy {
+            scratch.append(contentsOf: UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount))
+        }
     }
 
     private mutating func keepNumberByte(_ byte: UInt8, start: JSONPosition) throws(JSONError) {

@@ -39,7 +39,7 @@ extension JSONScanner {
                     expecting = .afterValue
                 }
             case .first:
-                let isObject = stack.last == .object
+                let isObject = stack.last.map { $0 == .object } ?? false
                 guard let byte = try nextNonWhitespace() else {
                     throw .unexpectedEnd(position, expected: isObject ? "a key or '}'" : "a value or ']'")
                 }
@@ -59,7 +59,7 @@ extension JSONScanner {
                     state = .afterValue
                     return
                 }
-                expecting = try skipSeparator(inObject: stack.last == .object)
+                expecting = try skipSeparator(inObject: stack.last.map { $0 == .object } ?? false)
             }
         }
     }

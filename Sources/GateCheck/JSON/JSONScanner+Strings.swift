@@ -1,5 +1,6 @@
-/// The index of the first byte at or after `index` (and before `end`) that ends a plain run inside a string:
-/// a quote, a backslash, a control byte or a non-ASCII byte. Returns `end` when there is none.
+/// The index of the first byte in `index..<end` that ends a plain run inside a string, or `end`.
+///
+/// A run ends at a quote, a backslash, a control byte or a non-ASCII byte.
 ///
 /// Eight bytes are tested at a time with SWAR bit tricks; the lowest flagged byte is always a real match, and the
 /// byte loop re-checks it anyway.
@@ -26,6 +27,42 @@ func jsonStringRunEnd(_ bytes: UnsafeMutablePointer<UInt8>, _ index: Int, _ end:
         let byte = bytes[index]
         if byte == ASCII.quote || byte == ASCII.backslash || byte &- 0x20 >= 0x60 { break }
         index += 1
+    }
+    return index
+}
+
+/// The end of the run of valid multi-byte UTF-8 sequences starting at `index`, checking only sequences whose four
+/// bytes of lookahead lie before `end`; returns `index` when the first one is invalid or too close to `end`.
+///
+/// Validation follows the Unicode standard's table of well-formed sequences: no overlong forms, no surrogates,
+/// nothing above U+10FFFF. The caller's slow path reports errors and handles sequences at the chunk's end.
+@inline(__always)
+func jsonValidUTF8RunEnd(_ bytes: UnsafeMutablePointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+    var index = index
+    while end - index >= 4 {
+        let lead = bytes[index]
+        let second = bytes[index + 1]
+        let count: Int
+        if lead < 0xC2 {
+            break
+        } else if lead < 0xE0 {
+            guard second & 0xC0 == 0x80 else { break }
+            count = 2
+        } else if lead < 0xF0 {
+            let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
+            let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+            guard second >= low && second <= high && bytes[index + 2] & 0xC0 == 0x80 else { break }
+            count = 3
+        } else if lead <= 0xF4 {
+            let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
+            let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+            guard second >= low && second <= high && bytes[index + 2] & 0xC0 == 0x80 && bytes[index + 3] & 0xC0 == 0x80
+            else { break }
+            count = 4
+        } else {
+            break
+        }
+        index += count
     }
     return index
 }
@@ -61,6 +98,7 @@ extension JSONScanner {
     /// Reads the key at `pos` (its opening quote) into `keyBytes` and returns its index in `keys`.
     mutating func readKey(in keys: JSONKeySet) throws(JSONError) -> Int {
         keyPosition = position
+        keyStart = -1
         let bytes = chunk.base
         let close = jsonStringRunEnd(bytes, pos + 1, end)
         if close < end && bytes[close] == ASCII.quote {
@@ -68,9 +106,10 @@ extension JSONScanner {
             guard count <= options.maxStringBytes else {
                 throw .stringTooLong(limit: options.maxStringBytes, keyPosition)
             }
-            keyBytes.removeAll(keepingCapacity: true)
-            keyBytes.append(contentsOf: UnsafeBufferPointer(start: bytes + pos + 1, count: count))
+            keyStart = pos + 1
+            keyCount = count
             pos = close + 1
+            return keys.index(of: UnsafeBufferPointer(start: bytes + keyStart, count: count))
         } else {
             swap(&scratch, &keyBytes)
             defer { swap(&scratch, &keyBytes) }
@@ -112,6 +151,15 @@ extension JSONScanner {
             } else if byte < 0x20 {
                 throw .controlCharacterInString(position)
             } else {
+                // Fast path: a run of valid multi-byte sequences with four bytes of lookahead in the chunk.
+                let runEnd = jsonValidUTF8RunEnd(bytes, pos, end)
+                if runEnd > pos && (!sink.collecting || runEnd - pos <= limit - scratch.count) {
+                    if sink.collecting {
+                        try sink.append(bytes + pos, count: runEnd - pos, divisible: false, to: &scratch)
+                    }
+                    pos = runEnd
+                    continue
+                }
                 let count = try utf8SequenceLength()
                 if sink.collecting { try sink.append(chunk.base + pos, count: count, divisible: false, to: &scratch) }
                 pos += count

@@ -69,5 +69,10 @@ extension JSONScanner {
     }
 
     /// The text of the last key, decoded.
-    var lastKey: String { String(decoding: keyBytes, as: UTF8.self) }
+    var lastKey: String {
+        if keyStart >= 0 {
+            return String(decoding: UnsafeBufferPointer(start: chunk.base + keyStart, count: keyCount), as: UTF8.self)
+        }
+        return String(decoding: keyBytes, as: UTF8.self)
+    }
 }

@@ -48,7 +48,7 @@ enum JSONScanState: UInt8 {
 /// in another module uses the reader without specialisation; the source is only touched on refill.
 struct JSONScanner {
     /// The chunk size: large enough that refills are rare, small enough to stay in L2 cache.
-    static let defaultChunkCapacity = 64 * 1024
+    static let chunkCapacity = 64 * 1024
     /// The longest number literal that is materialised (skipping has no limit).
     static let maxNumberBytes = 4096
     /// How many non-finite number positions are recorded, so that memory stays bounded.
@@ -73,15 +73,20 @@ struct JSONScanner {
     var state = JSONScanState.needValue
     /// The decoded bytes of the last string or number read.
     var scratch: [UInt8] = []
-    /// The decoded bytes of the last key.
+    /// The decoded bytes of the last key, unless they are still in the chunk (see `keyStart`).
     var keyBytes: [UInt8] = []
+    /// Where the last key's bytes are in the chunk, or -1 when they are in `keyBytes`.
+    ///
+    /// A plain key is matched where it lies, without a copy; a refill copies it to `keyBytes` before overwriting it.
+    var keyStart = -1
+    var keyCount = 0
     var keyPosition = JSONPosition(offset: 0, line: 1, column: 1)
     var nonFiniteNumbersSeen: [JSONPosition] = []
 
-    init(source: any ByteSource, options: JSONReaderOptions, chunkCapacity: Int = Self.defaultChunkCapacity) {
+    init(source: any ByteSource, options: JSONReaderOptions) {
         self.source = source
         self.options = options
-        chunk = JSONChunk(capacity: max(chunkCapacity, 16))
+        chunk = JSONChunk(capacity: Self.chunkCapacity)
         stack.reserveCapacity(64)
         scratch.reserveCapacity(256)
         keyBytes.reserveCapacity(64)
@@ -89,6 +94,12 @@ struct JSONScanner {
 
     /// The position of the next unread byte.
     var position: JSONPosition { at(pos) }
+
+    /// The bytes the scanner holds on to (chunk, scratch and key buffers, container stack): what tests check to
+    /// prove that memory does not grow with the document.
+    var retainedBytes: Int {
+        chunk.capacity + scratch.capacity + keyBytes.capacity + stack.capacity
+    }
 
     /// The position of the byte at `index` in the chunk (on the current line).
     func at(_ index: Int) -> JSONPosition {
@@ -103,6 +114,7 @@ struct JSONScanner {
     /// Only call this when every byte of the chunk is consumed (`pos == end`).
     mutating func refill() throws(JSONError) -> Bool {
         if atEnd { return false }
+        if keyStart >= 0 { preserveKey() }
         makeChunkUnique()
         chunkOffset += end
         pos = 0
@@ -118,6 +130,7 @@ struct JSONScanner {
         if atEnd { return false }
         makeChunkUnique()
         if pos > 0 {
+            if keyStart >= 0 { preserveKey() }
             let kept = end - pos
             UnsafeMutableRawPointer(chunk.base).copyMemory(from: chunk.base + pos, byteCount: kept)
             chunkOffset += pos
@@ -130,6 +143,13 @@ struct JSONScanner {
             end += count
         }
         return true
+    }
+
+    /// Copies the last key from the chunk to `keyBytes`, before the chunk is overwritten.
+    private mutating func preserveKey() {
+        keyBytes.replaceSubrange(
+            0..<keyBytes.count, with: UnsafeBufferPointer(start: chunk.base + keyStart, count: keyCount))
+        keyStart = -1
     }
 
     /// Gives this scanner its own chunk before writing to it, when a copy of the reader shares it.
@@ -179,8 +199,9 @@ struct JSONScanner {
                     line += 1
                     lineStart = chunkOffset + index
                     // Indentation after a newline: eight spaces at a time.
-                    while index + 8 <= end && UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
-                        == 0x2020_2020_2020_2020
+                    while index + 8 <= end
+                        && UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+                            == 0x2020_2020_2020_2020
                     {
                         index += 8
                     }

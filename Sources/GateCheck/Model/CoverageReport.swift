@@ -25,6 +25,8 @@ public struct CoverageReport: Sendable, Hashable {
     public var sources: [String]
     /// The producing tool's version attribute (`7.6.1`, `gcovr 8.6`), if any.
     public var toolVersion: String?
+    /// How much detail was kept; only ``CoverageDetail/lines`` reports merge branches exactly.
+    public var detail: CoverageDetail = .lines
 
     /// Creates a report.
     public init(
@@ -64,6 +66,7 @@ public struct CoverageReport: Sendable, Hashable {
         let summaries = reports.map(\.summary)
         if result.files.isEmpty, summaries.count == 1 { result.summary = summaries[0] }
         result.sources = Array(Set(result.sources)).sorted()
+        result.detail = reports.allSatisfy { $0.detail == .lines } ? .lines : .totals
         let versions = Set(reports.compactMap(\.toolVersion))
         result.toolVersion = versions.count == 1 ? versions.first : nil
         return result

@@ -33,9 +33,35 @@ public struct FileCoverage: Sendable, Hashable {
     /// Branch lines, one entry per line after ``normalize()``, sorted by line.
     private(set) var branches: [BranchCount] = []
     private var missingTargets: [UInt32] = []
+    /// Branch counts kept only as sums (reports read with ``CoverageDetail/totals``).
+    private var summedCovered = 0
+    private var summedTotal = 0
+    /// Whether every branch line is kept individually, so that another run of the file can be merged exactly.
+    public private(set) var hasBranchDetail = true
 
     /// Creates an empty file coverage.
     public init() {}
+
+    /// A file known only by its totals (``CoverageDetail/totals``): counts, branch sums and a few missed lines.
+    static func summary(
+        count: Int, covered: Int, missedSample: [UInt32], branchesCovered: Int, branchesTotal: Int
+    ) -> FileCoverage {
+        var result = FileCoverage()
+        result.lines = .summary(count: count, covered: covered, missedSample: missedSample)
+        if branchesTotal > 0 { result.addBranchTotals(covered: branchesCovered, total: branchesTotal) }
+        return result
+    }
+
+    /// The totals of a file read in detail, as a summary.
+    static func summary(of file: FileCoverage) -> FileCoverage {
+        let branches = file.branchTotals
+        return summary(
+            count: file.lines.count, covered: file.lines.covered, missedSample: file.lines.missedLines(limit: 8),
+            branchesCovered: branches.covered, branchesTotal: branches.total)
+    }
+
+    /// Whether every line and branch line is known individually, so the file merges exactly.
+    public var hasDetail: Bool { lines.hasDetail && hasBranchDetail }
 
     /// Records a branch line, with the targets of its missing branches when the emitter gives them.
     public mutating func recordBranches(_ count: BranchCount, missing: [UInt32]? = nil) {
@@ -72,10 +98,16 @@ public struct FileCoverage: Sendable, Hashable {
     }
 
     /// Adds another run's coverage of the same file: lines by union, branches covered if taken in either run.
+    ///
+    /// Files read with ``CoverageDetail/totals`` keep only branch sums; merging them adds the sums, which can
+    /// count a branch twice, so ``hasBranchDetail`` turns false and branch metrics of the merge are not measured.
     public mutating func formUnion(_ other: FileCoverage) {
         lines.formUnion(other.lines)
         var result = FileCoverage()
         result.lines = lines
+        result.summedCovered = summedCovered + other.summedCovered
+        result.summedTotal = summedTotal + other.summedTotal
+        result.hasBranchDetail = hasBranchDetail && other.hasBranchDetail
         var left = branches.makeIterator()
         var right = other.branches.makeIterator()
         var a = left.next()
@@ -122,9 +154,16 @@ public struct FileCoverage: Sendable, Hashable {
         recordBranches(branch, missing: branch.targetsKnown ? source.missing(of: branch) : nil)
     }
 
+    /// Counts a branch line only into the file's sums (``CoverageDetail/totals``).
+    mutating func addBranchTotals(covered: Int, total: Int) {
+        summedCovered += covered
+        summedTotal += total
+        hasBranchDetail = false
+    }
+
     /// Branches taken and in total over the file's branch lines.
     public var branchTotals: (covered: Int, total: Int) {
-        branches.reduce(into: (0, 0)) { sums, branch in
+        branches.reduce(into: (summedCovered, summedTotal)) { sums, branch in
             sums.0 += Int(branch.covered)
             sums.1 += Int(branch.total)
         }

@@ -48,8 +48,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var message: String
     /// Stable across unrelated edits: built from tool, id, path (not line) or package, and the message.
     public var fingerprint: String
-    /// The id of the waiver that covers it, if any.
-    public var waiver: String?
+    /// The waiver that covers it, if any: a waived finding is counted only in `findings.waived`.
+    public var waiver: AppliedWaiver?
 
     /// The longest message kept, in bytes.
     public static let messageLimit = 300
@@ -58,7 +58,7 @@ public struct Finding: Sendable, Hashable, Codable {
     public init(
         tool: String, kind: ReportKind, id: String, aliases: [String] = [], severity: Severity,
         severitySource: String, confidence: Confidence = .undefined, location: Location? = nil,
-        package: Package? = nil, message: String, fingerprint: String = "", waiver: String? = nil
+        package: Package? = nil, message: String, fingerprint: String = "", waiver: AppliedWaiver? = nil
     ) {
         self.tool = tool
         self.kind = kind
@@ -80,6 +80,29 @@ public struct Finding: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case tool, kind, id, aliases, severity, confidence, location, package, message, fingerprint, waiver
         case severitySource = "severity_source"
+    }
+}
+
+/// The waiver of gates.json that waived a finding, as the verdict shows it next to the finding.
+public struct AppliedWaiver: Sendable, Hashable, Codable {
+    /// The waiver's position in the configuration's `waivers` (two waivers may share an id).
+    public var index: Int
+    /// The id the waiver names.
+    public var id: String
+    /// Why the exception is acceptable.
+    public var reason: String
+    /// The last day (UTC, inclusive) it applies, as `YYYY-MM-DD`.
+    public var expires: String
+    /// Who owns the exception, if the waiver says.
+    public var owner: String?
+
+    /// Creates a description of the waiver at `index`.
+    public init(index: Int, waiver: Waiver) {
+        self.index = index
+        self.id = waiver.id
+        self.reason = waiver.reason
+        self.expires = waiver.expires.description
+        self.owner = waiver.owner
     }
 }
 
@@ -130,21 +153,79 @@ public struct FindingsReport: Sendable, Hashable {
     public var countsByTool: [String: FindingCounts] = [:]
     /// The most severe findings, at most ``FindingsReport/keptLimit``, most severe first.
     public var findings: [Finding] = []
-    /// Findings the tool itself suppressed or ignored (SARIF suppressions, Safety's ignored vulnerabilities);
-    /// they are not counted anywhere else.
+    /// Findings the tool itself suppressed or ignored (SARIF suppressions, Safety's ignored vulnerabilities,
+    /// Trivy's VEX-modified findings); they are not counted anywhere else.
     public var suppressedByTool = 0
-    /// Dependencies the tool could not audit (pip-audit `skip_reason`), with the reason.
+    /// How many things each tool could not check: dependencies pip-audit skipped (`skip_reason`), files Bandit
+    /// could not parse (`errors`). The `findings.not_audited` metric sums them.
+    public var notAuditedByTool: [String: Int] = [:]
+    /// What could not be checked and why (`azure-devops: Dependency not found on PyPI ...`), the first
+    /// ``FindingsReport/notAuditedLimit`` of them.
     public var notAudited: [String] = []
-    /// How many findings each waiver (by its id) covered in this report.
-    public var waiverMatches: [String: Int] = [:]
+    /// How each waiver of the configuration (by its index in `waivers`) matched this report's findings.
+    public var waiverMatches: [Int: WaiverMatch] = [:]
+    /// The image size Trivy JSON reports in `Metadata.Size` (uncompressed bytes, Trivy 0.62 and later), kept for
+    /// the image gates; `nil` when absent.
+    public var imageSizeBytes: Int64?
 
-    /// How many findings a report keeps by value.
+    /// How many counted (not waived) findings a report keeps by value.
     public static let keptLimit = 200
+    /// How many waived findings a report keeps by value, besides the counted ones.
+    public static let keptWaivedLimit = 100
+    /// How many not-audited descriptions a report keeps.
+    public static let notAuditedLimit = 50
 
     public init() {}
 
     /// All counts, over every tool.
     public var counts: FindingCounts {
         countsByTool.values.reduce(into: FindingCounts()) { $0.add($1) }
+    }
+}
+
+/// How one waiver matched the findings of one report.
+public struct WaiverMatch: Sendable, Hashable {
+    /// Findings the waiver waived (it was active and the first active waiver to match them).
+    public var waived = 0
+    /// Findings it matched while active but another, earlier waiver already waived.
+    public var alsoMatched = 0
+    /// Findings it would have waived had it not expired: they are counted again.
+    public var expiredMatches = 0
+    /// The first few findings it matched, described for messages (`CVE-2024-1 in jinja2 2.11.2 [pip-audit]`).
+    public var examples: [String] = []
+
+    /// How many examples are kept.
+    public static let exampleLimit = 3
+
+    public init() {}
+
+    /// Whether the waiver matched anything at all.
+    public var matchedAny: Bool { waived + alsoMatched + expiredMatches > 0 }
+
+    /// Adds another report's matches.
+    public mutating func add(_ other: WaiverMatch) {
+        waived += other.waived
+        alsoMatched += other.alsoMatched
+        expiredMatches += other.expiredMatches
+        examples += other.examples.prefix(max(0, Self.exampleLimit - examples.count))
+    }
+}
+
+extension Finding {
+    /// The order in which findings are kept and listed: most severe first, then by id, location and package, so
+    /// that equal inputs always give the same list.
+    static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        if lhs.id != rhs.id { return lhs.id < rhs.id }
+        let (leftPath, rightPath) = (lhs.location?.path ?? "", rhs.location?.path ?? "")
+        if leftPath != rightPath { return leftPath < rightPath }
+        let (leftLine, rightLine) = (lhs.location?.line ?? 0, rhs.location?.line ?? 0)
+        if leftLine != rightLine { return leftLine < rightLine }
+        let (leftPackage, rightPackage) = (lhs.package?.name ?? "", rhs.package?.name ?? "")
+        if leftPackage != rightPackage { return leftPackage < rightPackage }
+        let (leftVersion, rightVersion) = (lhs.package?.version ?? "", rhs.package?.version ?? "")
+        if leftVersion != rightVersion { return leftVersion < rightVersion }
+        if lhs.tool != rhs.tool { return lhs.tool < rhs.tool }
+        return lhs.message < rhs.message
     }
 }

@@ -7,6 +7,8 @@ public struct LineTable: Sendable, Hashable {
     private var present: [UInt64] = []
     private var hit: [UInt64] = []
     private var sparse: [UInt32: Bool]?
+    /// Lines known only by their counts (a report read for its totals), with a few missed lines kept as examples.
+    private var missedSample: [UInt32]?
     /// How many distinct lines the table holds.
     public private(set) var count = 0
     /// How many of them were hit at least once.
@@ -15,31 +17,45 @@ public struct LineTable: Sendable, Hashable {
     /// Creates an empty table.
     public init() {}
 
-    /// Records a line; a line recorded twice is hit if either record was.
-    public mutating func record(line: UInt32, hit isHit: Bool) {
-        if sparse == nil {
-            let word = Int(line >> 6)
-            if word >= present.count {
-                guard word < max(1024, count * 4) else {
-                    convertToSparse()
-                    return recordSparse(line: line, hit: isHit)
-                }
-                let newCount = max(word + 1, present.count * 2)
-                present.append(contentsOf: repeatElement(0, count: newCount - present.count))
-                hit.append(contentsOf: repeatElement(0, count: newCount - hit.count))
+    /// A table that knows only its counts and up to a few of its missed lines: what a report read for its totals
+    /// keeps of a file (``CoverageDetail/totals``).
+    public static func summary(count: Int, covered: Int, missedSample: [UInt32]) -> LineTable {
+        var table = LineTable()
+        table.count = count
+        table.covered = covered
+        table.missedSample = missedSample
+        return table
+    }
+
+    /// Whether every line is known individually; a summary table cannot be merged exactly.
+    public var hasDetail: Bool { missedSample == nil }
+
+    /// Records a line; a line recorded twice is hit if either record was. Returns whether the line is new.
+    @discardableResult
+    public mutating func record(line: UInt32, hit isHit: Bool) -> Bool {
+        guard sparse == nil else { return recordSparse(line: line, hit: isHit) }
+        let word = Int(line >> 6)
+        if word >= present.count {
+            guard word < max(1024, count * 4) else {
+                convertToSparse()
+                return recordSparse(line: line, hit: isHit)
             }
-            let bit: UInt64 = 1 << UInt64(line & 63)
-            if present[word] & bit == 0 {
-                present[word] |= bit
-                count += 1
-            }
-            if isHit, hit[word] & bit == 0 {
-                hit[word] |= bit
-                covered += 1
-            }
-        } else {
-            recordSparse(line: line, hit: isHit)
+            // Grow in small steps rather than doubling: thousands of files each keep only what they use.
+            let newCount = word + 1 + min(16, present.count / 4)
+            present.append(contentsOf: repeatElement(0, count: newCount - present.count))
+            hit.append(contentsOf: repeatElement(0, count: newCount - hit.count))
         }
+        let bit: UInt64 = 1 << UInt64(line & 63)
+        let isNew = present[word] & bit == 0
+        if isNew {
+            present[word] |= bit
+            count += 1
+        }
+        if isHit, hit[word] & bit == 0 {
+            hit[word] |= bit
+            covered += 1
+        }
+        return isNew
     }
 
     /// Whether `line` is in the table, and whether it was hit.
@@ -53,6 +69,7 @@ public struct LineTable: Sendable, Hashable {
 
     /// The lines that exist but were never hit, in ascending order, at most `limit` of them.
     public func missedLines(limit: Int) -> [UInt32] {
+        if let missedSample { return Array(missedSample.prefix(limit)) }
         var result: [UInt32] = []
         if let sparse {
             for (line, isHit) in sparse where !isHit { result.append(line) }
@@ -71,6 +88,13 @@ public struct LineTable: Sendable, Hashable {
 
     /// Adds every line of `other` to this table (union, hit if hit in either).
     public mutating func formUnion(_ other: LineTable) {
+        if !hasDetail || !other.hasDetail {
+            // Without the lines themselves the union is unknown; the counts are added and the result says so.
+            count += other.count
+            covered += other.covered
+            missedSample = (missedSample ?? []) + (other.missedSample ?? [])
+            return
+        }
         if sparse == nil, other.sparse == nil, other.present.count <= max(present.count, 1024, (count + other.count) * 4) {
             if other.present.count > present.count {
                 present.append(contentsOf: repeatElement(0, count: other.present.count - present.count))
@@ -116,10 +140,11 @@ public struct LineTable: Sendable, Hashable {
         hit = []
     }
 
-    private mutating func recordSparse(line: UInt32, hit isHit: Bool) {
+    private mutating func recordSparse(line: UInt32, hit isHit: Bool) -> Bool {
         let previous = sparse?[line]
         if previous == nil { count += 1 }
         if isHit, previous != true { covered += 1 }
         sparse?[line] = isHit || previous == true
+        return previous == nil
     }
 }

@@ -33,6 +33,8 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Finding counts after suppressions and waivers, from every security report.
     public enum Findings: String, CaseIterable, Sendable {
         case total, critical, high, medium, low, unknown, waived
+        /// What the tools could not check: dependencies pip-audit skipped, files Bandit could not parse.
+        case notAudited = "not_audited"
     }
 
     /// Container image metrics.

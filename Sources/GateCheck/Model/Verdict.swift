@@ -32,6 +32,9 @@ public struct GateResult: Sendable, Hashable {
     public var failedTests: [FailedTest]
     /// The findings behind a findings gate (bounded, most severe first).
     public var findings: [Finding]
+    /// The waived findings a findings gate would otherwise count, each with its waiver (bounded, most severe
+    /// first).
+    public var waived: [Finding]
     /// Whether this gate's result makes the verdict `error` (a blocking gate that cannot be judged, or a
     /// required report that is missing).
     public var blocksAsError: Bool
@@ -40,7 +43,7 @@ public struct GateResult: Sendable, Hashable {
     public init(
         id: String, metric: Metric, status: Status, level: GateLevel, required: Bool, actual: MetricValue?,
         bound: Bound, message: String, details: [String] = [], sources: [String] = [],
-        failedTests: [FailedTest] = [], findings: [Finding] = [], blocksAsError: Bool = false
+        failedTests: [FailedTest] = [], findings: [Finding] = [], waived: [Finding] = [], blocksAsError: Bool = false
     ) {
         self.id = id
         self.metric = metric
@@ -54,6 +57,7 @@ public struct GateResult: Sendable, Hashable {
         self.sources = sources
         self.failedTests = failedTests
         self.findings = findings
+        self.waived = waived
         self.blocksAsError = blocksAsError
     }
 

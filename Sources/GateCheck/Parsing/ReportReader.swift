@@ -9,15 +9,20 @@ public struct ReadOptions: Sendable, Hashable {
     public var today: Day
     /// How evaluation tools' metric names become accuracy metric names (gates.json `accuracy_mapping`).
     public var accuracyMapping: AccuracyMapping
+    /// How much coverage detail to keep: ``CoverageDetail/lines`` (mergeable, the default) or
+    /// ``CoverageDetail/totals`` for a report gated on its own.
+    public var coverageDetail: CoverageDetail
 
     /// Creates options.
     public init(
-        limits: ParseLimits = .init(), waivers: [Waiver] = [], accuracyMapping: AccuracyMapping = .init(), today: Day
+        limits: ParseLimits = .init(), waivers: [Waiver] = [], accuracyMapping: AccuracyMapping = .init(), today: Day,
+        coverageDetail: CoverageDetail = .lines
     ) {
         self.limits = limits
         self.waivers = waivers
         self.accuracyMapping = accuracyMapping
         self.today = today
+        self.coverageDetail = coverageDetail
     }
 }
 
@@ -39,21 +44,39 @@ public enum ReportReader {
         var diagnostics: [Diagnostic]
         switch kind {
         case .cobertura:
-            let parsed = try CoberturaParser.parse(&source, limits: options.limits)
+            let parsed = try CoberturaParser.parse(&source, limits: options.limits, detail: options.coverageDetail)
             content = .coverage(parsed.report)
             diagnostics = parsed.diagnostics
         case .junit:
             let parsed = try JUnitParser.parse(&source, limits: options.limits)
             content = .tests(parsed.report)
             diagnostics = parsed.diagnostics
+        case .bandit, .safety, .pipAudit, .sarif, .trivyJSON:
+            let parsed = try readFindings(kind, from: &source, options: options)
+            content = .findings(parsed.report)
+            diagnostics = parsed.diagnostics
         case .accuracy, .image, .llmCost, .latency:
             let parsed = try readMetricReport(kind, from: source, options: options)
             content = parsed.content
             diagnostics = parsed.diagnostics
-        case .bandit, .safety, .pipAudit, .sarif, .trivyJSON:
-            throw .wrongKind(expected: kind, found: "a kind this build of gatecheck cannot read yet")
         }
         for index in diagnostics.indices where diagnostics[index].file == nil { diagnostics[index].file = path }
         return LoadedReport(path: path, kind: kind, content: content, diagnostics: diagnostics)
+    }
+
+    // MARK: - Private
+
+    private static func readFindings<Source: ByteSource>(
+        _ kind: ReportKind, from source: inout Source, options: ReadOptions
+    ) throws(ReportError) -> ParsedFindings {
+        switch kind {
+        case .bandit: try BanditParser.parse(&source, options: options)
+        case .safety: try SafetyParser.parse(&source, options: options)
+        case .pipAudit: try PipAuditParser.parse(&source, options: options)
+        case .sarif: try SARIFParser.parse(&source, options: options)
+        case .trivyJSON: try TrivyJSONParser.parse(&source, options: options)
+        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency:
+            throw .wrongKind(expected: kind, found: "a report kind without findings")
+        }
     }
 }

@@ -48,10 +48,11 @@ private struct VerdictDocument: Encodable {
         let sources: [String]
         let failedTests: [FailedTest]?
         let findings: [Finding]?
+        let waived: [Finding]?
 
         enum CodingKeys: String, CodingKey {
             case id, metric, status, level, required, actual, numerator, denominator, comparison, threshold, message
-            case details, sources, findings
+            case details, sources, findings, waived
             case thresholdText = "threshold_text"
             case failedTests = "failed_tests"
         }
@@ -87,7 +88,7 @@ private struct VerdictDocument: Encodable {
                 threshold: gate.bound.threshold.value, thresholdText: gate.bound.threshold.written,
                 message: gate.message, details: gate.details, sources: gate.sources,
                 failedTests: gate.failedTests.isEmpty ? nil : gate.failedTests,
-                findings: gate.findings.isEmpty ? nil : gate.findings)
+                findings: gate.findings.isEmpty ? nil : gate.findings, waived: gate.waived.isEmpty ? nil : gate.waived)
         }
         reports = verdict.reports.map { report in
             Report(

@@ -16,6 +16,10 @@ struct TextReporter: VerdictReporter {
             lines.append("\(label)  \(gate.id.padding(to: idWidth))  \(gate.message)")
             let indent = String(repeating: " ", count: 6)
             for detail in gate.details { lines.append(indent + "- " + detail) }
+            for finding in gate.waived.prefix(10) {
+                lines.append(indent + "- waived: " + FindingMetrics.describeWaived(finding))
+            }
+            if gate.waived.count > 10 { lines.append(indent + "- … \(gate.waived.count) waived finding(s) listed in all") }
             if options.explain {
                 lines.append(indent + "comparison: \(gate.comparison)")
                 if !gate.sources.isEmpty { lines.append(indent + "from: " + gate.sources.joined(separator: ", ")) }

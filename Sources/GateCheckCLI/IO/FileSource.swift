@@ -10,6 +10,8 @@ import GateCheck
 final class FileSource: ByteSource {
     let path: String
     private let descriptor: Int32
+    /// Regular files can be read again from the start.
+    let isRegularFile: Bool
     private var replay: [UInt8] = []
     private var replayOffset = 0
 
@@ -19,11 +21,13 @@ final class FileSource: ByteSource {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(Self.errorText(errno)) }
         var info = stat()
-        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+        let isStat = fstat(fd, &info) == 0
+        if isStat, info.st_mode & S_IFMT == S_IFDIR {
             close(fd)
             throw .unreadable("it is a directory")
         }
         descriptor = fd
+        isRegularFile = isStat && info.st_mode & S_IFMT == S_IFREG
     }
 
     deinit {
@@ -68,6 +72,12 @@ final class FileSource: ByteSource {
         }
     }
 
+    func rewind() throws(ByteSourceError) {
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw ByteSourceError(Self.errorText(errno)) }
+        replay = []
+        replayOffset = 0
+    }
+
     private static func errorText(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
@@ -79,5 +89,11 @@ struct FileSourceReference: ByteSource {
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
         try file.read(into: buffer)
+    }
+
+    var isRewindable: Bool { file.isRegularFile }
+
+    mutating func rewind() throws(ByteSourceError) {
+        try file.rewind()
     }
 }

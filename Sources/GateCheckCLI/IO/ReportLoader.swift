@@ -14,54 +14,74 @@ struct ReportLoader {
         case ignored(IgnoredFile)
     }
 
+    /// Detects every file's kind, then parses them all; both phases run on `jobs` workers. Knowing the kinds first
+    /// lets a run with a single coverage report keep only the totals it needs (``CoverageDetail/totals``).
     func load(_ files: [InputFile]) -> [Outcome] {
-        let outcomes = Mutex<[Outcome?]>(Array(repeating: nil, count: files.count))
-        let next = Atomic<Int>(0)
-        let workers = max(1, min(jobs, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < files.count else { return }
-                let outcome = load(files[index])
-                outcomes.withLock { $0[index] = outcome }
+        let kinds = parallelMap(files, detect)
+        let coverageReports = kinds.count { if case .success(.cobertura) = $0 { true } else { false } }
+        var chosen = options
+        if coverageReports <= 1 { chosen.coverageDetail = .totals }
+        let options = chosen
+        return parallelMap(Array(zip(files, kinds))) { file, kind in
+            switch kind {
+            case .success(let kind): Self.parse(file, as: kind, options: options)
+            case .failure(let outcome): outcome.value
             }
         }
-        return outcomes.withLock { $0.compactMap { $0 } }
     }
 
-    func load(_ input: InputFile) -> Outcome {
-        let file: FileSource
+    /// A detection that ended the file's journey: ignored or failed.
+    struct Settled: Error {
+        let value: Outcome
+    }
+
+    func detect(_ input: InputFile) -> Result<ReportKind, Settled> {
+        if let bound = input.boundKind { return .success(bound) }
         let peeked: (bytes: [UInt8], isWholeFile: Bool)
         do {
-            file = try FileSource(path: input.path)
-            peeked = try file.peek(ReportDetector.prefixLength)
+            peeked = try FileSource(path: input.path).peek(ReportDetector.prefixLength)
         } catch {
-            return .failed(FailedReport(path: input.path, kind: input.boundKind, error: error))
+            return .failure(Settled(value: .failed(FailedReport(path: input.path, kind: nil, error: error))))
         }
-        let kind: ReportKind
-        if let bound = input.boundKind {
-            kind = bound
-        } else {
-            switch ReportDetector.detect(prefix: peeked.bytes, isWholeFile: peeked.isWholeFile) {
-            case .report(let detected):
-                kind = detected
-            case .unknown(let reason):
-                guard input.explicit else { return .ignored(IgnoredFile(path: input.path, reason: reason)) }
-                return .failed(
-                    FailedReport(
-                        path: input.path, kind: nil,
-                        error: .malformed(
-                            "it is not a report gatecheck reads (\(reason)); bind it to a kind in gates.json "
-                                + "`inputs` if it is one", at: nil)))
-            case .unreadable(let error):
-                return .failed(FailedReport(path: input.path, kind: nil, error: error))
+        switch ReportDetector.detect(prefix: peeked.bytes, isWholeFile: peeked.isWholeFile) {
+        case .report(let detected):
+            return .success(detected)
+        case .unknown(let reason):
+            guard input.explicit else {
+                return .failure(Settled(value: .ignored(IgnoredFile(path: input.path, reason: reason))))
             }
+            let error = ReportError.malformed(
+                "it is not a report gatecheck reads (\(reason)); bind it to a kind in gates.json `inputs` if it is one",
+                at: nil)
+            return .failure(Settled(value: .failed(FailedReport(path: input.path, kind: nil, error: error))))
+        case .unreadable(let error):
+            return .failure(Settled(value: .failed(FailedReport(path: input.path, kind: nil, error: error))))
         }
-        var source = FileSourceReference(file: file)
+    }
+
+    static func parse(_ input: InputFile, as kind: ReportKind, options: ReadOptions) -> Outcome {
         do {
+            var source = FileSourceReference(file: try FileSource(path: input.path))
             return .loaded(try ReportReader.read(kind, from: &source, path: input.path, options: options))
         } catch {
             return .failed(FailedReport(path: input.path, kind: kind, error: error))
         }
+    }
+
+    /// `transform` applied to every element on up to `jobs` threads, results in input order.
+    private func parallelMap<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, elements.count))) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < elements.count else { return }
+                let result = transform(elements[index])
+                results.withLock { $0[index] = result }
+            }
+        }
+        return results.withLock { $0.compactMap { $0 } }
     }
 }

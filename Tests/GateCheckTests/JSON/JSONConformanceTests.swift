@@ -68,7 +68,8 @@ private let invalidDocuments: [JSONFailure] = [
     JSONFailure("n_object_missing_colon", #"{"a" 1}"#, .unexpectedByte(0x31, at(5), expected: "':' after the key")),
     JSONFailure("n_object_missing_comma", #"{"a":1 "b":2}"#, .unexpectedByte(0x22, at(7), expected: "',' or '}'")),
     JSONFailure("n_object_number_key", "{1:2}", .unexpectedByte(0x31, at(1), expected: "a string key or '}'")),
-    JSONFailure("n_object_key_without_value", #"{"a":1,"b"}"#, .unexpectedByte(0x7D, at(10), expected: "':' after the key")),
+    JSONFailure(
+        "n_object_key_without_value", #"{"a":1,"b"}"#, .unexpectedByte(0x7D, at(10), expected: "':' after the key")),
     JSONFailure("n_string_invalid_escape", #"["a\x"]"#, .invalidEscape(at(3))),
     JSONFailure("n_string_invalid_unicode_escape", #"["\u12G4"]"#, .invalidEscape(at(2))),
     JSONFailure("n_string_incomplete_escape_after_surrogate", #"["\uD800\u"]"#, .invalidEscape(at(8))),
@@ -107,12 +108,16 @@ private let invalidDocuments: [JSONFailure] = [
     JSONFailure(
         "n_multiline_truncated", "{\n  \"a\": [\n    1,\n",
         .unexpectedEnd(JSONPosition(offset: 18, line: 4, column: 1), expected: "a value")),
-    JSONFailure("n_utf16_byte_order_mark", bytes: [0xFF, 0xFE, 0x5B, 0x00, 0x5D, 0x00], .unexpectedByte(0xFF, at(0), expected: "a value")),
+    JSONFailure(
+        "n_utf16_byte_order_mark", bytes: [0xFF, 0xFE, 0x5B, 0x00, 0x5D, 0x00],
+        .unexpectedByte(0xFF, at(0), expected: "a value")),
 ]
 
 @Suite("JSON conformance")
 struct JSONConformanceTests {
-    @Test("A valid document is read whole, and skipping consumes exactly the same bytes", arguments: validDocuments, jsonChunkSizes)
+    @Test(
+        "A valid document is read whole, and skipping consumes exactly the same bytes", arguments: validDocuments,
+        jsonChunkSizes)
     func acceptsValidDocument(document: JSONCase, chunk: Int) throws {
         var reader = makeReader(document.bytes, chunk: chunk)
         _ = try reader.readValue()
@@ -122,7 +127,9 @@ struct JSONConformanceTests {
         #expect(skipEnd == readEnd)
     }
 
-    @Test("An invalid document fails with the same error and position whether read or skipped", arguments: invalidDocuments, jsonChunkSizes)
+    @Test(
+        "An invalid document fails with the same error and position whether read or skipped",
+        arguments: invalidDocuments, jsonChunkSizes)
     func rejectsInvalidDocument(failure: JSONFailure, chunk: Int) {
         expectJSONError(failure.error) { () throws(JSONError) in
             _ = try parseDocument(failure.document.bytes, chunk: chunk)

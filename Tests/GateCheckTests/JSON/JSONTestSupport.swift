@@ -87,27 +87,51 @@ func expectJSONError(
     }
 }
 
-/// A byte source that produces its bytes on the fly, so tests can feed huge documents without holding them.
+/// A byte source that produces `prefix`, then `pattern` repeated to `bodyCount` bytes, then `suffix`, on the fly,
+/// so tests can feed huge documents without holding them in memory.
 struct GeneratedSource: ByteSource {
-    /// The total number of bytes to produce.
-    var count: Int
-    /// The byte at each offset.
-    var byte: @Sendable (Int) -> UInt8
-    /// At most this many bytes per read.
-    var chunkSize = 65_536
+    var prefix: [UInt8]
+    var pattern: [UInt8]
+    var bodyCount: Int
+    var suffix: [UInt8]
+    /// Called on every read with the number of bytes produced so far (for example to sample memory use).
+    var onRead: (Int) -> Void = { _ in }
     private(set) var offset = 0
 
-    init(count: Int, chunkSize: Int = 65_536, byte: @escaping @Sendable (Int) -> UInt8) {
-        self.count = count
-        self.chunkSize = chunkSize
-        self.byte = byte
+    init(prefix: String, pattern: String, bodyCount: Int, suffix: String) {
+        self.prefix = Array(prefix.utf8)
+        self.pattern = Array(pattern.utf8)
+        self.bodyCount = bodyCount
+        self.suffix = Array(suffix.utf8)
     }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
-        let n = min(buffer.count, chunkSize, count - offset)
-        for index in 0..<max(n, 0) { buffer[index] = byte(offset + index) }
-        offset += max(n, 0)
-        return max(n, 0)
+        onRead(offset)
+        var written = 0
+        while written < buffer.count {
+            let (bytes, index) =
+                if offset < prefix.count {
+                    (prefix, offset)
+                } else if offset < prefix.count + bodyCount {
+                    (pattern, (offset - prefix.count) % pattern.count)
+                } else if offset < prefix.count + bodyCount + suffix.count {
+                    (suffix, offset - prefix.count - bodyCount)
+                } else {
+                    ([UInt8](), 0)
+                }
+            var count = min(bytes.count - index, buffer.count - written)
+            if offset >= prefix.count && offset < prefix.count + bodyCount {
+                count = min(count, prefix.count + bodyCount - offset)
+            }
+            guard count > 0 else { break }
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(rebasing: buffer[written..<(written + count)])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: source[index..<(index + count)]))
+            }
+            written += count
+            offset += count
+        }
+        return written
     }
 }
 

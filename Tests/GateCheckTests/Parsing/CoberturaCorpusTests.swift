@@ -103,6 +103,16 @@ struct CoberturaCorpusTests {
         }
     }
 
+    @Test("keeping only branch totals gives the same totals as keeping every branch line", arguments: expectations)
+    func totalsDetailAgrees(_ expectation: Expectation) throws {
+        let bytes = try Corpus.bytes(expectation.path)
+        var full = BytesSource(bytes)
+        var compact = BytesSource(bytes)
+        let lines = try CoberturaParser.parse(&full, detail: .lines).report.totals
+        let totals = try CoberturaParser.parse(&compact, detail: .totals).report.totals
+        #expect(lines == totals)
+    }
+
     @Test("a file without <line> elements falls back to its root attributes, with a note")
     func summaryOnlyFiles() throws {
         for file in Self.summaryOnly {

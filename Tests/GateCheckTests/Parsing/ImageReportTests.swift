@@ -36,6 +36,22 @@ struct ImageReportTests {
         }
     }
 
+    @Test("Trivy JSON with Metadata.Size is an image source; a scan without it is not", .enabled(if: Corpus.isAvailable))
+    func trivy() throws {
+        var reports: [LoadedReport] = []
+        for path in ["trivy-json/trivy/alpine-310.json.golden", "trivy-json/trivy/npm.json.golden"] {
+            var source = BytesSource(try Corpus.bytes(path))
+            reports.append(try ReportReader.read(.trivyJSON, from: &source, path: path, options: ReadOptions(today: Build.today)))
+        }
+        let gate = Build.evaluate(reports, [MetricReports.sizeGate("500 MiB")]).gates[0]
+        #expect(gate.status == .pass && gate.actual == .integer(5_843_968))
+        #expect(gate.sources == ["trivy-json/trivy/alpine-310.json.golden"])
+        #expect(gate.message == "image.size_bytes is 5843968 bytes (≈5.6 MiB) for trivy-json/trivy/alpine-310.json.golden, which meets <= 500 MiB (524288000)")
+        let verdict = Build.evaluate(reports + [MetricReports.image([("app:1", 600_000_000)])], [MetricReports.sizeGate("500 MiB")])
+        #expect(verdict.gates[0].status == .fail)
+        #expect(verdict.gates[0].details.count == 2)
+    }
+
     @Test("a zero-valued image record (empty Id) is read but cannot be judged, whatever its Size")
     func zeroValued() throws {
         let report = try MetricReports.images(#"[{"Id": "", "RepoTags": null, "Config": null, "Size": 0, "RootFS": {}}]"#)

@@ -58,7 +58,7 @@ enum SampleVerdicts {
         var reports: [LoadedReport] = []
         let files: [(String, ReportKind)] = [
             ("coverage.xml", .cobertura), ("junit.xml", .junit), ("accuracy-report.json", .accuracy),
-            ("image-inspect.json", .image), ("llm-cost.json", .llmCost),
+            ("image-inspect.json", .image), ("llm-cost.json", .llmCost), ("bandit.json", .bandit),
         ]
         for (name, kind) in files {
             let path = "sample-reports/\(set)/\(name)"

@@ -1,8 +1,15 @@
 /// The SAX handler behind ``JUnitParser``.
-final class JUnitHandler: XMLEventHandler {
+struct JUnitHandler: XMLEventHandler {
     enum Element: UInt8 {
         case other, testsuites, testsuite, testcase, failure, error, skipped, flaky, rerun
     }
+
+    static let saxCallbacks = SAXCallbacks(
+        start: { user, name, _, _, _, _, count, _, attributes in
+            XMLStreamParser.start(user, name, count, attributes, JUnitHandler.self)
+        },
+        end: { user, _, _, _ in XMLStreamParser.end(user, JUnitHandler.self) },
+        characters: { user, bytes, count in XMLStreamParser.characters(user, bytes, count, JUnitHandler.self) })
 
     /// What a suite's attributes claim, used when it has no testcase and for the mismatch warning.
     struct SuiteClaims {
@@ -24,19 +31,22 @@ final class JUnitHandler: XMLEventHandler {
         }
     }
 
-    /// The testcase being read.
+    /// The testcase being read. Its names stay bytes in buffers the handler reuses; only a failing test's names
+    /// become strings.
     struct Case {
         var hasError = false
         var hasFailure = false
         var hasSkipped = false
         var hasFlaky = false
         var skippedByStatus = false
-        var className = ""
-        var name = ""
-        var file: String?
+        var hasFile = false
         var line: Int?
         var message: String?
         var text: [UInt8]?
+    }
+
+    private enum Attribute: UInt8 {
+        case other, classname, name, file, line, time, status
     }
 
     private(set) var failure: ReportError?
@@ -44,23 +54,29 @@ final class JUnitHandler: XMLEventHandler {
     private var suites: [SuiteClaims] = []
     private var rootClaims: SuiteClaims?
     private var topLevelClaims: [SuiteClaims] = []
-    private var names = XMLNameCache<Element>()
+    private var names = XMLNameCache(Self.classify)
     private var report = TestReport()
     private var current: Case?
     private var capturing = false
+    private var attributeNames = XMLNameCache(Self.classifyAttribute)
+    private let className = ByteBuffer(capacity: FailedTest.messageLimit)
+    private let caseName = ByteBuffer(capacity: FailedTest.messageLimit)
+    private let caseFile = ByteBuffer(capacity: FailedTest.messageLimit)
 
     init() {
         stack.reserveCapacity(16)
     }
 
-    func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int, line: Int) {
-        let element = names.lookup(name, classify: Self.classify)
+    var wantsCharacters: Bool { capturing }
+
+    mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> Bool {
+        let element = names.lookup(name)
         let parent = stack.last
         stack.append(element)
         if depth == 1 {
             guard element == .testsuites || element == .testsuite else {
                 failure = .wrongKind(expected: .junit, found: "root element <\(name.string)>")
-                return
+                return false
             }
             rootClaims = SuiteClaims(attributes)
         }
@@ -85,9 +101,10 @@ final class JUnitHandler: XMLEventHandler {
         default:
             break
         }
+        return true
     }
 
-    func endElement(_ name: XMLName, depth: Int) {
+    mutating func endElement(depth: Int) {
         let element = stack.popLast()
         switch element {
         case .testcase? where stack.last != .testcase:
@@ -106,7 +123,7 @@ final class JUnitHandler: XMLEventHandler {
         }
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard capturing, let count = current?.text?.count, count < FailedTest.messageLimit else { return }
         current?.text?.append(contentsOf: bytes.prefix(FailedTest.messageLimit - count))
     }
@@ -129,23 +146,46 @@ final class JUnitHandler: XMLEventHandler {
         return .other
     }
 
-    private func startCase(_ attributes: XMLAttributes) {
+    private static func classifyAttribute(_ name: XMLName) -> Attribute {
+        if name.equals("name") { return .name }
+        if name.equals("classname") { return .classname }
+        if name.equals("time") { return .time }
+        if name.equals("file") { return .file }
+        if name.equals("line") { return .line }
+        if name.equals("status") { return .status }
+        return .other
+    }
+
+    private mutating func startCase(_ attributes: XMLAttributes) {
         var testCase = Case()
-        testCase.className = attributes.value("classname")?.string(limit: 500) ?? ""
-        testCase.name = attributes.value("name")?.string(limit: 500) ?? ""
-        testCase.file = attributes.value("file")?.string(limit: 500)
-        testCase.line = attributes.value("line")?.nonNegativeInteger
-        if let status = attributes.value("status") {
-            testCase.skippedByStatus =
-                status.equalsIgnoringCase("disabled") || status.equalsIgnoringCase("ignored")
-                || status.equalsIgnoringCase("notrun") || status.equalsIgnoringCase("skipped")
+        className.count = 0
+        caseName.count = 0
+        attributes.forEach { name, value in
+            switch attributeNames.lookup(name) {
+            case .classname: className.set(value.buffer)
+            case .name: caseName.set(value.buffer)
+            case .file:
+                testCase.hasFile = true
+                caseFile.set(value.buffer)
+            case .line: testCase.line = value.nonNegativeInteger
+            case .time:
+                if let time = value.double, time >= 0 { report.durationSeconds += time }
+            case .status:
+                testCase.skippedByStatus =
+                    value.equalsIgnoringCase("disabled") || value.equalsIgnoringCase("ignored")
+                    || value.equalsIgnoringCase("notrun") || value.equalsIgnoringCase("skipped")
+            case .other: break
+            }
         }
-        if let time = attributes.value("time")?.double, time >= 0 { report.durationSeconds += time }
         current = testCase
         if !suites.isEmpty { suites[suites.count - 1].contributed = true }
     }
 
-    private func finishCase(_ testCase: Case) {
+    private func string(_ bytes: ByteBuffer) -> String {
+        XMLBytes(UnsafeBufferPointer(start: bytes.base, count: bytes.count)).string(limit: FailedTest.messageLimit)
+    }
+
+    private mutating func finishCase(_ testCase: Case) {
         report.total += 1
         let state: TestState
         if testCase.hasError {
@@ -163,7 +203,9 @@ final class JUnitHandler: XMLEventHandler {
             if testCase.hasFlaky {
                 report.flaky += 1
                 if report.flakyTests.count < TestReport.failureLimit {
-                    report.flakyTests.append(FailedTest(state: .passed, className: testCase.className, name: testCase.name, message: "").displayName)
+                    report.flakyTests.append(
+                        FailedTest(state: .passed, className: string(className), name: string(caseName), message: "")
+                            .displayName)
                 }
             }
         }
@@ -178,12 +220,12 @@ final class JUnitHandler: XMLEventHandler {
         }
         report.failures.append(
             FailedTest(
-                state: state, className: testCase.className, name: testCase.name, message: message,
-                file: testCase.file, line: testCase.line))
+                state: state, className: string(className), name: string(caseName), message: message,
+                file: testCase.hasFile ? string(caseFile) : nil, line: testCase.line))
     }
 
     /// A suite with no testcase anywhere below it contributes its attribute totals instead.
-    private func useAttributes(_ claims: SuiteClaims) {
+    private mutating func useAttributes(_ claims: SuiteClaims) {
         guard let tests = claims.tests, tests > 0 else { return }
         let failures = min(claims.failures ?? 0, tests)
         let errors = min(claims.errors ?? 0, tests - failures)
@@ -253,5 +295,29 @@ extension XMLBytes {
         let text = String(decoding: bytes, as: UTF8.self)
         let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
         return String(line.trimmingWhitespace.prefix(limit))
+    }
+}
+
+/// A fixed-capacity byte buffer reused for every testcase, so that a passing test's names are copied once into
+/// memory already there and never become strings.
+final class ByteBuffer {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// Keeps the first `capacity` bytes of `bytes`.
+    @inline(__always)
+    func set(_ bytes: UnsafeBufferPointer<UInt8>) {
+        count = min(bytes.count, capacity)
+        if count > 0, let source = bytes.baseAddress { base.update(from: source, count: count) }
     }
 }

@@ -14,9 +14,8 @@ public enum JUnitParser {
     public static func parse<Source: ByteSource>(
         _ source: inout Source, limits: ParseLimits = .init()
     ) throws(ReportError) -> ParsedTests {
-        let handler = JUnitHandler()
-        try XMLStreamParser.parse(&source, handler: handler, limits: limits)
-        if let failure = handler.failure { throw failure }
+        var handler = JUnitHandler()
+        try XMLStreamParser.parse(&source, handler: &handler, limits: limits)
         return handler.finish()
     }
 }

@@ -27,6 +27,20 @@ struct XMLBytes {
     /// (`1e3`), trimmed of surrounding whitespace. Saturates at `Int.max`; `nil` for anything else (including
     /// negative numbers, which no count may be).
     var nonNegativeInteger: Int? {
+        // Fast path: plain digits that cannot overflow, which is every hits and number attribute in practice.
+        if !buffer.isEmpty, buffer.count <= 18 {
+            var value = 0
+            var plain = true
+            for byte in buffer {
+                let digit = byte &- 0x30
+                guard digit < 10 else {
+                    plain = false
+                    break
+                }
+                value = value &* 10 &+ Int(digit)
+            }
+            if plain { return value }
+        }
         var index = 0
         var end = buffer.count
         while index < end, Self.isSpace(buffer[index]) { index += 1 }
@@ -51,6 +65,34 @@ struct XMLBytes {
     /// A finite decimal number in any notation the emitters use (`0.8333`, `1e-05`, `5.0E-4`, `1,234.5` with
     /// thousands separators), or `nil`.
     var double: Double? {
+        plainDecimal ?? parsedDouble
+    }
+
+    /// The common `123.456` form, exactly: at most 15 significant digits divided by a power of ten is correctly
+    /// rounded, as both are exact doubles.
+    private var plainDecimal: Double? {
+        guard !buffer.isEmpty, buffer.count <= 16 else { return nil }
+        var mantissa: Int64 = 0
+        var fractionDigits = -1
+        for byte in buffer {
+            if byte == UInt8(ascii: "."), fractionDigits < 0 {
+                fractionDigits = 0
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            mantissa = mantissa * 10 + Int64(byte - 0x30)
+            if fractionDigits >= 0 { fractionDigits += 1 }
+        }
+        guard fractionDigits != 0, buffer.first != UInt8(ascii: "."), buffer.count - (fractionDigits > 0 ? 1 : 0) <= 15
+        else { return nil }
+        return Double(mantissa) / Self.powersOfTen[max(0, fractionDigits)]
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
+
+    private var parsedDouble: Double? {
         var text = [UInt8]()
         text.reserveCapacity(min(buffer.count, 64))
         for byte in buffer where !Self.isSpace(byte) && byte != UInt8(ascii: ",") {

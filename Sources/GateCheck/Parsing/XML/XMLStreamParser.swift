@@ -24,27 +24,35 @@ public struct ParseLimits: Sendable, Hashable, Codable {
 /// The setup is the one measured safe in shared/docs/xml-json-speed-and-safety.md §3: a zeroed handler with only
 /// the callbacks below (never libxml2's default SAX2 handler, which expands internal entities even without
 /// `XML_PARSE_NOENT`), our own state as user data, options `NONET | HUGE` only, any entity declaration stops the
-/// parse, a depth cap of our own, and a document that is not well-formed is always an error, even after the
-/// handler has seen partial totals.
+/// parse, a depth cap of our own, and a document that is not well-formed is always an error, even after the handler
+/// has seen partial totals.
 enum XMLStreamParser {
     /// Bytes handed to libxml2 per call; 256 KiB measured fastest.
     static let chunkSize = 256 * 1024
 
-    static func parse<Source: ByteSource>(
-        _ source: inout Source, handler: some XMLEventHandler, limits: ParseLimits
+    static func parse<Source: ByteSource, Handler: XMLEventHandler>(
+        _ source: inout Source, handler: inout Handler, limits: ParseLimits
     ) throws(ReportError) {
         initializeOnce
-        let session = Session(handler: handler, maxDepth: limits.maxDepth)
-        let unmanaged = Unmanaged.passRetained(session)
-        defer { unmanaged.release() }
+        let handlerState = UnsafeMutablePointer<Handler>.allocate(capacity: 1)
+        handlerState.initialize(to: handler)
+        let common = UnsafeMutablePointer<SAXCommon>.allocate(capacity: 1)
+        common.initialize(to: SAXCommon(maxDepth: limits.maxDepth, handler: UnsafeMutableRawPointer(handlerState)))
+        defer {
+            handler = handlerState.move()
+            handlerState.deallocate()
+            common.deinitialize(count: 1)
+            common.deallocate()
+        }
 
-        var callbacks = makeCallbacks()
-        guard let context = xmlCreatePushParserCtxt(&callbacks, unmanaged.toOpaque(), nil, 0, nil) else {
+        var callbacks = makeCallbacks(Handler.saxCallbacks)
+        guard let context = xmlCreatePushParserCtxt(&callbacks, UnsafeMutableRawPointer(common), nil, 0, nil) else {
             throw .unreadable("libxml2 could not create a parser (out of memory)")
         }
         defer { xmlFreeParserCtxt(context) }
-        session.context = context
-        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue))
+        common.pointee.context = context
+        xmlCtxtUseOptions(
+            context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue))
 
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -57,14 +65,13 @@ enum XMLStreamParser {
             total += count
             if total > limits.maxReportBytes { throw .tooLarge(limit: limits.maxReportBytes) }
             if !sawContent { sawContent = buffer[0..<count].contains { !isXMLSpace($0) } }
-            let chunk = buffer.baseAddress!.assumingMemoryBound(to: CChar.self)
-            xmlParseChunk(context, chunk, Int32(count), 0)
-            if let failure = session.failure { throw failure }
+            xmlParseChunk(context, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), 0)
+            if let failure = common.pointee.failure { throw failure }
         }
         guard sawContent else { throw .empty }
-        session.atEnd = true
+        common.pointee.atEnd = true
         xmlParseChunk(context, nil, 0, 1)
-        if let failure = session.failure { throw failure }
+        if let failure = common.pointee.failure { throw failure }
         if context.pointee.wellFormed == 0 {
             throw .malformed("libxml2 reported the document as not well-formed", at: nil)
         }
@@ -77,97 +84,123 @@ enum XMLStreamParser {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    /// The state the C callbacks reach through libxml2's user-data pointer.
-    final class Session {
-        unowned(unsafe) let handler: any XMLEventHandler
-        let maxDepth: Int
-        var context: xmlParserCtxtPtr?
-        var depth = 0
-        var atEnd = false
-        var ownFailure: ReportError?
+    // MARK: - The generic halves of every handler's C callbacks
 
-        init(handler: any XMLEventHandler, maxDepth: Int) {
-            self.handler = handler
-            self.maxDepth = maxDepth
+    @inline(__always)
+    static func start<Handler: XMLEventHandler>(
+        _ user: UnsafeMutableRawPointer?, _ name: UnsafePointer<UInt8>?, _ count: Int32,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _: Handler.Type
+    ) {
+        guard let common = user?.assumingMemoryBound(to: SAXCommon.self), common.pointee.failure == nil,
+            let name
+        else { return }
+        common.pointee.depth += 1
+        let depth = common.pointee.depth
+        guard depth <= common.pointee.maxDepth else {
+            common.pointee.stop(.tooDeep(limit: common.pointee.maxDepth, at: common.pointee.position))
+            return
         }
-
-        var failure: ReportError? { ownFailure ?? handler.failure }
-
-        var line: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
-
-        func stop(_ failure: ReportError) {
-            if ownFailure == nil, handler.failure == nil { ownFailure = failure }
-            if let context { xmlStopParser(context) }
-        }
-
-        static func from(_ pointer: UnsafeMutableRawPointer?) -> Session {
-            Unmanaged<Session>.fromOpaque(pointer!).takeUnretainedValue()
+        let handler = common.pointee.handler.assumingMemoryBound(to: Handler.self)
+        if !handler.pointee.startElement(
+            XMLName(pointer: name), attributes: XMLAttributes(base: attributes, count: Int(count)), depth: depth)
+        {
+            let failure = handler.pointee.failure ?? .malformed("the parser stopped without a reason", at: nil)
+            common.pointee.stop(failure.located(at: common.pointee.position))
         }
     }
 
-    private static func makeCallbacks() -> xmlSAXHandler {
+    @inline(__always)
+    static func end<Handler: XMLEventHandler>(_ user: UnsafeMutableRawPointer?, _: Handler.Type) {
+        guard let common = user?.assumingMemoryBound(to: SAXCommon.self), common.pointee.failure == nil else { return }
+        common.pointee.handler.assumingMemoryBound(to: Handler.self).pointee.endElement(depth: common.pointee.depth)
+        common.pointee.depth -= 1
+    }
+
+    @inline(__always)
+    static func characters<Handler: XMLEventHandler>(
+        _ user: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<UInt8>?, _ count: Int32, _: Handler.Type
+    ) {
+        guard let common = user?.assumingMemoryBound(to: SAXCommon.self), let bytes else { return }
+        let handler = common.pointee.handler.assumingMemoryBound(to: Handler.self)
+        guard handler.pointee.wantsCharacters, common.pointee.failure == nil else { return }
+        handler.pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+    }
+
+    private static func makeCallbacks(_ own: SAXCallbacks) -> xmlSAXHandler {
         var callbacks = xmlSAXHandler()
         callbacks.initialized = 0xDEED_BEAF  // XML_SAX2_MAGIC, which does not import into Swift
-        callbacks.startElementNs = { user, localName, _, _, _, _, attributeCount, _, attributes in
-            let session = Session.from(user)
-            guard session.failure == nil, let localName else { return }
-            session.depth += 1
-            if session.depth > session.maxDepth {
-                let line = session.line
-                session.stop(.tooDeep(limit: session.maxDepth, at: FilePosition(line: line)))
-                return
-            }
-            session.handler.startElement(
-                XMLName(pointer: localName), attributes: XMLAttributes(base: attributes, count: Int(attributeCount)),
-                depth: session.depth, line: session.line)
-            if let failure = session.handler.failure { session.stop(failure) }
-        }
-        callbacks.endElementNs = { user, localName, _, _ in
-            let session = Session.from(user)
-            guard session.failure == nil, let localName else { return }
-            session.handler.endElement(XMLName(pointer: localName), depth: session.depth)
-            session.depth -= 1
-            if let failure = session.handler.failure { session.stop(failure) }
-        }
-        callbacks.characters = { user, bytes, count in
-            let session = Session.from(user)
-            guard session.failure == nil, let bytes else { return }
-            session.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
-        }
-        callbacks.cdataBlock = callbacks.characters
+        callbacks.startElementNs = own.start
+        callbacks.endElementNs = own.end
+        callbacks.characters = own.characters
+        callbacks.cdataBlock = own.characters
         callbacks.entityDecl = { user, name, _, _, _, _ in
-            let session = Session.from(user)
+            guard let common = user?.assumingMemoryBound(to: SAXCommon.self) else { return }
             let entity = name.map { String(cString: $0) } ?? "?"
-            session.stop(.forbidden("an entity declaration ('\(entity)')", at: FilePosition(line: session.line)))
+            common.pointee.stop(.forbidden("an entity declaration ('\(entity)')", at: common.pointee.position))
         }
         callbacks.serror = { user, error in
-            guard let error else { return }
-            let session = Session.from(user)
-            session.recordLibXMLError(error.pointee)
+            guard let error, let common = user?.assumingMemoryBound(to: SAXCommon.self) else { return }
+            common.pointee.record(error.pointee)
         }
         return callbacks
     }
 }
 
-extension XMLStreamParser.Session {
+/// The state every handler's callbacks share, reached through libxml2's user-data pointer. Never nil: with nil
+/// user data libxml2 falls back to its own entity handling.
+struct SAXCommon {
+    var context: xmlParserCtxtPtr?
+    var depth = 0
+    let maxDepth: Int
+    var failure: ReportError?
+    var atEnd = false
+    /// The handler struct, typed by the callbacks that know its type.
+    let handler: UnsafeMutableRawPointer
+
+    init(maxDepth: Int, handler: UnsafeMutableRawPointer) {
+        self.maxDepth = maxDepth
+        self.handler = handler
+    }
+
+    var position: FilePosition {
+        FilePosition(line: context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0)
+    }
+
+    mutating func stop(_ failure: ReportError) {
+        if self.failure == nil { self.failure = failure }
+        if let context { xmlStopParser(context) }
+    }
+
     /// Turns libxml2's first error into a ``ReportError``; warnings are ignored.
-    fileprivate func recordLibXMLError(_ error: xmlError) {
+    mutating func record(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
         let location = FilePosition(line: Int(error.line), column: error.int2 > 0 ? Int(error.int2) : nil)
         let message = error.message.map { String(cString: $0) }?.trimmingWhitespace ?? "error \(error.code)"
         let code = xmlParserErrors(rawValue: UInt32(error.code))
-        let failure: ReportError
         switch code {
         case XML_ERR_DOCUMENT_EMPTY:
-            failure = .malformed("the content is not XML (\(message))", at: location)
+            stop(.malformed("the content is not XML (\(message))", at: location))
         case XML_ERR_UNDECLARED_ENTITY, XML_WAR_UNDECLARED_ENTITY:
-            failure = .forbidden("a reference to an undeclared entity (\(message))", at: location)
+            stop(.forbidden("a reference to an undeclared entity (\(message))", at: location))
         case XML_ERR_UNSUPPORTED_ENCODING:
-            failure = .unsupportedEncoding(message)
+            stop(.unsupportedEncoding(message))
         default:
             // Errors raised while flushing the last bytes mean the document stopped early.
-            failure = atEnd ? .truncated(at: location) : .malformed(message, at: location)
+            stop(atEnd ? .truncated(at: location) : .malformed(message, at: location))
         }
-        stop(failure)
+    }
+}
+
+extension ReportError {
+    /// The error with a position filled in where it has none.
+    func located(at position: FilePosition) -> ReportError {
+        switch self {
+        case .malformed(let message, nil): .malformed(message, at: position)
+        case .truncated(nil): .truncated(at: position)
+        case .forbidden(let what, nil): .forbidden(what, at: position)
+        case .tooDeep(let limit, nil): .tooDeep(limit: limit, at: position)
+        case .invalidValue(let message, nil, let keyPath): .invalidValue(message, at: position, keyPath: keyPath)
+        default: self
+        }
     }
 }

@@ -1,0 +1,78 @@
+/// Value parsing and cross-checks for Cobertura, kept apart from the SAX handler.
+enum CoberturaChecks {
+    /// Paths as keys: `\` becomes `/` and a leading `./` goes, so that two emitters' names of a file agree.
+    static func normalize(path: String) -> String {
+        var result = path.contains("\\") ? path.replacing("\\", with: "/") : path
+        while result.hasPrefix("./") { result.removeFirst(2) }
+        return result
+    }
+
+    /// The `(a/b)` at the end of `condition-coverage`; the percentage before it is ignored (its rounding differs
+    /// by emitter).
+    static func counts(_ value: XMLBytes) -> (covered: Int, total: Int)? {
+        let bytes = value.buffer
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end > 0, bytes[end - 1] == UInt8(ascii: ")"),
+            let open = bytes[0..<end].lastIndex(of: UInt8(ascii: "(")),
+            let slash = bytes[open..<end].firstIndex(of: UInt8(ascii: "/"))
+        else { return nil }
+        guard let covered = digits(bytes[(open + 1)..<slash]), let total = digits(bytes[(slash + 1)..<(end - 1)])
+        else { return nil }
+        return (covered, total)
+    }
+
+    /// coverage.py's `missing-branches="12,exit"` as target lines (`exit` as 0). Absent with every branch taken
+    /// means none missing; otherwise `nil` unless every missing target is named.
+    static func missingTargets(_ value: XMLBytes?, covered: Int, total: Int) -> [UInt32]? {
+        guard let value else { return covered == total ? [] : nil }
+        var targets: [UInt32] = []
+        targets.reserveCapacity(total - covered)
+        for part in value.buffer.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
+            let trimmed = part.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
+            if trimmed.elementsEqual("exit".utf8) {
+                targets.append(0)
+            } else if let line = digits(part), line <= Int(UInt32.max) {
+                targets.append(UInt32(line))
+            } else {
+                return nil
+            }
+        }
+        return targets.count == total - covered ? targets : nil
+    }
+
+    private static func digits(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard !slice.isEmpty, slice.count <= 12 else { return nil }
+        var value = 0
+        for byte in slice {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    /// A note when the totals come from the root attributes, a warning when the root's line-rate disagrees with
+    /// the counted lines.
+    static func crossCheck(_ report: CoverageReport) -> [Diagnostic] {
+        let totals = report.totals
+        guard totals.linesValid > 0 else {
+            if report.summary.linesValid != nil || report.summary.lineRate != nil {
+                return [
+                    Diagnostic(
+                        .note, code: "cobertura.summary-only",
+                        message: "the report has no <line> elements; its totals come from the root attributes")
+                ]
+            }
+            return []
+        }
+        guard let stated = report.summary.lineRate else { return [] }
+        let counted = Double(totals.linesCovered) / Double(totals.linesValid)
+        guard abs(counted - stated) > 1e-4 else { return [] }
+        return [
+            Diagnostic(
+                .warning, code: "cobertura.summary-mismatch",
+                message: "the root line-rate=\(stated) differs from the \(totals.linesCovered)/\(totals.linesValid) "
+                    + "lines counted (\(MetricValue.format(counted))); gatecheck uses the counted lines")
+        ]
+    }
+}

@@ -1,0 +1,161 @@
+/// Reads Bandit's JSON report (`bandit -f json`), streaming: one finding per element of `results[]`, never the
+/// `metrics._totals`, which Bandit counts before its severity and confidence filters (shared/docs/formats.md §3).
+/// Bandit's SARIF output (`-f sarif`) is SARIF and goes through ``SARIFParser``.
+///
+/// ```swift
+/// var source = BytesSource(bytes)
+/// let parsed = try BanditParser.parse(&source, options: ReadOptions(today: today))
+/// print(parsed.report.counts.count { severity, _, _, _ in severity >= .high })
+/// ```
+///
+/// Severity and confidence map one to one (`HIGH`, `MEDIUM`, `LOW`; `UNDEFINED` is `unknown`/`undefined`); the
+/// test id (`B602`) is the finding id and the test name (`subprocess_popen_with_shell_equals_true`) an alias.
+/// Files Bandit could not scan (`errors[]`) are reported as not audited, with a warning.
+public enum BanditParser {
+    /// Parses one Bandit JSON report.
+    ///
+    /// - Throws: ``ReportError`` when the document is not well-formed, truncated, not a Bandit report (no
+    ///   `results` array), or holds a severity or confidence Bandit does not write.
+    public static func parse<Source: ByteSource>(_ source: inout Source, options: ReadOptions) throws(ReportError)
+        -> ParsedFindings
+    {
+        var collector = FindingCollector(kind: .bandit, options: options)
+        collector.noteTool(tool)
+        var diagnostics: [Diagnostic] = []
+        try JSONReportParsing.parse(source, kind: .bandit, limits: options.limits) { reader in
+            let kind = try reader.peek()
+            guard kind == .object else { throw ReportError.wrongKind(expected: .bandit, found: kind.asTopLevel) }
+            var seen = SeenKeys()
+            var sawResults = false
+            var errors: [String] = []
+            try reader.beginObject()
+            while let key = try reader.nextKey(in: topKeys) {
+                switch key {
+                case 0:
+                    guard try reader.peek() == .array else {
+                        throw ReportError.wrongKind(expected: .bandit, found: "\"results\" that is not an array")
+                    }
+                    sawResults = true
+                    try reader.beginArray()
+                    var index = 0
+                    while try reader.nextElement() {
+                        collector.add(try readResult(&reader, index: index))
+                        index += 1
+                    }
+                case 1:
+                    if try reader.peek() == .null { try reader.readNull(); continue }
+                    try reader.beginArray()
+                    while try reader.nextElement() { errors.append(try readError(&reader)) }
+                default:
+                    seen.record(reader)
+                    try reader.skipValue()
+                }
+            }
+            guard sawResults else { throw ReportError.wrongKind(expected: .bandit, found: seen.description) }
+            for error in errors { collector.notAudited(tool: tool, error) }
+            if !errors.isEmpty {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, code: "bandit.errors",
+                        message: "Bandit could not scan \(errors.count) file(s), so findings in them are unknown "
+                            + "(first: \(errors[0])); `findings.not_audited` counts them"))
+            }
+        }
+        return ParsedFindings(report: collector.finish(), diagnostics: diagnostics)
+    }
+
+    // MARK: - Private
+
+    private static let tool = "bandit"
+    private static let topKeys = JSONKeySet(["results", "errors"])
+    private static let resultKeys = JSONKeySet([
+        "filename", "line_number", "test_id", "test_name", "issue_severity", "issue_confidence", "issue_text",
+    ])
+    private static let errorKeys = JSONKeySet(["filename", "reason"])
+
+    private static func readResult<Source: ByteSource>(_ reader: inout JSONReader<Source>, index: Int) throws -> Finding {
+        var path = ""
+        var line: Int?
+        var testID = ""
+        var testName: String?
+        var severity: (Severity, String) = (.unknown, "no issue_severity")
+        var confidence = Confidence.undefined
+        var message = ""
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: resultKeys) {
+            switch key {
+            case 0: path = try reader.readOptionalString() ?? ""
+            case 1: line = try reader.readOptionalInt()
+            case 2: testID = try reader.readOptionalString() ?? ""
+            case 3: testName = try reader.readOptionalString()
+            case 4: severity = try readLevel(&reader, Self.severity, field: "issue_severity", index: index)
+            case 5: confidence = try readLevel(&reader, Self.confidence, field: "issue_confidence", index: index)
+            case 6: message = try reader.readMessage()
+            default: try reader.skipValue()
+            }
+        }
+        return Finding(
+            tool: tool, kind: .bandit, id: testID.isEmpty ? (testName ?? "bandit") : testID,
+            aliases: testName.map { [$0] } ?? [], severity: severity.0, severitySource: severity.1,
+            confidence: confidence, location: Finding.Location(path: path, line: line), message: message)
+    }
+
+    /// One of Bandit's four levels (`HIGH`, `MEDIUM`, `LOW`, `UNDEFINED`), mapped through `map` (a switch on
+    /// the short string, cheaper than hashing it: this runs twice per result).
+    private static func readLevel<Source: ByteSource, Value>(
+        _ reader: inout JSONReader<Source>, _ map: (Level) -> Value, field: String, index: Int
+    ) throws -> Value {
+        _ = try reader.peek()
+        let at = reader.position
+        let text = try reader.readString()
+        let level: Level
+        switch text {
+        case "HIGH": level = .high
+        case "MEDIUM": level = .medium
+        case "LOW": level = .low
+        case "UNDEFINED": level = .undefined
+        default:
+            throw ReportError.invalid(
+                "Bandit writes \(field) as HIGH, MEDIUM, LOW or UNDEFINED, not \"\(text)\"", at: at,
+                keyPath: "results[\(index)].\(field)")
+        }
+        return map(level)
+    }
+
+    /// Bandit's levels, for severity and confidence alike.
+    private enum Level {
+        case high, medium, low, undefined
+    }
+
+    private static func severity(_ level: Level) -> (Severity, String) {
+        switch level {
+        case .high: (.high, "Bandit issue_severity HIGH")
+        case .medium: (.medium, "Bandit issue_severity MEDIUM")
+        case .low: (.low, "Bandit issue_severity LOW")
+        case .undefined: (.unknown, "Bandit issue_severity UNDEFINED")
+        }
+    }
+
+    private static func confidence(_ level: Level) -> Confidence {
+        switch level {
+        case .high: .high
+        case .medium: .medium
+        case .low: .low
+        case .undefined: .undefined
+        }
+    }
+
+    private static func readError<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws -> String {
+        var file = ""
+        var reason = ""
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: errorKeys) {
+            switch key {
+            case 0: file = try reader.readOptionalString() ?? ""
+            case 1: reason = try reader.readMessage()
+            default: try reader.skipValue()
+            }
+        }
+        return reason.isEmpty ? file : "\(file): \(reason)"
+    }
+}

@@ -1,0 +1,129 @@
+/// Reads pip-audit's JSON (`pip-audit -f json`), streaming, in both shapes: the pre-2.0 top-level array of
+/// dependencies and the current `{"dependencies": [...], "fixes": [...]}` (shared/docs/formats.md §5).
+///
+/// ```swift
+/// var source = BytesSource(bytes)
+/// let parsed = try PipAuditParser.parse(&source, options: ReadOptions(today: today))
+/// print(parsed.report.notAudited)   // ["azure-devops: Dependency not found on PyPI ..."]
+/// ```
+///
+/// One finding per element of a dependency's `vulns`: the id (`PYSEC-…`, `GHSA-…`) with its `aliases`, the
+/// package name and version, and `fix_versions` (non-empty means "fix available"). pip-audit has no severity,
+/// so every finding is `unknown`. A dependency with a `skip_reason` was not audited: it is listed in
+/// ``FindingsReport/notAudited`` and counted by `findings.not_audited`, never as clean.
+public enum PipAuditParser {
+    /// Parses one pip-audit JSON report.
+    ///
+    /// - Throws: ``ReportError`` when the document is not well-formed, truncated, or not a pip-audit report.
+    public static func parse<Source: ByteSource>(_ source: inout Source, options: ReadOptions) throws(ReportError)
+        -> ParsedFindings
+    {
+        var collector = FindingCollector(kind: .pipAudit, options: options)
+        collector.noteTool(tool)
+        try JSONReportParsing.parse(source, kind: .pipAudit, limits: options.limits) { reader in
+            switch try reader.peek() {
+            case .array:
+                try readDependencies(&reader, into: &collector)
+            case .object:
+                var seen = SeenKeys()
+                var sawDependencies = false
+                try reader.beginObject()
+                while let key = try reader.nextKey(in: topKeys) {
+                    if key == 0 {
+                        guard try reader.peek() == .array else {
+                            throw ReportError.wrongKind(
+                                expected: .pipAudit, found: "\"dependencies\" that is not an array")
+                        }
+                        sawDependencies = true
+                        try readDependencies(&reader, into: &collector)
+                    } else {
+                        seen.record(reader)
+                        try reader.skipValue()
+                    }
+                }
+                guard sawDependencies else { throw ReportError.wrongKind(expected: .pipAudit, found: seen.description) }
+            case let kind:
+                throw ReportError.wrongKind(expected: .pipAudit, found: kind.asTopLevel)
+            }
+        }
+        return ParsedFindings(report: collector.finish(), diagnostics: [])
+    }
+
+    // MARK: - Private
+
+    private static let tool = "pip-audit"
+    private static let topKeys = JSONKeySet(["dependencies"])
+    private static let dependencyKeys = JSONKeySet(["name", "version", "vulns", "skip_reason"])
+    private static let vulnKeys = JSONKeySet(["id", "fix_versions", "aliases", "description"])
+
+    private struct Vulnerability {
+        var id = ""
+        var fixVersions: [String] = []
+        var aliases: [String] = []
+        var description = ""
+    }
+
+    private static func readDependencies<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, into collector: inout FindingCollector
+    ) throws {
+        try reader.beginArray()
+        while try reader.nextElement() {
+            let kind = try reader.peek()
+            guard kind == .object else {
+                throw ReportError.wrongKind(expected: .pipAudit, found: "a dependency list whose element is a \(kind.rawValue)")
+            }
+            var name: String?
+            var version: String?
+            var skipReason: String?
+            var vulns: [Vulnerability] = []
+            var sawVulns = false
+            try reader.beginObject()
+            while let key = try reader.nextKey(in: dependencyKeys) {
+                switch key {
+                case 0: name = try reader.readOptionalString()
+                case 1: version = try reader.readOptionalString()
+                case 2:
+                    sawVulns = true
+                    if try reader.peek() == .null { try reader.readNull(); continue }
+                    try reader.beginArray()
+                    while try reader.nextElement() { vulns.append(try readVulnerability(&reader)) }
+                case 3: skipReason = try reader.readMessage()
+                default: try reader.skipValue()
+                }
+            }
+            guard let name else {
+                throw ReportError.wrongKind(expected: .pipAudit, found: "a dependency without a \"name\"")
+            }
+            if let skipReason {
+                collector.notAudited(tool: tool, "\(name): \(skipReason)")
+            } else if !sawVulns, version == nil {
+                collector.notAudited(tool: tool, "\(name): neither vulnerabilities nor a skip reason")
+            }
+            for vulnerability in vulns {
+                collector.add(
+                    Finding(
+                        tool: tool, kind: .pipAudit, id: vulnerability.id, aliases: vulnerability.aliases,
+                        severity: .unknown, severitySource: "pip-audit reports no severity",
+                        package: Finding.Package(name: name, version: version, fixVersions: vulnerability.fixVersions),
+                        message: vulnerability.description))
+            }
+        }
+    }
+
+    private static func readVulnerability<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws
+        -> Vulnerability
+    {
+        var vulnerability = Vulnerability()
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: vulnKeys) {
+            switch key {
+            case 0: vulnerability.id = try reader.readOptionalString() ?? ""
+            case 1: vulnerability.fixVersions = try reader.readStringList()
+            case 2: vulnerability.aliases = try reader.readStringList()
+            case 3: vulnerability.description = try reader.readMessage()
+            default: try reader.skipValue()
+            }
+        }
+        return vulnerability
+    }
+}

@@ -1,0 +1,140 @@
+/// Reads one SARIF run: its tool (driver and extensions, with their rules), its invocations' success flag, and
+/// its results, each turned into a finding as soon as the tool is known.
+enum SARIFRunReader {
+    static func read<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, index: Int, into collector: inout FindingCollector,
+        notes: inout SARIFNotes
+    ) throws {
+        var run = Run()
+        var pending: [SARIFResult] = []
+        var sawResults = false
+        guard try reader.peek() == .object else {
+            throw ReportError.wrongKind(expected: .sarif, found: "a run that is not an object (runs[\(index)])")
+        }
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: runKeys) {
+            switch key {
+            case 0:
+                try readTool(&reader, into: &run, at: "runs[\(index)].tool")
+                collector.noteTool(run.toolName)
+                for result in pending { try resolve(result, in: run, into: &collector, notes: &notes) }
+                pending = []
+            case 1:
+                if try reader.peek() == .null { try reader.readNull(); continue }
+                sawResults = true
+                try reader.beginArray()
+                var position = 0
+                while try reader.nextElement() {
+                    let result = try SARIFResult.read(&reader, at: "runs[\(index)].results[\(position)]")
+                    if run.sawTool {
+                        try resolve(result, in: run, into: &collector, notes: &notes)
+                    } else {
+                        pending.append(result)
+                    }
+                    position += 1
+                }
+            case 2:
+                try reader.forEachElement { reader throws in
+                    guard try reader.peek() == .object else { try reader.skipValue(); return }
+                    try reader.beginObject()
+                    while let field = try reader.nextKey(in: invocationKeys) {
+                        if field == 0, try reader.peek() == .bool, try !reader.readBool() { run.executionFailed = true }
+                    }
+                }
+            default: try reader.skipValue()
+            }
+        }
+        for result in pending { try resolve(result, in: run, into: &collector, notes: &notes) }
+        let name = run.sawTool ? run.toolName : "runs[\(index)] (no tool)"
+        if run.executionFailed { notes.failedTools.append(name) }
+        if !sawResults { notes.runsWithoutResults.append("runs[\(index)] (\(run.toolName))") }
+    }
+
+    // MARK: - Private
+
+    struct Run {
+        var sawTool = false
+        var toolName = "unknown tool"
+        var driver = SARIFComponent()
+        var extensions: [SARIFComponent] = []
+        var executionFailed = false
+    }
+
+    private static let runKeys = JSONKeySet(["tool", "results", "invocations"])
+    private static let toolKeys = JSONKeySet(["driver", "extensions"])
+    private static let invocationKeys = JSONKeySet(["executionSuccessful"])
+
+    private static func readTool<Source: ByteSource>(_ reader: inout JSONReader<Source>, into run: inout Run, at path: String)
+        throws
+    {
+        run.sawTool = true
+        guard try reader.peek() == .object else {
+            try reader.skipValue()
+            return
+        }
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: toolKeys) {
+            switch key {
+            case 0:
+                run.driver = try SARIFComponent.read(&reader, at: path + ".driver")
+                if let name = run.driver.name?.trimmingWhitespace, !name.isEmpty { run.toolName = name }
+            case 1:
+                try reader.forEachElement { reader throws in
+                    run.extensions.append(
+                        try SARIFComponent.read(&reader, at: "\(path).extensions[\(run.extensions.count)]"))
+                }
+            default: try reader.skipValue()
+            }
+        }
+    }
+
+    /// Counts one result: skipped when it is not a failure, suppressed, or absent from the baseline.
+    private static func resolve(
+        _ result: SARIFResult, in run: Run, into collector: inout FindingCollector, notes: inout SARIFNotes
+    ) throws {
+        switch result.kind {
+        case .fail: break
+        case .open, .review:
+            notes.needsReview[run.toolName, default: 0] += 1
+            return
+        case .pass, .notApplicable, .informational: return
+        }
+        if result.baselineAbsent { return }
+        if result.suppressed {
+            collector.suppressedByTool()
+            return
+        }
+        let component = component(for: result, in: run)
+        let rule = rule(for: result, in: component)
+        var id = result.ruleID ?? rule?.id ?? ""
+        var severity = rule?.severity
+        if let prefixed = SARIFRule.idSeverity(id) {
+            id = prefixed.id
+            if severity == nil { severity = prefixed.severity }
+        }
+        let level = result.level ?? rule?.defaultLevel ?? .warning
+        let (final, source) = severity ?? level.severity
+        collector.add(
+            Finding(
+                tool: run.toolName, kind: .sarif, id: id.isEmpty ? "(no rule id)" : id, severity: final,
+                severitySource: source, location: result.path.map { Finding.Location(path: $0, line: result.line) },
+                package: result.trivyPackage(), message: result.message))
+    }
+
+    private static func component(for result: SARIFResult, in run: Run) -> SARIFComponent {
+        if let index = result.componentIndex, run.extensions.indices.contains(index) { return run.extensions[index] }
+        if let guid = result.componentGUID, let found = run.extensions.first(where: { $0.guid == guid }) {
+            return found
+        }
+        return run.driver
+    }
+
+    private static func rule(for result: SARIFResult, in component: SARIFComponent) -> SARIFRule? {
+        for index in [result.ruleIndex, result.ruleReferenceIndex] {
+            if let index, component.rules.indices.contains(index) { return component.rules[index] }
+        }
+        if let guid = result.ruleGUID, let found = component.rules.first(where: { $0.guid == guid }) { return found }
+        if let id = result.ruleID { return component.rule(id: id) }
+        return nil
+    }
+}

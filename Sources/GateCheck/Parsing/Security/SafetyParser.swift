@@ -1,0 +1,249 @@
+/// Reads Safety's JSON in its three shapes (shared/docs/formats.md §4), streaming, with the text banner that
+/// Safety 3 prints around its JSON on stdout skipped:
+///
+/// - 1.x `safety check --json` (and 2.x `--json-output-format 0.5`): a list of
+///   `[name, spec, version, advisory, id]` rows, with a 6th CVE id (1.9) or `cvssv2`, `cvssv3` (1.10.2+);
+/// - 2.x/3.x `safety check --output json`: an object with `vulnerabilities` and `ignored_vulnerabilities`;
+/// - 3.x `safety scan --output json` (schema 3.0): `scan_results` → projects → files → dependencies →
+///   specifications → `known_vulnerabilities` (read in `SafetyParser+Scan.swift`).
+///
+/// ```swift
+/// var source = BytesSource(bytes)
+/// let parsed = try SafetyParser.parse(&source, options: ReadOptions(today: today))
+/// print(parsed.report.suppressedByTool)   // ignored_vulnerabilities
+/// ```
+///
+/// Severity is the CVSS v3 `base_severity` where the report has it (else the v3 `base_score` in CVSS bands),
+/// otherwise `unknown`. Vulnerabilities Safety itself ignored (policy file or `--ignore`) count as suppressed by
+/// the tool, never as findings.
+public enum SafetyParser {
+    /// Parses one Safety JSON report.
+    ///
+    /// - Throws: ``ReportError`` when the JSON is not well-formed (Safety's own test corpus has two such files),
+    ///   truncated, or not a Safety report.
+    public static func parse<Source: ByteSource>(_ source: inout Source, options: ReadOptions) throws(ReportError)
+        -> ParsedFindings
+    {
+        var collector = FindingCollector(kind: .safety, options: options)
+        collector.noteTool(tool)
+        try JSONReportParsing.parse(source, kind: .safety, limits: options.limits, skipBanner: true) { reader in
+            switch try reader.peek() {
+            case .array: try readRows(&reader, into: &collector)
+            case .object: try readObject(&reader, into: &collector)
+            case let kind: throw ReportError.wrongKind(expected: .safety, found: kind.asTopLevel)
+            }
+        }
+        return ParsedFindings(report: collector.finish(), diagnostics: [])
+    }
+
+    static let tool = "safety"
+
+    // MARK: - Private
+
+    private static let topKeys = JSONKeySet(["vulnerabilities", "ignored_vulnerabilities", "report_meta", "scan_results", "meta"])
+    private static let vulnerabilityKeys = JSONKeySet([
+        "vulnerability_id", "package_name", "ignored", "analyzed_version", "advisory", "fixed_versions", "CVE",
+        "severity",
+    ])
+    private static let severityKeys = JSONKeySet(["cvssv3"])
+
+    /// 1.x rows: `[name, spec, version, advisory, id, (cve | cvssv2), cvssv3]`.
+    private static func readRows<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, into collector: inout FindingCollector
+    ) throws {
+        try reader.beginArray()
+        while try reader.nextElement() {
+            let kind = try reader.peek()
+            guard kind == .array else {
+                throw ReportError.wrongKind(expected: .safety, found: "a list whose element is a \(kind.rawValue), not a row")
+            }
+            var fields: [String?] = []
+            var severity: (Severity, String)?
+            try reader.beginArray()
+            while try reader.nextElement() {
+                switch fields.count {
+                case 0, 1, 2, 4: fields.append(try readScalarText(&reader))
+                case 3: fields.append(try reader.readMessage())
+                case 5 where try reader.peek() == .string: fields.append(try reader.readString())
+                case 6: severity = try readCVSS(&reader)
+                    fields.append(nil)
+                default:
+                    try reader.skipValue()
+                    fields.append(nil)
+                }
+            }
+            guard fields.count >= 5, let name = fields[0] else {
+                throw ReportError.wrongKind(
+                    expected: .safety, found: "a row of \(fields.count) field(s); Safety 1.x rows have 5 to 7")
+            }
+            let cve = fields.count > 5 ? fields[5] : nil
+            collector.add(
+                Finding(
+                    tool: tool, kind: .safety, id: fields[4] ?? "", aliases: cve.map { [$0] } ?? [],
+                    severity: severity?.0 ?? .unknown, severitySource: severity?.1 ?? noSeverity,
+                    package: Finding.Package(name: name, version: fields[2]), message: fields[3] ?? ""))
+        }
+    }
+
+    private static func readObject<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, into collector: inout FindingCollector
+    ) throws {
+        var seen = SeenKeys()
+        var recognised = false
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: topKeys) {
+            switch key {
+            case 0:
+                recognised = true
+                try reader.forEachElement { reader throws in
+                    try readVulnerability(&reader, into: &collector)
+                }
+            case 1:
+                recognised = true
+                try reader.forEachElement { reader throws in
+                    try reader.skipValue()
+                    collector.suppressedByTool()
+                }
+            case 2:
+                recognised = true
+                try reader.skipValue()
+            case 3:
+                recognised = true
+                try SafetyScanReader.read(&reader, into: &collector)
+            default:
+                seen.record(reader)
+                try reader.skipValue()
+            }
+        }
+        guard recognised else { throw ReportError.wrongKind(expected: .safety, found: seen.description) }
+    }
+
+    /// One element of `vulnerabilities` (2.x/3.x `check`).
+    private static func readVulnerability<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, into collector: inout FindingCollector
+    ) throws {
+        var id = ""
+        var name = ""
+        var ignored = false
+        var version: String?
+        var message = ""
+        var fixVersions: [String] = []
+        var cve: String?
+        var severity: (Severity, String)?
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: vulnerabilityKeys) {
+            switch key {
+            case 0: id = try readScalarText(&reader) ?? ""
+            case 1: name = try reader.readOptionalString() ?? ""
+            case 2:
+                if try reader.peek() == .bool { ignored = try reader.readBool() } else { try reader.skipValue() }
+            case 3: version = try reader.readOptionalString()
+            case 4: message = try reader.readMessage()
+            case 5: fixVersions = try reader.readStringList()
+            case 6:
+                let block = try readCVE(&reader)
+                cve = block.name
+                if severity == nil { severity = block.severity }
+            case 7:
+                guard try reader.peek() == .object else { try reader.skipValue(); continue }
+                try reader.beginObject()
+                while let field = try reader.nextKey(in: severityKeys) {
+                    guard field == 0 else { try reader.skipValue(); continue }
+                    if let cvss = try readCVSS(&reader) { severity = cvss }
+                }
+            default: try reader.skipValue()
+            }
+        }
+        if ignored {
+            collector.suppressedByTool()
+            return
+        }
+        collector.add(
+            Finding(
+                tool: tool, kind: .safety, id: id, aliases: cve.map { [$0] } ?? [], severity: severity?.0 ?? .unknown,
+                severitySource: severity?.1 ?? noSeverity,
+                package: Finding.Package(name: name, version: version, fixVersions: fixVersions), message: message))
+    }
+
+    static let noSeverity = "Safety gives no CVSS data for it"
+    private static let cveKeys = JSONKeySet(["name", "cvssv3", "advisory"])
+
+    /// A CVE: an id string (2.x), or an object `{name, cvssv2, cvssv3, advisory}` (2.0 previews and the 3.x
+    /// `scan` report), or `null`.
+    static func readCVE<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws
+        -> (name: String?, severity: (Severity, String)?, advisory: String?)
+    {
+        switch try reader.peek() {
+        case .string: return (try reader.readString(), nil, nil)
+        case .object:
+            var block: (name: String?, severity: (Severity, String)?, advisory: String?) = (nil, nil, nil)
+            try reader.beginObject()
+            while let key = try reader.nextKey(in: cveKeys) {
+                switch key {
+                case 0: block.name = try reader.readOptionalString()
+                case 1: block.severity = try readCVSS(&reader)
+                case 2: block.advisory = try reader.readMessage()
+                default: try reader.skipValue()
+                }
+            }
+            return block
+        default:
+            try reader.skipValue()
+            return (nil, nil, nil)
+        }
+    }
+    private static let cvssKeys = JSONKeySet(["base_severity", "base_score"])
+
+    /// A CVSS v3 block: `{base_severity, base_score, ...}`, a bare score, or `null`.
+    static func readCVSS<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws -> (Severity, String)? {
+        switch try reader.peek() {
+        case .number:
+            let score = try reader.readDouble()
+            return Severity.fromScore(score).map { ($0, "CVSS v3 base_score \(score)") }
+        case .object:
+            var label: String?
+            var score: Double?
+            try reader.beginObject()
+            while let key = try reader.nextKey(in: cvssKeys) {
+                switch key {
+                case 0: label = try reader.readOptionalString()
+                case 1: score = try reader.readScore()
+                default: try reader.skipValue()
+                }
+            }
+            if let label, let severity = Severity(cvssLabel: label) {
+                return (severity, "CVSS v3 base_severity \(label)")
+            }
+            if let score, let severity = Severity.fromScore(score) { return (severity, "CVSS v3 base_score \(score)") }
+            return nil
+        default:
+            try reader.skipValue()
+            return nil
+        }
+    }
+
+    /// A string, or a number written as text (old Safety wrote some ids as numbers); `nil` for anything else.
+    static func readScalarText<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws -> String? {
+        switch try reader.peek() {
+        case .string: return try reader.readString()
+        case .number: return try reader.readNumber().text
+        default:
+            try reader.skipValue()
+            return nil
+        }
+    }
+}
+
+extension Severity {
+    /// The severity of a CVSS v3 qualitative rating (`CRITICAL`, `HIGH`, `MEDIUM`, `LOW`), case-insensitively;
+    /// `NONE` and anything else give `nil`.
+    init?(cvssLabel: String) {
+        switch cvssLabel.uppercased() {
+        case "CRITICAL": self = .critical
+        case "HIGH": self = .high
+        case "MEDIUM": self = .medium
+        case "LOW": self = .low
+        default: return nil
+        }
+    }
+}

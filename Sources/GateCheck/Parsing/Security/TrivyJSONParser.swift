@@ -1,0 +1,173 @@
+/// Reads Trivy's native JSON (`trivy ... -f json`), streaming, in every shape Trivy has written
+/// (shared/docs/formats.md §6.2): `SchemaVersion` 2 with `Results`, the legacy top-level list of results (before
+/// 0.20), the literal `null` old Trivy printed when it found nothing, and `trivy k8s` reports (`ClusterName` with
+/// `Resources`, or the older `Vulnerabilities`/`Misconfigurations` lists of resources).
+///
+/// ```swift
+/// var source = BytesSource(bytes)
+/// let parsed = try TrivyJSONParser.parse(&source, options: ReadOptions(today: today))
+/// print(parsed.report.imageSizeBytes ?? 0)
+/// ```
+///
+/// Findings: every vulnerability (by its `Severity`), misconfigurations whose `Status` is `FAIL` (or absent;
+/// `EXCEPTION` counts as suppressed by the tool, `PASS` not at all), secrets (the matched text is never kept) and
+/// licenses, each by `Severity`. A missing or `null` `Results` means no findings. `Metadata.Size` is kept as
+/// ``FindingsReport/imageSizeBytes``.
+public enum TrivyJSONParser {
+    /// Parses one Trivy JSON report.
+    ///
+    /// - Throws: ``ReportError`` when the document is not well-formed, truncated, not a Trivy report, or holds a
+    ///   severity Trivy does not write.
+    public static func parse<Source: ByteSource>(_ source: inout Source, options: ReadOptions) throws(ReportError)
+        -> ParsedFindings
+    {
+        var collector = FindingCollector(kind: .trivyJSON, options: options)
+        collector.noteTool(tool)
+        var diagnostics: [Diagnostic] = []
+        try JSONReportParsing.parse(source, kind: .trivyJSON, limits: options.limits) { reader in
+            var context = Context()
+            switch try reader.peek() {
+            case .null: try reader.readNull()
+            case .array: try readResults(&reader, &context, into: &collector)
+            case .object: try readReport(&reader, &context, into: &collector)
+            case let kind: throw ReportError.wrongKind(expected: .trivyJSON, found: kind.asTopLevel)
+            }
+            if context.withoutID > 0 {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, code: "trivy.no-id",
+                        message: "\(context.withoutID) vulnerability entr(ies) have no VulnerabilityID; they are "
+                            + "counted with the id \"\(unknownID)\" and severity from their Severity (unknown if none)"))
+            }
+        }
+        return ParsedFindings(report: collector.finish(), diagnostics: diagnostics)
+    }
+
+    // MARK: - Private
+
+    private static let tool = "trivy"
+    private static let unknownID = "(no VulnerabilityID)"
+    private static let reportKeys = JSONKeySet([
+        "Results", "Metadata", "SchemaVersion", "ArtifactName", "ClusterName", "Resources", "Vulnerabilities",
+        "Misconfigurations", "ArtifactType",
+    ])
+    private static let metadataKeys = JSONKeySet(["Size"])
+    private static let resourceKeys = JSONKeySet(["Results"])
+    private static let resultKeys = JSONKeySet([
+        "Target", "Vulnerabilities", "Misconfigurations", "Secrets", "Licenses", "ExperimentalModifiedFindings",
+        "Class", "Type",
+    ])
+
+    struct Context {
+        var withoutID = 0
+    }
+
+    private static func readReport<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, _ context: inout Context, into collector: inout FindingCollector
+    ) throws {
+        var seen = SeenKeys()
+        var recognised = false
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: reportKeys) {
+            switch key {
+            case 0:
+                recognised = true
+                try readResults(&reader, &context, into: &collector)
+            case 1:
+                guard try reader.peek() == .object else { try reader.skipValue(); continue }
+                try reader.beginObject()
+                while let field = try reader.nextKey(in: metadataKeys) {
+                    if field == 0, try reader.peek() == .number {
+                        collector.imageSize(try reader.readInt64())
+                    } else {
+                        try reader.skipValue()
+                    }
+                }
+            case 2, 3, 4, 8:
+                recognised = true
+                try reader.skipValue()
+            case 5, 6, 7:
+                // `trivy k8s`: lists of resources, each with its own Results.
+                recognised = true
+                try reader.forEachElement { reader throws in
+                    try reader.beginObject()
+                    while let field = try reader.nextKey(in: resourceKeys) {
+                        if field == 0 { try readResults(&reader, &context, into: &collector) } else { try reader.skipValue() }
+                    }
+                }
+            default:
+                seen.record(reader)
+                try reader.skipValue()
+            }
+        }
+        guard recognised else { throw ReportError.wrongKind(expected: .trivyJSON, found: seen.description) }
+    }
+
+    private static func readResults<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, _ context: inout Context, into collector: inout FindingCollector
+    ) throws {
+        try reader.forEachElement { reader throws in
+            let kind = try reader.peek()
+            guard kind == .object else {
+                throw ReportError.wrongKind(expected: .trivyJSON, found: "a result list whose element is a \(kind.rawValue)")
+            }
+            var target: String?
+            // Findings wait for the Target when it comes after them (Trivy writes it first).
+            var pending: [Finding] = []
+            func emit(_ finding: Finding) {
+                if let target {
+                    collector.add(placed(finding, in: target))
+                } else {
+                    pending.append(finding)
+                }
+            }
+            var seen = SeenKeys()
+            var recognised = false
+            try reader.beginObject()
+            while let key = try reader.nextKey(in: resultKeys) {
+                if key == JSONKeySet.unknown { seen.record(reader) } else { recognised = true }
+                switch key {
+                case 0: target = try reader.readOptionalString() ?? ""
+                case 1:
+                    try reader.forEachElement { reader throws in
+                        emit(try TrivyFindingReader.vulnerability(&reader, &context))
+                    }
+                case 2:
+                    try reader.forEachElement { reader throws in
+                        switch try TrivyFindingReader.misconfiguration(&reader) {
+                        case .finding(let finding): emit(finding)
+                        case .suppressed: collector.suppressedByTool()
+                        case .passed: break
+                        }
+                    }
+                case 3:
+                    try reader.forEachElement { reader throws in emit(try TrivyFindingReader.secret(&reader)) }
+                case 4:
+                    try reader.forEachElement { reader throws in emit(try TrivyFindingReader.license(&reader)) }
+                case 5:
+                    try reader.forEachElement { reader throws in
+                        try reader.skipValue()
+                        collector.suppressedByTool()
+                    }
+                default: try reader.skipValue()
+                }
+            }
+            guard recognised else {
+                throw ReportError.wrongKind(
+                    expected: .trivyJSON, found: "a list of results with none of Trivy's keys (\(seen.description))")
+            }
+            for finding in pending { collector.add(placed(finding, in: target ?? "")) }
+        }
+    }
+
+    /// The finding located in its result's target unless it has a path of its own (`PkgPath`, `FilePath`).
+    private static func placed(_ finding: Finding, in target: String) -> Finding {
+        var finding = finding
+        if finding.location == nil {
+            finding.location = Finding.Location(path: target)
+        } else if finding.location?.path.isEmpty ?? false {
+            finding.location?.path = target
+        }
+        return finding
+    }
+}
