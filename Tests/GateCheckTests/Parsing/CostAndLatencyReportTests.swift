@@ -69,6 +69,23 @@ struct CostAndLatencyReportTests {
         #expect(MetricReports.error(.llmCost, text) != nil, "\(text)")
     }
 
+    @Test("the size and depth limits of gates.json apply to these reports too")
+    func limits() {
+        let text = #"{"total_cost": 1.23, "openai": {"input_tokens": 1, "output_tokens": 1, "cost": 1.23}}"#
+        for (limits, expected) in [
+            (ParseLimits(maxReportBytes: 16, maxDepth: 64), ReportError.tooLarge(limit: 16)),
+            (ParseLimits(maxReportBytes: 1 << 20, maxDepth: 1), .tooDeep(limit: 1, at: FilePosition(line: 1, column: 32))),
+        ] {
+            var source = BytesSource(text)
+            do {
+                _ = try ReportReader.read(.llmCost, from: &source, path: "c.json", options: ReadOptions(limits: limits, today: Build.today))
+                Issue.record("read despite \(limits)")
+            } catch {
+                #expect(error == expected)
+            }
+        }
+    }
+
     @Test("a latency report is read exactly")
     func latency() throws {
         let report = try MetricReports.latency(

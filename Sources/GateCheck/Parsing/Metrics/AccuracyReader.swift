@@ -5,7 +5,7 @@ enum AccuracyReader {
     static func read<Source: ByteSource>(_ source: Source, options: ReadOptions) throws(ReportError)
         -> ParsedMetricReport
     {
-        let (root, run) = try MetricReportInput.stream(source, limits: options.limits) { reader in
+        let (root, run) = try MetricReportInput.stream(source, kind: .accuracy, limits: options.limits) { reader in
             _ = try reader.peek()
             let position = reader.position
             try reader.beginObject()

@@ -35,7 +35,7 @@ enum DeepEvalParser {
     /// Reads the value of one known run key (an index of ``runKeys``).
     static func read<Source: ByteSource>(
         _ key: Int, from reader: inout JSONReader<Source>, into run: inout DeepEvalRun, nested: Bool
-    ) throws(JSONError) {
+    ) throws {
         run.sawRun = true
         switch key {
         case 0 where !nested:
@@ -44,15 +44,11 @@ enum DeepEvalParser {
                 if inner == JSONKeySet.unknown { try reader.skipValue() } else { try read(inner, from: &reader, into: &run, nested: true) }
             }
         case 1, 2:
-            guard try reader.peek() != .null else { return try reader.readNull() }
-            try reader.beginArray()
-            while try reader.nextElement() { try readCase(&reader, into: &run, conversational: key == 2) }
+            try reader.forEachElement { reader in try readCase(&reader, into: &run, conversational: key == 2) }
         case 3:
-            guard try reader.peek() != .null else { return try reader.readNull() }
-            try reader.beginArray()
-            while try reader.nextElement() { try readStatedScores(&reader, into: &run) }
+            try reader.forEachElement { reader in try readStatedScores(&reader, into: &run) }
         case 4, 5:
-            let name = try reader.readNullableText()
+            let name = try reader.readOptionalString()
             if key == 4 || run.dataset == nil { run.dataset = name ?? run.dataset }
         default:
             try reader.skipValue()
@@ -114,7 +110,7 @@ enum DeepEvalParser {
         try reader.beginObject()
         while let key = try reader.nextKey(in: caseKeys) {
             switch key {
-            case 0: name = try reader.readNullableText()
+            case 0: name = try reader.readOptionalString()
             case 1, 2: try readResults(&reader, into: &results)
             case 3, 4:
                 guard conversational, try reader.peek() == .array else { try reader.skipValue(); continue }
@@ -144,11 +140,10 @@ enum DeepEvalParser {
             try reader.beginObject()
             while let key = try reader.nextKey(in: metricKeys) {
                 switch key {
-                case 0, 1: metric = try reader.readNullableText() ?? metric
+                case 0, 1: metric = try reader.readOptionalString() ?? metric
                 case 2: score = try reader.readNullableNumber()
                 case 3:
-                    let error = try reader.readNullableText()
-                    failed = !(error?.isEmpty ?? true)
+                    failed = !(try reader.readMessage().isEmpty)
                 default: try reader.skipValue()
                 }
             }
@@ -167,7 +162,7 @@ enum DeepEvalParser {
         try reader.beginObject()
         while let key = try reader.nextKey(in: scoresKeys) {
             switch key {
-            case 0: metric = try reader.readNullableText()
+            case 0: metric = try reader.readOptionalString()
             case 1:
                 guard try reader.peek() == .array else { try reader.skipValue(); continue }
                 try reader.beginArray()

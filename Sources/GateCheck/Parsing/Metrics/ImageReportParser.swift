@@ -13,7 +13,7 @@ enum ImageReportParser {
     static func parse<Source: ByteSource>(_ source: Source, limits: ParseLimits) throws(ReportError)
         -> ParsedMetricReport
     {
-        let report = try MetricReportInput.stream(source, limits: limits, finish: false) { reader -> ImageReport in
+        let report = try MetricReportInput.stream(source, kind: .image, limits: limits, finish: false) { reader -> ImageReport in
             switch try reader.peek() {
             case .array:
                 let images = try readInspect(&reader)
@@ -45,14 +45,8 @@ enum ImageReportParser {
             try reader.beginObject()
             while let key = try reader.nextKey(in: inspectKeys) {
                 switch key {
-                case 0: id = try reader.readNullableText() ?? ""
-                case 1:
-                    guard try reader.peek() == .array else { try reader.readNull(); continue }
-                    try reader.beginArray()
-                    while try reader.nextElement() {
-                        let name = try reader.readString()
-                        if tag == nil { tag = name }
-                    }
+                case 0: id = try reader.readOptionalString() ?? ""
+                case 1: tag = try reader.readStringList().first
                 case 2: size = try reader.readInt64()
                 default: try reader.skipValue()
                 }
@@ -83,10 +77,10 @@ enum ImageReportParser {
             try reader.beginObject()
             while let key = try reader.nextKey(in: listKeys) {
                 switch key {
-                case 0: repository = try reader.readNullableText()
-                case 1: tag = try reader.readNullableText()
-                case 2: id = try reader.readNullableText()
-                case 3: written = try reader.readNullableText()
+                case 0: repository = try reader.readOptionalString()
+                case 1: tag = try reader.readOptionalString()
+                case 2: id = try reader.readOptionalString()
+                case 3: written = try reader.readOptionalString()
                 default: try reader.skipValue()
                 }
             }

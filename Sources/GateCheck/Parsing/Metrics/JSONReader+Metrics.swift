@@ -1,13 +1,4 @@
 extension JSONReader {
-    /// A string, or `nil` for `null`; at most `maxBytes` UTF-8 bytes of it are kept (names and ids, not bodies).
-    mutating func readNullableText(maxBytes: Int = 1024) throws(JSONError) -> String? {
-        if try peek() == .null {
-            try readNull()
-            return nil
-        }
-        return try readStringPrefix(maxBytes: maxBytes).0
-    }
-
     /// A number as written, or `nil` for `null`.
     mutating func readNullableNumber() throws(JSONError) -> JSONNumber? {
         if try peek() == .null {

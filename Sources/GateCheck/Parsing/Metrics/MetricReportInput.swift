@@ -1,58 +1,21 @@
-/// How the JSON reports of accuracy, image, cost and latency are read: through a ``JSONReader`` that accepts
-/// Python's bare `NaN` and `Infinity` (the evaluation scripts behind these reports are mostly Python, whose
-/// `json.dumps` writes them), within the configured size and depth limits, with every failure a ``ReportError``.
+/// How the JSON reports of accuracy, image, cost and latency are read: through ``JSONReportParsing`` (size and depth
+/// limits, every failure a ``ReportError``) with a ``JSONReader`` that accepts Python's bare `NaN` and `Infinity`,
+/// since the evaluation scripts behind these reports are mostly Python, whose `json.dumps` writes them.
 enum MetricReportInput {
     /// Reads the whole document as a tree, for gatecheck's own small formats.
-    static func readTree<Source: ByteSource>(_ source: Source, limits: ParseLimits) throws(ReportError) -> JSONNode {
-        try stream(source, limits: limits) { reader in try reader.readValue() }
+    static func readTree<Source: ByteSource>(_ source: Source, kind: ReportKind, limits: ParseLimits)
+        throws(ReportError) -> JSONNode
+    {
+        try stream(source, kind: kind, limits: limits) { reader in try reader.readValue() }
     }
 
-    /// Runs `body` over a reader of `source` and validates the end of the document (unless `body` read a sequence of
-    /// values itself, as for JSON lines). `body` throws ``JSONError`` from the reader or ``ReportError``.
+    /// Runs `body` over a reader of `source`, then validates the end of the document unless `finish` is `false`
+    /// (`body` reads a sequence of values itself, as for JSON lines).
     static func stream<Source: ByteSource, Result>(
-        _ source: Source, limits: ParseLimits, finish: Bool = true,
-        _ body: (inout JSONReader<LimitedSource<Source>>) throws -> Result
+        _ source: Source, kind: ReportKind, limits: ParseLimits, finish: Bool = true,
+        _ body: (inout JSONReader<JSONReportInput<Source>>) throws -> Result
     ) throws(ReportError) -> Result {
-        let limited = LimitedSource(source, limit: limits.maxReportBytes)
-        var reader = JSONReader(limited, options: JSONReaderOptions(maxDepth: limits.maxDepth, allowNonFiniteNumbers: true))
-        do {
-            let result = try body(&reader)
-            if finish { try reader.finish() }
-            return result
-        } catch let error as ReportError {
-            throw error
-        } catch let error as JSONError {
-            if case .source(let failure) = error, failure == LimitedSource<Source>.tooLarge(limits.maxReportBytes) {
-                throw .tooLarge(limit: limits.maxReportBytes)
-            }
-            throw ReportError(error)
-        } catch {
-            throw .unreadable("\(error)")
-        }
-    }
-}
-
-/// A ``ByteSource`` that fails once more than `limit` bytes have been read (`limits.max_report_bytes`).
-struct LimitedSource<Base: ByteSource>: ByteSource {
-    private var base: Base
-    private let limit: Int
-    private var total = 0
-
-    init(_ base: Base, limit: Int) {
-        self.base = base
-        self.limit = limit
-    }
-
-    /// The error thrown past the limit, recognised by ``MetricReportInput``.
-    static func tooLarge(_ limit: Int) -> ByteSourceError {
-        ByteSourceError("the report is larger than the limit of \(limit) bytes")
-    }
-
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
-        let count = try base.read(into: buffer)
-        total += count
-        if total > limit { throw Self.tooLarge(limit) }
-        return count
+        try JSONReportParsing.parse(source, kind: kind, limits: limits, allowNonFiniteNumbers: true, finish: finish, body)
     }
 }
 
