@@ -35,6 +35,10 @@ struct CoberturaHandler: XMLEventHandler {
     /// The depth of the current `class/lines` element, so a `<line>` is counted only directly inside it.
     private var classLinesDepth = -1
     private var elements = XMLNameCache(Self.classify)
+    private var linePointer: UnsafePointer<UInt8>?
+    /// The interned names of `number` and `hits`, the two attributes of every line.
+    private var numberPointer: UnsafePointer<UInt8>?
+    private var hitsPointer: UnsafePointer<UInt8>?
     private var attributeNames = XMLNameCache(Self.classifyAttribute)
     private var report = CoverageReport()
     private var currentPath: String?
@@ -56,7 +60,14 @@ struct CoberturaHandler: XMLEventHandler {
     var wantsCharacters: Bool { sourceText != nil }
 
     mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> Bool {
-        let element = elements.lookup(name)
+        // `<line>` is nearly every element: one pointer comparison (libxml2 interns names) before the table.
+        let element: Element
+        if name.pointer == linePointer {
+            element = .line
+        } else {
+            element = elements.lookup(name)
+            if element == .line { linePointer = name.pointer }
+        }
         let parent = stack.last ?? .other
         stack.append(element)
         switch element {
@@ -214,9 +225,21 @@ struct CoberturaHandler: XMLEventHandler {
         var condition: XMLBytes?
         var missing: XMLBytes?
         attributes.forEach { name, value in
+            if name.pointer == numberPointer {
+                number = value
+                return
+            }
+            if name.pointer == hitsPointer {
+                hits = value
+                return
+            }
             switch attributeNames.lookup(name) {
-            case .number: number = value
-            case .hits: hits = value
+            case .number:
+                number = value
+                numberPointer = name.pointer
+            case .hits:
+                hits = value
+                hitsPointer = name.pointer
             case .branch: branch = value
             case .conditionCoverage: condition = value
             case .missingBranches: missing = value

@@ -62,6 +62,9 @@ struct JUnitHandler: XMLEventHandler {
     private let className = ByteBuffer(capacity: FailedTest.messageLimit)
     private let caseName = ByteBuffer(capacity: FailedTest.messageLimit)
     private let caseFile = ByteBuffer(capacity: FailedTest.messageLimit)
+    /// pytest writes `<testsuites name="pytest tests">` and `<testsuite name="pytest">` (its default suite name),
+    /// and its xunit1 `line` attribute is 0-based.
+    private var writtenByPytest = false
 
     init() {
         stack.reserveCapacity(16)
@@ -79,6 +82,11 @@ struct JUnitHandler: XMLEventHandler {
                 return false
             }
             rootClaims = SuiteClaims(attributes)
+        }
+        if element == .testsuites || element == .testsuite, let suiteName = attributes.value("name")?.string(limit: 32),
+            suiteName == "pytest tests" || suiteName == "pytest"
+        {
+            writtenByPytest = true
         }
         switch element {
         case .testsuite:
@@ -221,7 +229,7 @@ struct JUnitHandler: XMLEventHandler {
         report.failures.append(
             FailedTest(
                 state: state, className: string(className), name: string(caseName), message: message,
-                file: testCase.hasFile ? string(caseFile) : nil, line: testCase.line))
+                file: testCase.hasFile ? string(caseFile) : nil, line: testCase.line, lineIsZeroBased: writtenByPytest))
     }
 
     /// A suite with no testcase anywhere below it contributes its attribute totals instead.
