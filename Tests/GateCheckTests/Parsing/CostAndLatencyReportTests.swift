@@ -14,11 +14,14 @@ struct CostAndLatencyReportTests {
         #expect(diagnostics.isEmpty)
     }
 
-    @Test("embeddings without a cost are taken to be inside the total")
+    @Test("embeddings without a cost (absent or null) are taken to be inside the total")
     func unpricedPart() throws {
-        let (report, diagnostics) = try MetricReports.cost(
-            #"{"total_cost": 1.23, "openai": {"input_tokens": 1, "output_tokens": 1, "cost": 1.2}, "embeddings": {"tokens": 300000}}"#)
-        #expect(report.costUSD == Decimal(string: "1.23") && diagnostics.isEmpty)
+        for embeddings in [#"{"tokens": 300000}"#, #"{"tokens": 300000, "cost": null}"#] {
+            let (report, diagnostics) = try MetricReports.cost(
+                #"{"total_cost": 1.23, "openai": {"input_tokens": 1, "output_tokens": 1, "cost": 1.2}, "embeddings": \#(embeddings)}"#)
+            #expect(report.costUSD == Decimal(string: "1.23") && diagnostics.isEmpty)
+            #expect(report.parts.last?.costUSD == nil)
+        }
     }
 
     @Test("a total that disagrees with its parts is a warning, and the larger is gated", arguments: [

@@ -89,7 +89,8 @@ enum CostReportParser {
             case (_, .object):
                 let path = member.key
                 guard let fields = decoder.object(member.node, at: path, keys: scriptPartKeys) else { continue }
-                let price = fields["cost"].flatMap { cost($0, at: path + ".cost", &decoder) }
+                // A script writing Python's None for an unknown cost means the same as leaving it out.
+                let price = fields["cost"].flatMap { $0.value == .null ? nil : cost($0, at: path + ".cost", &decoder) }
                 if let part = tokens(fields, name: member.key, at: path, member.node.position, required: false, &decoder) {
                     parts.append(CostPart(
                         name: part.name, inputTokens: part.inputTokens, outputTokens: part.outputTokens,
