@@ -31,7 +31,7 @@ struct CoberturaHandler: XMLEventHandler {
     /// Files that appeared in more than one `<class>` while summarizing.
     private(set) var repeatedFiles: Set<String> = []
     private let mode: Mode
-    private var stack: [Element] = []
+    private let stack = ElementStack<Element>(fallback: .other)
     /// The depth of the current `class/lines` element, so a `<line>` is counted only directly inside it.
     private var classLinesDepth = -1
     private var elements = XMLNameCache(Self.classify)
@@ -53,7 +53,6 @@ struct CoberturaHandler: XMLEventHandler {
 
     init(mode: Mode) {
         self.mode = mode
-        stack.reserveCapacity(16)
         if case .summarize = mode { report.detail = .totals }
     }
 
@@ -68,8 +67,8 @@ struct CoberturaHandler: XMLEventHandler {
             element = elements.lookup(name)
             if element == .line { linePointer = name.pointer }
         }
-        let parent = stack.last ?? .other
-        stack.append(element)
+        let parent = stack[depth - 1]
+        stack[depth] = element
         switch element {
         case .line:
             // Only class/lines/line: method lines repeat the class lines in gcovr, coverlet and istanbul output.
@@ -95,12 +94,12 @@ struct CoberturaHandler: XMLEventHandler {
     }
 
     mutating func endElement(depth: Int) {
-        switch stack.popLast() {
-        case .lines? where depth == classLinesDepth:
+        switch stack[depth] {
+        case .lines where depth == classLinesDepth:
             classLinesDepth = -1
-        case .klass?:
+        case .klass:
             if let path = currentPath { finishClass(path) }
-        case .source?:
+        case .source:
             if let text = sourceText {
                 report.sources.append(String(decoding: text, as: UTF8.self).trimmingWhitespace)
                 sourceText = nil

@@ -50,7 +50,7 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     private(set) var failure: ReportError?
-    private var stack: [Element] = []
+    private let stack = ElementStack<Element>(fallback: .other)
     private var suites: [SuiteClaims] = []
     private var rootClaims: SuiteClaims?
     private var topLevelClaims: [SuiteClaims] = []
@@ -66,16 +66,14 @@ struct JUnitHandler: XMLEventHandler {
     /// and its xunit1 `line` attribute is 0-based.
     private var writtenByPytest = false
 
-    init() {
-        stack.reserveCapacity(16)
-    }
+    init() {}
 
     var wantsCharacters: Bool { capturing }
 
     mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> Bool {
         let element = names.lookup(name)
-        let parent = stack.last
-        stack.append(element)
+        let parent = stack[depth - 1]
+        stack[depth] = element
         if depth == 1 {
             guard element == .testsuites || element == .testsuite else {
                 failure = .wrongKind(expected: .junit, found: "root element <\(name.string)>")
@@ -113,14 +111,13 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     mutating func endElement(depth: Int) {
-        let element = stack.popLast()
-        switch element {
-        case .testcase? where stack.last != .testcase:
+        switch stack[depth] {
+        case .testcase where stack[depth - 1] != .testcase:
             if let finished = current { finishCase(finished) }
             current = nil
-        case .failure?, .error?:
+        case .failure, .error:
             capturing = false
-        case .testsuite?:
+        case .testsuite:
             guard let claims = suites.popLast() else { break }
             if !claims.contributed { useAttributes(claims) }
             if !suites.isEmpty, claims.contributed || claims.tests ?? 0 > 0 {
