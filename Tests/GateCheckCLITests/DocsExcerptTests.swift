@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The output excerpts in docs/outputs.md are real: each block marked `<!-- excerpt: SCENARIO -->` must appear, in
-/// order, in that scenario's recorded output (with `$ROOT/` removed; a line `...` skips any number of lines).
+/// The output excerpts in docs/outputs.md and docs/rag-gates.md are real: each block marked
+/// `<!-- excerpt: SCENARIO -->` must appear, in order, in that scenario's recorded output (with `$ROOT/` removed; a
+/// line `...` skips any number of lines).
 struct DocsExcerptTests {
     struct Excerpt: Sendable, CustomTestStringConvertible {
         var scenario: String
@@ -10,8 +11,10 @@ struct DocsExcerptTests {
         var testDescription: String { scenario }
     }
 
-    static let excerpts: [Excerpt] = {
-        let url = ScenarioTests.root.appendingPathComponent("docs/outputs.md")
+    static let excerpts: [Excerpt] = ["docs/outputs.md", "docs/rag-gates.md"].flatMap(excerpts(in:))
+
+    static func excerpts(in page: String) -> [Excerpt] {
+        let url = ScenarioTests.root.appendingPathComponent(page)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         var excerpts: [Excerpt] = []
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
@@ -24,7 +27,7 @@ struct DocsExcerptTests {
             excerpts.append(Excerpt(scenario: scenario, lines: block))
         }
         return excerpts
-    }()
+    }
 
     @Test("docs/outputs.md has an excerpt of every output format")
     func coverage() {

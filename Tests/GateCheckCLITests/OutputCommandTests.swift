@@ -54,7 +54,7 @@ struct OutputCommandTests {
         let result = ScenarioTests.run(["--output", "junit=/dev/null/gatecheck.xml"] + Self.failing)
         #expect(result.code == 2)
         #expect(result.err.contains("Error: cannot write /dev/null/gatecheck.xml: Not a directory"), "\(result.err)")
-        #expect(result.out.contains("FAIL: 1 passed, 4 failed, 1 warned"))
+        #expect(result.out.contains("FAIL: 3 passed, 6 failed, 1 warned"))
     }
 
     @Test(
@@ -88,9 +88,9 @@ struct OutputCommandTests {
         #expect(github.out.hasPrefix("::error title=gatecheck line-coverage (failed)::"))
         #expect(
             github.out.contains(
-                "\n::notice title=gatecheck::gatecheck fail: 1 passed, 4 failed, 1 warned; exit 1\nFAIL   line-coverage"
+                "\n::notice title=gatecheck::gatecheck fail: 3 passed, 6 failed, 1 warned; exit 1\nFAIL   line-coverage"
             ))
-        #expect(github.out.hasSuffix("FAIL: 1 passed, 4 failed, 1 warned (3 reports); exit 1\n"))
+        #expect(github.out.hasSuffix("FAIL: 3 passed, 6 failed, 1 warned (6 reports); exit 1\n"))
         let text = ScenarioTests.run(["--format", "text"] + Self.failing, environment: ["GITHUB_ACTIONS": "true"])
         #expect(!text.out.contains("::error") && !text.out.contains("::notice"))
         let local = ScenarioTests.run(Self.failing)

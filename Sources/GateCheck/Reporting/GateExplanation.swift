@@ -48,11 +48,14 @@ struct GateExplanation {
                         "\(numerator) \(symbol) \(threshold.written) × \(denominator) = \(scaled) is \(holds ?? false)")
             )
         case .integer(let value)?:
-            lines.append(Line(label: "value", text: "\(value), a count: no numerator, denominator or rounding"))
+            let what = gate.metric == .image(.sizeBytes) ? "bytes" : "a count"
+            lines.append(Line(label: "value", text: "\(value), \(what): no numerator, denominator or rounding"))
             lines.append(Line(label: "comparison", text: "\(value) \(symbol) \(threshold) is \(holds ?? false)"))
         case .decimal(let value)?:
             lines.append(
-                Line(label: "value", text: "\(value) as the report wrote it: no numerator or denominator, no rounding"))
+                Line(
+                    label: "value",
+                    text: "\(value), a decimal compared exactly as shown here: no numerator or denominator"))
             lines.append(Line(label: "comparison", text: "\(value) \(symbol) \(threshold) is \(holds ?? false)"))
         case .notMeasured?, nil:
             lines.append(Line(label: "comparison", text: gate.comparison))

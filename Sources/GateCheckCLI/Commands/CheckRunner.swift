@@ -34,7 +34,9 @@ struct CheckRunner {
         }
         let collected = InputCollector().collect(paths: paths, bindings: configuration.inputs, configPath: configPath)
         let loader = ReportLoader(
-            options: ReadOptions(limits: configuration.limits, waivers: configuration.waivers, today: today),
+            options: ReadOptions(
+                limits: configuration.limits, waivers: configuration.waivers,
+                accuracyMapping: configuration.accuracyMapping, today: today),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let verdict = GateEngine.evaluate(loader.reportSet(collected), configuration: configuration, today: today)
         return emit(verdict, output, configPath)

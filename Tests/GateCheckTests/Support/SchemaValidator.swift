@@ -73,6 +73,13 @@ struct SchemaValidator {
                 for field in fields where !declared.contains(field.key) {
                     check(field.node.value, against: argument, at: "\(path).\(field.key)", &errors)
                 }
+            case "propertyNames":
+                guard case .object(let fields) = value else { continue }
+                for field in fields { check(.string(field.key), against: argument, at: "\(path).\(field.key) (name)", &errors) }
+            case "minProperties":
+                if case .object(let fields) = value, case .number(let n) = argument, fields.count < Int(n.double ?? 0) {
+                    errors.append("\(path): fewer than \(n) properties")
+                }
             case "items":
                 guard case .array(let elements) = value else { continue }
                 for (index, element) in elements.enumerated() {
