@@ -38,7 +38,7 @@ struct DetectCommand: ContextCommand {
         }
         rows += verdict.ignored.map { ($0.path, "ignored", $0.reason) }
         rows.sort { $0.path < $1.path }
-        let pathWidth = min(60, rows.map(\.path.count).max() ?? 0)
+        let pathWidth = rows.map(\.path.count).max() ?? 0
         let kindWidth = rows.map(\.kind.count).max() ?? 0
         var text = rows.map { "\($0.path.padding(to: pathWidth))  \($0.kind.padding(to: kindWidth))  \($0.figures)\n" }
             .joined()
