@@ -23,6 +23,11 @@ public enum GateEngine {
         allDiagnostics += loaded.flatMap(\.diagnostics)
         allDiagnostics += WaiverAudit.diagnostics(
             configuration.waivers, reports: loaded, today: today, warningDays: configuration.waiverWarningDays)
+        if !gates.isEmpty, gates.allSatisfy({ $0.status == .skipped }),
+            !allDiagnostics.contains(where: { $0.severity == .error })
+        {
+            allDiagnostics.append(nothingJudged(reports))
+        }
         allDiagnostics.sort()
 
         let summaries =
@@ -44,6 +49,20 @@ public enum GateEngine {
     }
 
     // MARK: - Private
+
+    /// The error of a run in which every gate was skipped: nothing was checked, so it must not pass (an empty
+    /// directory, a report step that wrote nothing, a glob that matched nothing while every gate is optional).
+    private static func nothingJudged(_ reports: ReportSet) -> Diagnostic {
+        let found =
+            reports.reports.isEmpty
+            ? "no report was among the inputs" + (reports.ignored.isEmpty ? "" : " (\(reports.ignored.count) file(s) ignored)")
+            : "no input is a report of a kind the gates read"
+        return Diagnostic(
+            .error, code: "verdict.nothing-judged",
+            message: "nothing was judged: every gate was skipped because " + found
+                + "; a run that checks nothing does not pass. Check that the steps writing the reports ran, and name "
+                + "the reports or bind them in gates.json `inputs`")
+    }
 
     private static func evaluate(_ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport]) -> GateResult {
         let kinds = gate.sourceKinds

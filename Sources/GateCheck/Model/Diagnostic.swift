@@ -57,7 +57,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
         case keyPath = "key_path"
     }
 
-    /// Sorted by file, then position, then severity and code, so that verdicts are deterministic.
+    /// Sorted by file, then position, then severity, code, message and key path: a total order, so that verdicts
+    /// are deterministic whatever order the diagnostics arrived in.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         let left = (lhs.file ?? "", lhs.line ?? 0, lhs.column ?? 0, lhs.severity, lhs.code, lhs.message)
         let right = (rhs.file ?? "", rhs.line ?? 0, rhs.column ?? 0, rhs.severity, rhs.code, rhs.message)
@@ -66,6 +67,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
         if left.2 != right.2 { return left.2 < right.2 }
         if left.3 != right.3 { return left.3 < right.3 }
         if left.4 != right.4 { return left.4 < right.4 }
-        return left.5 < right.5
+        if left.5 != right.5 { return left.5 < right.5 }
+        return (lhs.keyPath ?? "") < (rhs.keyPath ?? "")
     }
 }

@@ -43,8 +43,21 @@ struct GateEngineTests {
     func missingReports() {
         let required = Build.evaluate([], [Build.gate("line", .coverage(.lineRate), min: "0.8")])
         #expect(required.gates[0].status == .error && required.exitCode == 2)
-        let optional = Build.evaluate([], [Build.gate("line", .coverage(.lineRate), min: "0.8", required: false)])
+        let optional = Build.evaluate(
+            [Build.tests(total: 3)],
+            [Build.gate("line", .coverage(.lineRate), min: "0.8", required: false), Build.gate("t", .tests(.total), min: "1")])
         #expect(optional.gates[0].status == .skipped && optional.exitCode == 0)
+    }
+
+    @Test("a run in which every gate is skipped judged nothing: exit 2, never a pass")
+    func nothingJudged() {
+        let optional = [Build.gate("line", .coverage(.lineRate), min: "0.8", required: false)]
+        for reports in [[], [Build.tests(total: 3)]] {
+            let verdict = Build.evaluate(reports, optional)
+            #expect(verdict.gates[0].status == .skipped)
+            #expect(verdict.status == .error && verdict.exitCode == 2)
+            #expect(verdict.diagnostics.map(\.code) == ["verdict.nothing-judged"])
+        }
     }
 
     @Test("an unreadable report makes its gates unjudgeable even when another report of the kind is fine")

@@ -126,7 +126,12 @@ struct MetricGateTests {
         let required = Build.evaluate([report], [Build.gate("attr", .accuracy("attribution"), min: "0.95")])
         #expect(required.gates[0].status == .error && required.exitCode == 2)
         #expect(required.gates[0].message == "cannot judge: no report among the inputs has accuracy.attribution (a.json has retrieval), and this gate requires one")
-        let optional = Build.evaluate([report], [Build.gate("attr", .accuracy("attribution"), min: "0.95", required: false)])
+        let optional = Build.evaluate(
+            [report],
+            [
+                Build.gate("attr", .accuracy("attribution"), min: "0.95", required: false),
+                Build.gate("retrieval", .accuracy("retrieval"), min: "0.90"),
+            ])
         #expect(optional.gates[0].status == .skipped && optional.exitCode == 0)
     }
 
