@@ -16,15 +16,24 @@ final class FileSource: ByteSource {
     private var replayOffset = 0
 
     /// Opens a file; the error is a sentence for the user.
+    ///
+    /// The file is opened non-blocking, so that a FIFO with no writer cannot hang the run (opening it for reading
+    /// would wait for a writer forever); reads then block as usual, and such a FIFO reads as empty.
     init(path: String) throws(ReportError) {
         self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw .unreadable(Self.errorText(errno)) }
         var info = stat()
         let isStat = fstat(fd, &info) == 0
         if isStat, info.st_mode & S_IFMT == S_IFDIR {
             close(fd)
             throw .unreadable("it is a directory")
+        }
+        let flags = fcntl(fd, F_GETFL)
+        guard flags >= 0, fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0 else {
+            let error = Self.errorText(errno)
+            close(fd)
+            throw .unreadable(error)
         }
         descriptor = fd
         isRegularFile = isStat && info.st_mode & S_IFMT == S_IFREG

@@ -30,14 +30,14 @@ struct ReportLoader {
     /// Detects every file's kind, then parses them all; both phases run on `jobs` workers. Knowing the kinds first
     /// lets a run with a single coverage report keep only the totals it needs (``CoverageDetail/totals``).
     func load(_ files: [InputFile]) -> [Outcome] {
-        let kinds = parallelMap(files, detect)
-        let coverageReports = kinds.count { if case .success(.cobertura) = $0 { true } else { false } }
+        let detections = parallelMap(files, detect)
+        let coverageReports = detections.count { if case .success(let found) = $0 { found.kind == .cobertura } else { false } }
         var chosen = options
         if coverageReports <= 1 { chosen.coverageDetail = .totals }
         let options = chosen
-        return parallelMap(Array(zip(files, kinds))) { file, kind in
-            switch kind {
-            case .success(let kind): Self.parse(file, as: kind, options: options)
+        return parallelMap(Array(zip(files, detections))) { file, detection in
+            switch detection {
+            case .success(let found): Self.parse(file, found, options: options)
             case .failure(let outcome): outcome.value
             }
         }
@@ -48,36 +48,68 @@ struct ReportLoader {
         let value: Outcome
     }
 
-    func detect(_ input: InputFile) -> Result<ReportKind, Settled> {
-        if let bound = input.boundKind { return .success(bound) }
+    /// What detection decided for a file: its kind and, for a file that cannot be opened a second time (a pipe,
+    /// a FIFO, process substitution), the source already open, whose peeked bytes the parser reads first. Regular
+    /// files are opened again instead, so that thousands of reports never hold thousands of descriptors.
+    ///
+    /// `@unchecked Sendable`: the source is used by one thread at a time; the detection worker hands it to a
+    /// parsing worker through ``parallelMap(_:_:)``'s lock, which orders the two.
+    struct Detected: @unchecked Sendable {
+        let kind: ReportKind
+        let openSource: FileSource?
+    }
+
+    /// Peeks at a file and decides its kind by content. A bound file keeps its bound kind, unless its content is
+    /// plainly a report of another kind (a binding naming the wrong file or kind), which is an error rather than a
+    /// parse that could read the wrong fields.
+    func detect(_ input: InputFile) -> Result<Detected, Settled> {
+        func failed(_ error: ReportError, kind: ReportKind? = nil) -> Result<Detected, Settled> {
+            .failure(Settled(value: .failed(FailedReport(path: input.path, kind: kind, error: error))))
+        }
+        let file: FileSource
         let peeked: (bytes: [UInt8], isWholeFile: Bool)
         do {
-            peeked = try FileSource(path: input.path).peek(ReportDetector.prefixLength)
+            file = try FileSource(path: input.path)
+            peeked = try file.peek(ReportDetector.prefixLength)
         } catch {
-            return .failure(Settled(value: .failed(FailedReport(path: input.path, kind: nil, error: error))))
+            return failed(error, kind: input.boundKind)
         }
-        switch ReportDetector.detect(prefix: peeked.bytes, isWholeFile: peeked.isWholeFile) {
+        let openSource = file.isRegularFile ? nil : file
+        let detection = ReportDetector.detect(prefix: peeked.bytes, isWholeFile: peeked.isWholeFile)
+        if let bound = input.boundKind {
+            if case .report(let found) = detection, found != bound {
+                return failed(
+                    .wrongKind(
+                        expected: bound,
+                        found: "a \(found.rawValue) report (by its content); bind it as \(found.rawValue) or correct the "
+                            + "binding's path"),
+                    kind: bound)
+            }
+            return .success(Detected(kind: bound, openSource: openSource))
+        }
+        switch detection {
         case .report(let detected):
-            return .success(detected)
+            return .success(Detected(kind: detected, openSource: openSource))
         case .unknown(let reason):
             guard input.explicit else {
                 return .failure(Settled(value: .ignored(IgnoredFile(path: input.path, reason: reason))))
             }
-            let error = ReportError.malformed(
-                "it is not a report gatecheck reads (\(reason)); bind it to a kind in gates.json `inputs` if it is one",
-                at: nil)
-            return .failure(Settled(value: .failed(FailedReport(path: input.path, kind: nil, error: error))))
+            return failed(
+                .malformed(
+                    "it is not a report gatecheck reads (\(reason)); bind it to a kind in gates.json `inputs` if it is one",
+                    at: nil))
         case .unreadable(let error):
-            return .failure(Settled(value: .failed(FailedReport(path: input.path, kind: nil, error: error))))
+            return failed(error)
         }
     }
 
-    static func parse(_ input: InputFile, as kind: ReportKind, options: ReadOptions) -> Outcome {
-        do {
-            var source = FileSourceReference(file: try FileSource(path: input.path))
-            return .loaded(try ReportReader.read(kind, from: &source, path: input.path, options: options))
+    static func parse(_ input: InputFile, _ detected: Detected, options: ReadOptions) -> Outcome {
+        do throws(ReportError) {
+            let file = if let open = detected.openSource { open } else { try FileSource(path: input.path) }
+            var source = FileSourceReference(file: file)
+            return .loaded(try ReportReader.read(detected.kind, from: &source, path: input.path, options: options))
         } catch {
-            return .failed(FailedReport(path: input.path, kind: kind, error: error))
+            return .failed(FailedReport(path: input.path, kind: detected.kind, error: error))
         }
     }
 
