@@ -53,6 +53,8 @@ public enum JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     case stringTooLong(limit: Int, JSONPosition)
     /// Something other than whitespace follows the complete top-level value.
     case trailingContent(JSONPosition)
+    /// An object repeats a key the caller reads (``JSONReader/nextKey(in:)`` with the key in its set).
+    case duplicateKey(String, JSONPosition)
     /// The bytes could not be read at all.
     case source(ByteSourceError)
 
@@ -63,7 +65,7 @@ public enum JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unexpectedEnd(let at, _), .unexpectedByte(_, let at, _), .typeMismatch(_, _, let at),
             .invalidNumber(let at), .numberOutOfRange(_, let at), .nonFiniteNumber(_, let at),
             .invalidEscape(let at), .invalidUTF8(let at), .controlCharacterInString(let at),
-            .tooDeep(_, let at), .stringTooLong(_, let at), .trailingContent(let at):
+            .tooDeep(_, let at), .stringTooLong(_, let at), .trailingContent(let at), .duplicateKey(_, let at):
             at
         }
     }
@@ -110,6 +112,9 @@ public enum JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         case .trailingContent(let at):
             "Unexpected content at \(at) after the end of the JSON value. The file holds more than one value "
                 + "(JSON Lines, or two reports written into one file) or extra characters after the last bracket."
+        case .duplicateKey(let key, let at):
+            "The key \"\(key)\" appears twice in one object at \(at). JSON readers disagree on which one counts "
+                + "(the first or the last), so the document is ambiguous; write each key once."
         case .source(let error):
             "The JSON input could not be read: \(error.message)"
         }

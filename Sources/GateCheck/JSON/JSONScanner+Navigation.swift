@@ -53,6 +53,7 @@ extension JSONScanner {
     mutating func push(_ container: JSONContainer) throws(JSONError) {
         guard stack.count < options.maxDepth else { throw .tooDeep(limit: options.maxDepth, position) }
         stack.append(container)
+        seenKeys.append(0)
         state = .first
         pos += 1
     }
@@ -61,6 +62,7 @@ extension JSONScanner {
     mutating func pop() {
         pos += 1
         stack.removeLast()
+        seenKeys.removeLast()
         state = .afterValue
     }
 
@@ -97,9 +99,25 @@ extension JSONScanner {
             guard next == ASCII.quote else { throw .unexpectedByte(next, position, expected: "a string key after ','") }
         }
         let index = try readKey(in: keys)
+        try noteKnownKey(index)
         try consumeColon()
         state = .needValue
         return index
+    }
+
+    /// Refuses a key of the caller's set that this object already had.
+    ///
+    /// JSON readers disagree on which of two equal keys counts (the first or the last), so a report with a repeated
+    /// key that gatecheck reads could be judged differently from what its tool meant: `"Severity": "CRITICAL",
+    /// "Severity": "LOW"`. Keys outside the set are not tracked (their values are never read), so this costs one
+    /// bit per known key of each open object.
+    @inline(__always)
+    private mutating func noteKnownKey(_ index: Int) throws(JSONError) {
+        guard index >= 0, index < UInt64.bitWidth else { return }
+        let bit: UInt64 = 1 << UInt64(index)
+        let last = seenKeys.count - 1
+        if seenKeys[last] & bit != 0 { throw .duplicateKey(lastKey, keyPosition) }
+        seenKeys[last] |= bit
     }
 
     /// Consumes the `:` after a key.

@@ -70,6 +70,9 @@ struct JSONScanner {
     var lineStart = 0
     var checkedBOM = false
     var stack: [JSONContainer] = []
+    /// For each open container, a bit for each key of the caller's ``JSONKeySet`` already seen (objects only), so
+    /// that a repeated key is refused.
+    var seenKeys: [UInt64] = []
     var state = JSONScanState.needValue
     /// The decoded bytes of the last string or number read.
     var scratch: [UInt8] = []
@@ -88,6 +91,7 @@ struct JSONScanner {
         self.options = options
         chunk = JSONChunk(capacity: Self.chunkCapacity)
         stack.reserveCapacity(64)
+        seenKeys.reserveCapacity(64)
         scratch.reserveCapacity(256)
         keyBytes.reserveCapacity(64)
     }
@@ -98,7 +102,7 @@ struct JSONScanner {
     /// The bytes the scanner holds on to (chunk, scratch and key buffers, container stack): what tests check to
     /// prove that memory does not grow with the document.
     var retainedBytes: Int {
-        chunk.capacity + scratch.capacity + keyBytes.capacity + stack.capacity
+        chunk.capacity + scratch.capacity + keyBytes.capacity + stack.capacity + seenKeys.capacity * 8
     }
 
     /// The position of the byte at `index` in the chunk (on the current line).

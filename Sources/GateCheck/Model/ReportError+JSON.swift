@@ -1,7 +1,7 @@
 extension ReportError {
     /// The report error for a JSON reader's error: an early end is a truncated report, no value an empty one,
-    /// too deep nesting keeps its limit, an I/O failure is unreadable, and anything else is malformed, with the
-    /// reader's sentence and position.
+    /// too deep nesting keeps its limit, an I/O failure is unreadable, a repeated key is an invalid value, and
+    /// anything else is malformed, with the reader's sentence and position.
     ///
     /// - Parameter lineOffset: lines skipped before the JSON started (Safety's text banner), added to the position
     ///   so that it names the line of the file, not of the JSON.
@@ -12,6 +12,10 @@ extension ReportError {
         case .unexpectedEnd: self = .truncated(at: at)
         case .tooDeep(let limit, _): self = .tooDeep(limit: limit, at: at)
         case .source(let failure): self = .unreadable(failure.message)
+        case .duplicateKey(let key, _):
+            self = .invalidValue(
+                "the key \"\(key)\" appears twice in one object; JSON readers disagree on which one counts (the first "
+                    + "or the last), so the report is ambiguous and cannot be judged", at: at, keyPath: nil)
         case .unexpectedByte, .typeMismatch, .invalidNumber, .numberOutOfRange, .nonFiniteNumber, .invalidEscape,
             .invalidUTF8, .controlCharacterInString, .stringTooLong, .trailingContent:
             self = .malformed(error.description, at: at)

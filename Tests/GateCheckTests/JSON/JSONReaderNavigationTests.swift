@@ -183,6 +183,37 @@ struct JSONReaderNavigationTests {
         }
     }
 
+    @Test("A key of the caller's set repeated in one object is refused, wherever the chunks split it", arguments: jsonChunkSizes)
+    func repeatedKnownKey(chunk: Int) throws {
+        func keys(_ text: String) throws(JSONError) -> [Int] {
+            var reader = makeReader(text, chunk: chunk)
+            var found: [Int] = []
+            try reader.beginObject()
+            while let key = try reader.nextKey(in: resultKeys) {
+                found.append(key)
+                if key == 2 {
+                    try reader.beginObject()
+                    while let inner = try reader.nextKey(in: resultKeys) { found.append(inner) }
+                }
+            }
+            try reader.finish()
+            return found
+        }
+        expectJSONError(.duplicateKey("level", at(19))) { () throws(JSONError) in
+            _ = try keys(#"{"level": "error", "level": "note"}"#)
+        }
+        // An escaped spelling of the same key, on another line.
+        do {
+            _ = try keys("{\"ruleId\": 1,\n\"x\": 0,\n\"r\\u0075leId\": 2}")
+            Issue.record("a repeated key was accepted")
+        } catch {
+            guard case .duplicateKey("ruleId", let at) = error else { throw error }
+            #expect(at.line == 3 && at.column == 1)
+        }
+        // Unknown keys are skipped, never read, so they may repeat; each object has its own keys.
+        #expect(try keys(#"{"x": 1, "x": 2, "level": 1, "message": {"level": 2, "ruleId": 3}, "ruleId": 4}"#) == [-1, -1, 1, 2, 1, 0, 0])
+    }
+
     @Test("Error descriptions say where, what, and the likely cause")
     func descriptions() {
         let trailing = JSONError.unexpectedByte(
