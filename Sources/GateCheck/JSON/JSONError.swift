@@ -139,6 +139,8 @@ public enum JSONError: Error, Sendable, Equatable, CustomStringConvertible {
             return " JSON does not allow comments."
         } else if closing && expected.hasSuffix("after ','") {
             return " A trailing comma before a closing bracket is not allowed in JSON."
+        } else if byte == UInt8(ascii: "<") && expected == "a value" {
+            return " The file looks like XML (or HTML), not JSON."
         } else if byte == 0x00 || byte == 0xFE || byte == 0xFF {
             return " The file may be UTF-16 or UTF-32 encoded; JSON reports must be UTF-8."
         } else if expected.hasPrefix("','") && (JSONScanner.kind(of: byte) != nil || isLetter) {

@@ -60,18 +60,18 @@ enum XMLStreamParser {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var total = 0
-        var sawContent = false
+        var blank = BlankStart()
         while true {
             let count: Int
             do { count = try source.read(into: buffer) } catch { throw .unreadable(error.message) }
             if count == 0 { break }
             total += count
             if total > limits.maxReportBytes { throw .tooLarge(limit: limits.maxReportBytes) }
-            if !sawContent { sawContent = buffer[0..<count].contains { !isXMLSpace($0) } }
+            if blank.isBlank { blank.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
             xmlParseChunk(context, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), 0)
             if let failure = common.pointee.failure { throw failure }
         }
-        guard sawContent else { throw .empty }
+        guard !blank.isBlank else { throw .empty }
         common.pointee.atEnd = true
         xmlParseChunk(context, nil, 0, 1)
         if let failure = common.pointee.failure { throw failure }
@@ -82,10 +82,6 @@ enum XMLStreamParser {
 
     /// libxml2's global state is set up once, before any parse, so parallel parses never race on it.
     private static let initializeOnce: Void = xmlInitParser()
-
-    private static func isXMLSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
 
     // MARK: - The generic halves of every handler's C callbacks
 
@@ -154,6 +150,39 @@ enum XMLStreamParser {
     }
 }
 
+/// Whether a document so far is nothing but a byte order mark (UTF-8 or UTF-16) and whitespace: such a file is
+/// empty, like one of 0 bytes, rather than "not XML".
+struct BlankStart {
+    private(set) var isBlank = true
+    private var offset = 0
+    private var first: UInt8 = 0
+    private var utf16 = false
+
+    mutating func scan(_ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes {
+            defer { offset += 1 }
+            switch (offset, first, byte) {
+            case (0, _, 0xEF), (0, _, 0xFF), (0, _, 0xFE):
+                first = byte
+                continue
+            case (1, 0xEF, 0xBB), (2, 0xEF, 0xBF):
+                continue
+            case (1, 0xFF, 0xFE), (1, 0xFE, 0xFF):
+                utf16 = true
+                continue
+            default:
+                if offset == 1 && first != 0 || offset == 2 && first == 0xEF && !utf16 && byte != 0xBF {
+                    isBlank = false
+                    return
+                }
+            }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (utf16 && byte == 0) { continue }
+            isBlank = false
+            return
+        }
+    }
+}
+
 /// A stand-in element kind, to name ``ElementStack``'s capacity.
 enum XMLDepthLimit: UInt8 {
     case any
@@ -201,11 +230,16 @@ struct SAXCommon {
     mutating func record(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
         let location = FilePosition(line: Int(error.line), column: error.int2 > 0 ? Int(error.int2) : nil)
-        let message = error.message.map { String(cString: $0) }?.trimmingWhitespace ?? "error \(error.code)"
+        // libxml2's messages may span lines ("... indicate encoding !\nBytes: 0xFF 0xFE"); a diagnostic is one line.
+        let message =
+            error.message.map { String(cString: $0) }?.trimmingWhitespace.split(whereSeparator: \.isNewline)
+            .joined(separator: " ") ?? "error \(error.code)"
         let code = xmlParserErrors(rawValue: UInt32(error.code))
         switch code {
         case XML_ERR_DOCUMENT_EMPTY:
-            stop(.malformed("the content is not XML (\(message))", at: location))
+            stop(
+                .malformed(
+                    "the content is not XML: it does not start with an element (a JSON or text file?)", at: location))
         case XML_ERR_UNDECLARED_ENTITY, XML_WAR_UNDECLARED_ENTITY:
             stop(.forbidden("a reference to an undeclared entity (\(message))", at: location))
         case XML_ERR_UNSUPPORTED_ENCODING:
