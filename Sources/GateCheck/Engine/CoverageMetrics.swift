@@ -48,8 +48,11 @@ struct CoverageMetrics {
             guard let valid = linesValid, let covered = linesCovered else {
                 return .notMeasured("the coverage report states no line counts")
             }
-            let total = valid + (hasBranches ? branchesValid ?? 0 : 0)
-            let hit = covered + (hasBranches ? branchesCovered ?? 0 : 0)
+            let (total, totalOverflows) = valid.addingReportingOverflow(hasBranches ? branchesValid ?? 0 : 0)
+            let (hit, hitOverflows) = covered.addingReportingOverflow(hasBranches ? branchesCovered ?? 0 : 0)
+            guard !totalOverflows, !hitOverflows else {
+                return .notMeasured("the report's line and branch counts are too large to add up exactly")
+            }
             guard total > 0 else {
                 return .notMeasured("the coverage report contains no executable lines or branches")
             }

@@ -53,11 +53,11 @@ enum ImageMetrics {
         }
         var unit = GatedUnit(label: label, value: .integer(Int(bytes)), shown: shown)
         if image.tolerance > 0 {
-            let (low, high) = (Decimal(bytes - image.tolerance), Decimal(bytes + image.tolerance))
+            let (low, high) = (Decimal(bytes) - Decimal(image.tolerance), Decimal(bytes) + Decimal(image.tolerance))
             if threshold.value >= low, threshold.value <= high {
                 unit.problem =
                     "docker images shows \(image.written ?? "its size") with three significant digits, i.e. "
-                    + "\(bytes - image.tolerance) to \(bytes + image.tolerance) bytes, and the bound \(threshold.value) "
+                    + "\(low) to \(high) bytes, and the bound \(threshold.value) "
                     + "lies inside that range; gate the exact size from `docker image inspect`"
             }
         }

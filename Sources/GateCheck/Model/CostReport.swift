@@ -29,10 +29,10 @@ public struct CostReport: Sendable, Hashable {
         self.problem = problem
     }
 
-    /// Input tokens of every part (embedding tokens included).
-    public var inputTokens: Int { parts.reduce(0) { $0 + $1.inputTokens } }
-    /// Output tokens of every part.
-    public var outputTokens: Int { parts.reduce(0) { $0 + $1.outputTokens } }
+    /// Input tokens of every part (embedding tokens included), held at `Int.max` rather than overflow.
+    public var inputTokens: Int { parts.reduce(0) { $0.saturatingAdd($1.inputTokens) } }
+    /// Output tokens of every part, held at `Int.max` rather than overflow.
+    public var outputTokens: Int { parts.reduce(0) { $0.saturatingAdd($1.outputTokens) } }
 }
 
 /// The spend on one model or service.

@@ -80,18 +80,20 @@ public struct TestReport: Sendable, Hashable {
     /// Creates an empty report.
     public init() {}
 
-    /// Adds another report's counts and failures (several JUnit files are summed).
+    /// Adds another report's counts and failures (several JUnit files are summed). Counts that would overflow stay
+    /// at `Int.max`.
     public mutating func add(_ other: TestReport) {
-        total += other.total
-        passed += other.passed
-        failed += other.failed
-        errors += other.errors
-        skipped += other.skipped
-        flaky += other.flaky
+        total = total.saturatingAdd(other.total)
+        passed = passed.saturatingAdd(other.passed)
+        failed = failed.saturatingAdd(other.failed)
+        errors = errors.saturatingAdd(other.errors)
+        skipped = skipped.saturatingAdd(other.skipped)
+        flaky = flaky.saturatingAdd(other.flaky)
         durationSeconds += other.durationSeconds
         let room = max(0, Self.failureLimit - failures.count)
         failures.append(contentsOf: other.failures.prefix(room))
-        failuresOmitted += other.failuresOmitted + max(0, other.failures.count - room)
+        failuresOmitted = failuresOmitted.saturatingAdd(other.failuresOmitted)
+            .saturatingAdd(max(0, other.failures.count - room))
         flakyTests.append(contentsOf: other.flakyTests.prefix(max(0, Self.failureLimit - flakyTests.count)))
     }
 }

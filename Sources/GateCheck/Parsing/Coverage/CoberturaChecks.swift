@@ -27,7 +27,8 @@ enum CoberturaChecks {
     static func missingTargets(_ value: XMLBytes?, covered: Int, total: Int) -> [UInt32]? {
         guard let value else { return covered == total ? [] : nil }
         var targets: [UInt32] = []
-        targets.reserveCapacity(total - covered)
+        // Never more targets than the attribute has entries, whatever the counts claim.
+        targets.reserveCapacity(min(total - covered, value.buffer.count / 2 + 1))
         for part in value.buffer.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
             let trimmed = part.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
             if trimmed.elementsEqual("exit".utf8) {

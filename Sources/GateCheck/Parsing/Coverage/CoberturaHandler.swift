@@ -285,10 +285,15 @@ struct CoberturaHandler: XMLEventHandler {
         var summary = CoverageSummary()
         summary.lineRate = attributes.value("line-rate")?.double
         summary.branchRate = attributes.value("branch-rate")?.double
-        summary.linesValid = attributes.value("lines-valid")?.nonNegativeInteger
-        summary.linesCovered = attributes.value("lines-covered")?.nonNegativeInteger
-        summary.branchesValid = attributes.value("branches-valid")?.nonNegativeInteger
-        summary.branchesCovered = attributes.value("branches-covered")?.nonNegativeInteger
+        // A count too large to hold exactly (`nonNegativeInteger` saturates) is no count: with lines, the root
+        // attributes are only cross-checked; without, the coverage gates cannot be judged.
+        func count(_ name: StaticString) -> Int? {
+            attributes.value(name)?.nonNegativeInteger.flatMap { $0 < Int.max ? $0 : nil }
+        }
+        summary.linesValid = count("lines-valid")
+        summary.linesCovered = count("lines-covered")
+        summary.branchesValid = count("branches-valid")
+        summary.branchesCovered = count("branches-covered")
         report.summary = summary
         report.toolVersion = attributes.value("version")?.string(limit: 100)
     }

@@ -212,20 +212,36 @@ struct JUnitHandler: XMLEventHandler {
                 file: testCase.hasFile ? string(caseFile) : nil, line: testCase.line, lineIsZeroBased: writtenByPytest))
     }
 
-    /// A suite with no testcase anywhere below it contributes its attribute totals instead.
+    /// A suite with no testcase anywhere below it contributes its attribute totals instead; a count attribute that
+    /// is not a count makes the report unusable. Sums are held at `Int.max` rather than overflow.
     private mutating func useAttributes(_ claims: SuiteClaims) {
+        let suite = claims.name.map { "test suite '\($0)'" } ?? "a test suite"
+        if let invalid = claims.invalid {
+            failAtEnd(
+                "\(suite) has no <testcase> elements, so its attributes are its counts, but \(invalid) is not a "
+                    + "count (a whole number, 0 or more)")
+            return
+        }
         guard let tests = claims.tests, tests > 0 else { return }
         let failures = min(claims.failures ?? 0, tests)
         let errors = min(claims.errors ?? 0, tests - failures)
         let skipped = min(claims.skipped ?? 0, tests - failures - errors)
-        report.total += tests
-        report.failed += failures
-        report.errors += errors
-        report.skipped += skipped
-        report.passed += tests - failures - errors - skipped
-        report.failuresOmitted += failures + errors
+        var counted = TestReport()
+        counted.total = tests
+        counted.failed = failures
+        counted.errors = errors
+        counted.skipped = skipped
+        counted.passed = tests - failures - errors - skipped
+        counted.failuresOmitted = failures.saturatingAdd(errors)
+        report.add(counted)
         report.durationSeconds += max(0, claims.time ?? 0)
         attributeOnlySuites += 1
+    }
+
+    /// Records a problem found at an end tag, where the parse cannot be stopped; ``JUnitParser`` throws it once the
+    /// document has been read.
+    private mutating func failAtEnd(_ message: String) {
+        if failure == nil { failure = .invalidValue(message, at: nil, keyPath: nil) }
     }
 
     private var attributeOnlySuites = 0

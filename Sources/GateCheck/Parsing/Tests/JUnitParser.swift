@@ -9,13 +9,14 @@
 public enum JUnitParser {
     /// Parses one JUnit document.
     ///
-    /// - Throws: ``ReportError`` when the document is empty, not well-formed, truncated, hostile, or its root is
-    ///   neither `<testsuites>` nor `<testsuite>`.
+    /// - Throws: ``ReportError`` when the document is empty, not well-formed, truncated, hostile, its root is
+    ///   neither `<testsuites>` nor `<testsuite>`, or a suite without testcases has counts that are not counts.
     public static func parse<Source: ByteSource>(
         _ source: inout Source, limits: ParseLimits = .init()
     ) throws(ReportError) -> ParsedTests {
         var handler = JUnitHandler()
         try XMLStreamParser.parse(&source, handler: &handler, limits: limits)
+        if let failure = handler.failure { throw failure }
         return handler.finish()
     }
 }

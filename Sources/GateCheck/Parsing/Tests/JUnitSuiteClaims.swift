@@ -1,21 +1,36 @@
 extension JUnitHandler {
     /// What a suite's attributes claim, used when it has no testcase and for the mismatch warning.
     struct SuiteClaims {
+        var name: String?
         var tests: Int?
         var failures: Int?
         var errors: Int?
         var skipped: Int?
         var time: Double?
+        /// The first count attribute that is present but not a count (`failures="NaN"`, `tests="-1"`, a number too
+        /// large to count exactly), as written: a suite without testcases whose counts are used cannot be judged.
+        var invalid: String?
         var contributed = false
 
         init(_ attributes: XMLAttributes) {
-            tests = attributes.value("tests")?.nonNegativeInteger
-            failures = attributes.value("failures")?.nonNegativeInteger
-            errors = attributes.value("errors")?.nonNegativeInteger
-            let disabled = attributes.value("disabled")?.nonNegativeInteger
-            let skippedCount = attributes.value("skipped")?.nonNegativeInteger
-            skipped = skippedCount.map { $0 + (disabled ?? 0) } ?? disabled
+            name = attributes.value("name")?.string(limit: 200)
+            var invalid: String?
+            func count(_ attribute: StaticString) -> Int? {
+                guard let value = attributes.value(attribute) else { return nil }
+                guard let count = value.nonNegativeInteger, count < Int.max else {
+                    if invalid == nil { invalid = "\(attribute)='\(value.string(limit: 40))'" }
+                    return nil
+                }
+                return count
+            }
+            tests = count("tests")
+            failures = count("failures")
+            errors = count("errors")
+            let disabled = count("disabled")
+            let skippedCount = count("skipped")
+            skipped = skippedCount.map { $0.saturatingAdd(disabled ?? 0) } ?? disabled
             time = attributes.value("time")?.double
+            self.invalid = invalid
         }
     }
 }
@@ -48,9 +63,9 @@ enum JUnitAttributeCheck {
                 sum, claims in
                 guard let tests = claims.tests else { return }
                 var total = sum ?? JUnitHandler.SuiteClaims.zero
-                total.tests = (total.tests ?? 0) + tests
-                total.failures = (total.failures ?? 0) + (claims.failures ?? 0)
-                total.errors = (total.errors ?? 0) + (claims.errors ?? 0)
+                total.tests = (total.tests ?? 0).saturatingAdd(tests)
+                total.failures = (total.failures ?? 0).saturatingAdd(claims.failures ?? 0)
+                total.errors = (total.errors ?? 0).saturatingAdd(claims.errors ?? 0)
                 sum = total
             }
         guard let claims, let tests = claims.tests, attributeOnlySuites == 0 else { return diagnostics }

@@ -1,0 +1,83 @@
+import GateCheck
+import Testing
+
+/// Numbers at the edge of `Int`: each of these trapped on an arithmetic overflow (a crash, exit 132) before it was
+/// fixed. A single number too large for its count is refused; sums of in-range counts are held at `Int.max`, which
+/// compares with every bound as the true sum would.
+struct OverflowTests {
+    static let tooMany = "9223372036854775806"
+
+    @Test("JUnit: two attribute-only suites whose counts overflow when summed are held at Int.max, not a trap")
+    func junitSuiteSums() throws {
+        var source = BytesSource(
+            "<testsuites><testsuite name=\"a\" tests=\"\(Self.tooMany)\" failures=\"\(Self.tooMany)\"/>"
+                + "<testsuite name=\"b\" tests=\"\(Self.tooMany)\" failures=\"\(Self.tooMany)\"/></testsuites>")
+        let report = try JUnitParser.parse(&source).report
+        #expect(report.total == Int.max && report.failed == Int.max)
+        var sum = report
+        sum.add(report)
+        #expect(sum.total == Int.max && sum.failed == Int.max)
+    }
+
+    @Test(
+        "JUnit: an attribute-only suite whose count is not a count cannot be judged",
+        arguments: ["-1", "NaN", "1e400", "0.5", "99999999999999999999", "", "many"])
+    func junitInvalidCount(_ value: String) {
+        var source = BytesSource("<testsuites><testsuite name=\"s\" tests=\"5\" failures=\"\(value)\"/></testsuites>")
+        #expect {
+            _ = try JUnitParser.parse(&source)
+        } throws: { error in
+            let error = error as? ReportError
+            return error?.code == "report.invalid-value" && error?.message.contains("failures='\(value)'") == true
+        }
+    }
+
+    @Test("JUnit: the same attributes beside testcases are not used, so the testcases are counted")
+    func junitInvalidCountBesideTestcases() throws {
+        var source = BytesSource(
+            "<testsuites><testsuite name=\"s\" tests=\"5\" failures=\"NaN\"><testcase name=\"t\"/></testsuite></testsuites>")
+        let report = try JUnitParser.parse(&source).report
+        #expect(report.total == 1 && report.passed == 1)
+    }
+
+    @Test("Cobertura: root counts too large to add exactly make the combined rate unjudgeable, not a trap")
+    func coberturaRootSums() throws {
+        var source = BytesSource(
+            "<coverage lines-valid=\"\(Self.tooMany)\" lines-covered=\"\(Self.tooMany)\" branches-valid=\"\(Self.tooMany)\" "
+                + "branches-covered=\"1\"><packages/></coverage>")
+        let report = try CoberturaParser.parse(&source).report
+        let loaded = LoadedReport(path: "coverage.xml", kind: .cobertura, content: .coverage(report))
+        let verdict = Build.evaluate([loaded], [Build.gate("combined", .coverage(.combinedRate), min: "0.1")])
+        #expect(verdict.gates[0].status == .error && verdict.exitCode == 2)
+    }
+
+    @Test("Cobertura: a branch count of 4,294,967,295 with missing-branches reserves no memory for it")
+    func coberturaBranchReservation() throws {
+        var source = BytesSource(
+            "<coverage><packages><package><classes><class filename=\"a.py\"><lines><line number=\"1\" hits=\"1\" "
+                + "branch=\"true\" condition-coverage=\"0% (0/4294967295)\" missing-branches=\"5\"/></lines></class>"
+                + "</classes></package></packages></coverage>")
+        let report = try CoberturaParser.parse(&source).report
+        #expect(report.totals.branchesValid == 4_294_967_295)
+    }
+
+    @Test("llm-cost: token counts that overflow when summed are held at Int.max, within a report and across reports")
+    func costTokenSums() throws {
+        let text = """
+            {"total_cost": 1.0, "a": {"input_tokens": 9223372036854775807, "output_tokens": 1, "cost": 0.5},
+             "b": {"input_tokens": 9223372036854775807, "output_tokens": 1, "cost": 0.5}}
+            """
+        let loaded = try MetricReports.read(.llmCost, text)
+        let second = try MetricReports.read(.llmCost, text, path: "b.json")
+        let verdict = Build.evaluate([loaded, second], [Build.gate("tokens", .llm(.inputTokens), max: "5")])
+        #expect(verdict.gates[0].actual == .integer(Int.max) && verdict.gates[0].status == .fail)
+    }
+
+    @Test("image: a docker images size near Int64.max with its three-digit tolerance is compared, not a trap")
+    func imageTolerance() throws {
+        let text = #"{"Repository":"app","Tag":"1","ID":"abc123","Size":"9.22EB"}"#
+        let loaded = try MetricReports.read(.image, text)
+        let verdict = Build.evaluate([loaded], [MetricReports.sizeGate("9223372036854775807")])
+        #expect(verdict.gates[0].status == .error && verdict.exitCode == 2)
+    }
+}
