@@ -24,10 +24,11 @@ enum CoberturaChecks {
 
     /// coverage.py's `missing-branches="12,exit"` as target lines (`exit` as 0). Absent with every branch taken
     /// means none missing; otherwise `nil` unless every missing target is named.
-    static func missingTargets(_ value: XMLBytes?, covered: Int, total: Int) -> [UInt32]? {
-        guard let value else { return covered == total ? [] : nil }
-        var targets: [UInt32] = []
-        targets.reserveCapacity(total - covered)
+    ///
+    /// Written into a buffer the caller reuses (no allocation per line); returns `false` when the targets are unknown.
+    static func missingTargets(_ value: XMLBytes?, covered: Int, total: Int, into targets: inout [UInt32]) -> Bool {
+        targets.removeAll(keepingCapacity: true)
+        guard let value else { return covered == total }
         for part in value.buffer.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
             let trimmed = part.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
             if trimmed.elementsEqual("exit".utf8) {
@@ -35,10 +36,10 @@ enum CoberturaChecks {
             } else if let line = digits(part), line <= Int(UInt32.max) {
                 targets.append(UInt32(line))
             } else {
-                return nil
+                return false
             }
         }
-        return targets.count == total - covered ? targets : nil
+        return targets.count == total - covered
     }
 
     private static func digits(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
