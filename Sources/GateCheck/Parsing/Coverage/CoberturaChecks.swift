@@ -22,10 +22,9 @@ enum CoberturaChecks {
         return (covered, total)
     }
 
-    /// coverage.py's `missing-branches="12,exit"` as target lines (`exit` as 0). Absent with every branch taken
-    /// means none missing; otherwise `nil` unless every missing target is named.
-    ///
-    /// Written into a buffer the caller reuses (no allocation per line); returns `false` when the targets are unknown.
+    /// Reads coverage.py's `missing-branches="12,exit"` into `targets` as target lines (`exit` as 0), a buffer the
+    /// caller reuses so that no line allocates. Absent with every branch taken means none missing; returns `false`
+    /// (targets unknown) unless every missing target is named.
     static func missingTargets(_ value: XMLBytes?, covered: Int, total: Int, into targets: inout [UInt32]) -> Bool {
         targets.removeAll(keepingCapacity: true)
         guard let value else { return covered == total }
