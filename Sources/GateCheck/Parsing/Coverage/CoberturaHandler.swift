@@ -44,6 +44,7 @@ struct CoberturaHandler: XMLEventHandler {
     private var currentPath: String?
     private var current = FileCoverage()
     private var summary = ClassSummary()
+    private var missingScratch: [UInt32] = []
     /// The files with the most missed lines and a few of those lines: the only files whose missed lines a verdict
     /// ever names, so a summary keeps no line numbers for the others.
     private var mostMissed: [(path: String, missed: Int, sample: [UInt32])] = []
@@ -277,7 +278,8 @@ struct CoberturaHandler: XMLEventHandler {
         }
         current.recordBranches(
             BranchCount(line: UInt32(line), covered: UInt32(counts.covered), total: UInt32(counts.total)),
-            missing: CoberturaChecks.missingTargets(missing, covered: counts.covered, total: counts.total))
+            missing: CoberturaChecks.missingTargets(
+                missing, covered: counts.covered, total: counts.total, into: &missingScratch) ? missingScratch : nil)
         return true
     }
 

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Limits that keep any input, hostile or broken, within bounded time and memory.
 public struct ParseLimits: Sendable, Hashable, Codable {
