@@ -32,7 +32,39 @@ public enum ReportDetector {
     ///   - prefix: the first bytes of the file (at most ``prefixLength`` are looked at).
     ///   - isWholeFile: whether `prefix` is the entire file, so that an early end means truncation.
     public static func detect(prefix: some Collection<UInt8>, isWholeFile: Bool) -> Detection {
-        var bytes = Array(prefix.prefix(prefixLength))
+        let detection = detectKind(Array(prefix.prefix(prefixLength)), isWholeFile: isWholeFile)
+        // A whole file that ends too early: say where it ends, as the parsers do.
+        if case .unreadable(.truncated(nil)) = detection, isWholeFile {
+            return .unreadable(.truncated(at: endPosition(of: prefix)))
+        }
+        return detection
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    // MARK: - Private
+
+    /// The line and column just after the last byte (columns count bytes, as the JSON reader's do; UTF-16 text gets
+    /// its line only).
+    private static func endPosition(of bytes: some Collection<UInt8>) -> FilePosition {
+        var line = 1
+        var column = 1
+        for byte in bytes {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        return FilePosition(line: line, column: utf16 ? nil : column)
+    }
+
+    private static func detectKind(_ prefix: [UInt8], isWholeFile: Bool) -> Detection {
+        var bytes = prefix
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             guard let decoded = decodeUTF16(bytes) else { return .unknown("UTF-16 text that is not valid") }
             bytes = decoded
@@ -60,10 +92,6 @@ public enum ReportDetector {
             }
             return .unknown("neither XML nor JSON")
         }
-    }
-
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     private static func decodeUTF16(_ bytes: [UInt8]) -> [UInt8]? {

@@ -95,7 +95,8 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "and external-entity attacks"
         case .tooDeep(let limit, let at):
             return "the report nests more than \(limit) levels deep" + suffix(at)
-                + "; no genuine report does, so it is refused"
+                + ", the limit `limits.max_depth`; no genuine report does, so it is refused (if this one is genuine, "
+                + "raise `limits.max_depth` in gates.json, at most 1024)"
         case .wrongKind(let expected, let found):
             return "the report is not \(expected.rawValue): found \(found)"
         case .invalidValue(let message, let at, let keyPath):

@@ -27,8 +27,8 @@ struct DetectionTests {
         ("", .unreadable(.empty)),
         ("  \n\t ", .unreadable(.empty)),
         ("just some text", .unknown("neither XML nor JSON")),
-        ("<?xml version=\"1.0\"?>", .unreadable(.truncated(at: nil))),
-        ("{\"runs\": [", .unreadable(.truncated(at: nil))),
+        ("<?xml version=\"1.0\"?>", .unreadable(.truncated(at: FilePosition(line: 1, column: 22)))),
+        ("{\"runs\": [", .unreadable(.truncated(at: FilePosition(line: 1, column: 11)))),
     ]
 
     @Test("content decides the kind", arguments: cases.indices)
