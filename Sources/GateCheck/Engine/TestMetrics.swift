@@ -10,6 +10,11 @@ enum TestMetrics {
         switch metric {
         case .total: return Measurement(value: .integer(report.total))
         case .durationSeconds:
+            guard report.invalidTimes == 0 else {
+                return .notMeasured(
+                    "\(report.invalidTimes) time attribute(s) are not durations (negative, NaN or not a number), so the "
+                        + "total duration is unknown")
+            }
             return Measurement(value: Decimal(string: String(report.durationSeconds)).map(MetricValue.decimal) ?? .notMeasured)
         case .passed, .failed, .errors, .skipped, .flaky:
             // "No test failed" is not a pass when nothing ran: a zero denominator cannot be judged.

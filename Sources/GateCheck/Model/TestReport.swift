@@ -67,6 +67,9 @@ public struct TestReport: Sendable, Hashable {
     public var flaky = 0
     /// The sum of the testcases' `time` attributes, in seconds.
     public var durationSeconds = 0.0
+    /// How many `time` attributes were not a duration (negative, NaN, infinite, not a number; an empty one is no
+    /// time): with any, the duration is not measured rather than summed without them.
+    public var invalidTimes = 0
     /// The first failing tests in document order, at most ``TestReport/failureLimit``.
     public var failures: [FailedTest] = []
     /// Failing tests counted but not kept by name: beyond the limit, or counted from suite attributes.
@@ -90,6 +93,7 @@ public struct TestReport: Sendable, Hashable {
         skipped = skipped.saturatingAdd(other.skipped)
         flaky = flaky.saturatingAdd(other.flaky)
         durationSeconds += other.durationSeconds
+        invalidTimes = invalidTimes.saturatingAdd(other.invalidTimes)
         let room = max(0, Self.failureLimit - failures.count)
         failures.append(contentsOf: other.failures.prefix(room))
         failuresOmitted = failuresOmitted.saturatingAdd(other.failuresOmitted)

@@ -156,8 +156,7 @@ struct JUnitHandler: XMLEventHandler {
                 testCase.hasFile = true
                 caseFile.set(value.buffer)
             case .line: testCase.line = value.nonNegativeInteger
-            case .time:
-                if let time = value.double, time >= 0 { report.durationSeconds += time }
+            case .time: add(time: value.nonNegativeMeasure)
             case .status:
                 testCase.skippedByStatus =
                     value.equalsIgnoringCase("disabled") || value.equalsIgnoringCase("ignored")
@@ -234,8 +233,18 @@ struct JUnitHandler: XMLEventHandler {
         counted.passed = tests - failures - errors - skipped
         counted.failuresOmitted = failures.saturatingAdd(errors)
         report.add(counted)
-        report.durationSeconds += max(0, claims.time ?? 0)
+        add(time: claims.time)
         attributeOnlySuites += 1
+    }
+
+    /// Adds a `time` attribute to the duration; an empty one is no time, anything else that is not a duration makes
+    /// the duration unmeasurable.
+    private mutating func add(time: Result<Double, XMLBytes.NotAMeasure>?) {
+        switch time {
+        case .success(let time): report.durationSeconds += time
+        case .failure: report.invalidTimes += 1
+        case nil: break
+        }
     }
 
     /// Records a problem found at an end tag, where the parse cannot be stopped; ``JUnitParser`` throws it once the

@@ -6,7 +6,8 @@ extension JUnitHandler {
         var failures: Int?
         var errors: Int?
         var skipped: Int?
-        var time: Double?
+        /// The `time` attribute: a duration, `.failure` when it is written but is not one.
+        var time: Result<Double, XMLBytes.NotAMeasure>?
         /// The first count attribute that is present but not a count (`failures="NaN"`, `tests="-1"`, a number too
         /// large to count exactly), as written: a suite without testcases whose counts are used cannot be judged.
         var invalid: String?
@@ -29,7 +30,7 @@ extension JUnitHandler {
             let disabled = count("disabled")
             let skippedCount = count("skipped")
             skipped = skippedCount.map { $0.saturatingAdd(disabled ?? 0) } ?? disabled
-            time = attributes.value("time")?.double
+            time = attributes.value("time")?.nonNegativeMeasure
             self.invalid = invalid
         }
     }

@@ -14,6 +14,21 @@ struct XMLBytes {
         return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<end]), as: UTF8.self)
     }
 
+    /// Whether the value is empty or only whitespace.
+    var isBlank: Bool {
+        buffer.allSatisfy(Self.isSpace)
+    }
+
+    /// A duration or other measure: a finite number that is not negative. `nil` when absent-like (blank), and
+    /// `.failure` when written but not such a number (`-1`, `NaN`, `1e400`, `n/a`).
+    var nonNegativeMeasure: Result<Double, NotAMeasure>? {
+        if let value = double, value >= 0 { return .success(value) }
+        return isBlank ? nil : .failure(NotAMeasure())
+    }
+
+    /// A value written where a measure belongs that is not one.
+    struct NotAMeasure: Error {}
+
     /// Whether the value equals an ASCII literal, ignoring ASCII case (`True`, `true`, `TRUE`).
     func equalsIgnoringCase(_ literal: StaticString) -> Bool {
         guard buffer.count == literal.utf8CodeUnitCount else { return false }

@@ -1,10 +1,11 @@
+import Foundation
 import GateCheck
 import Testing
 
-/// Numbers at the edge of `Int`: each of these trapped on an arithmetic overflow (a crash, exit 132) before it was
-/// fixed. A single number too large for its count is refused; sums of in-range counts are held at `Int.max`, which
-/// compares with every bound as the true sum would.
-struct OverflowTests {
+/// Numbers at the edges: the overflow cases each trapped (a crash, exit 132) before they were fixed. A single number
+/// too large for its count is refused; sums of in-range counts are held at `Int.max`, which compares with every bound
+/// as the true sum would; a measure that is not one is never summed as 0.
+struct NumberEdgeTests {
     static let tooMany = "9223372036854775806"
 
     @Test("JUnit: two attribute-only suites whose counts overflow when summed are held at Int.max, not a trap")
@@ -79,5 +80,17 @@ struct OverflowTests {
         let loaded = try MetricReports.read(.image, text)
         let verdict = Build.evaluate([loaded], [MetricReports.sizeGate("9223372036854775807")])
         #expect(verdict.gates[0].status == .error && verdict.exitCode == 2)
+    }
+
+    @Test(
+        "JUnit: a time that is not a duration makes tests.duration_seconds unjudgeable; an empty time is no time",
+        arguments: [("-1", false), ("NaN", false), ("1e400", false), ("n/a", false), ("", true), (" ", true)])
+    func junitTimes(_ time: String, measured: Bool) throws {
+        var source = BytesSource(
+            "<testsuite name=\"s\"><testcase name=\"a\" time=\"2.5\"/><testcase name=\"b\" time=\"\(time)\"/></testsuite>")
+        let loaded = LoadedReport(path: "junit.xml", kind: .junit, content: .tests(try JUnitParser.parse(&source).report))
+        let verdict = Build.evaluate([loaded], [Build.gate("slow", .tests(.durationSeconds), max: "600")])
+        #expect(verdict.gates[0].status == (measured ? .pass : .error))
+        #expect(verdict.gates[0].actual == (measured ? .decimal(2.5) : .notMeasured))
     }
 }
