@@ -1,7 +1,8 @@
 extension ReportError {
     /// The report error for a JSON reader's error: an early end is a truncated report, no value an empty one,
-    /// too deep nesting keeps its limit, an I/O failure is unreadable, a repeated key is an invalid value, and
-    /// anything else is malformed, with the reader's sentence and position.
+    /// too deep nesting keeps its limit, an I/O failure is unreadable; a repeated key, a value of the wrong type,
+    /// a number out of range and an overlong string are invalid values (the JSON is well-formed); anything else is
+    /// malformed, with the reader's sentence and position.
     ///
     /// - Parameter lineOffset: lines skipped before the JSON started (Safety's text banner), added to the position
     ///   so that it names the line of the file, not of the JSON.
@@ -16,8 +17,11 @@ extension ReportError {
             self = .invalidValue(
                 "the key \"\(key)\" appears twice in one object; JSON readers disagree on which one counts (the first "
                     + "or the last), so the report is ambiguous and cannot be judged", at: at, keyPath: nil)
-        case .unexpectedByte, .typeMismatch, .invalidNumber, .numberOutOfRange, .nonFiniteNumber, .invalidEscape,
-            .invalidUTF8, .controlCharacterInString, .stringTooLong, .trailingContent:
+        case .typeMismatch, .numberOutOfRange, .stringTooLong:
+            // Well-formed JSON with a value gatecheck cannot accept: a string where a number belongs, 10^30 bytes.
+            self = .invalidValue(error.description, at: at, keyPath: nil)
+        case .unexpectedByte, .invalidNumber, .nonFiniteNumber, .invalidEscape, .invalidUTF8, .controlCharacterInString,
+            .trailingContent:
             self = .malformed(error.description, at: at)
         }
     }

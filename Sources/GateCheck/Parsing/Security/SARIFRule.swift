@@ -55,7 +55,9 @@ struct SARIFRule {
                 while let field = try reader.nextKey(in: propertyKeys) {
                     switch field {
                     case 0:
-                        switch try reader.peek() {
+                        let kind = try reader.peek()
+                        let at = reader.position
+                        switch kind {
                         case .string:
                             let text = try reader.readString()
                             score = Double(text.trimmingWhitespace).map { ($0, text) }
@@ -63,6 +65,12 @@ struct SARIFRule {
                             let value = try reader.readDouble()
                             score = (value, "\(value)")
                         default: try reader.skipValue()
+                        }
+                        // A label such as "MEDIUM" is no score (the next rule applies); a number outside 0–10 is damage.
+                        if let score, !Severity.isScore(score.0) {
+                            throw ReportError.invalid(
+                                "security-severity \(score.1) is not a score (0 to 10)", at: at,
+                                keyPath: keyPath + ".properties.security-severity")
                         }
                     case 1:
                         guard try reader.peek() == .array else { try reader.skipValue(); continue }

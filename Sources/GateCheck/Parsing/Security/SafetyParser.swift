@@ -194,12 +194,12 @@ public enum SafetyParser {
     }
     private static let cvssKeys = JSONKeySet(["base_severity", "base_score"])
 
-    /// A CVSS v3 block: `{base_severity, base_score, ...}`, a bare score, or `null`.
+    /// A CVSS v3 block: `{base_severity, base_score, ...}`, a bare score, or `null`. A score outside 0–10 is refused.
     static func readCVSS<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws -> (Severity, String)? {
         switch try reader.peek() {
         case .number:
-            let score = try reader.readDouble()
-            return Severity.fromScore(score).map { ($0, "CVSS v3 base_score \(score)") }
+            let score = try readCVSSScore(&reader)
+            return score.flatMap(Severity.fromScore).map { ($0, "CVSS v3 base_score \(score ?? 0)") }
         case .object:
             var label: String?
             var score: Double?
@@ -207,7 +207,7 @@ public enum SafetyParser {
             while let key = try reader.nextKey(in: cvssKeys) {
                 switch key {
                 case 0: label = try reader.readOptionalString()
-                case 1: score = try reader.readScore()
+                case 1: score = try readCVSSScore(&reader)
                 default: try reader.skipValue()
                 }
             }
@@ -220,6 +220,17 @@ public enum SafetyParser {
             try reader.skipValue()
             return nil
         }
+    }
+
+    /// A base score (a number or numeric text); a number outside 0–10 is refused.
+    private static func readCVSSScore<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws -> Double? {
+        _ = try reader.peek()
+        let at = reader.position
+        guard let score = try reader.readScore() else { return nil }
+        guard Severity.isScore(score) else {
+            throw ReportError.invalid("the CVSS base_score \(score) is not a score (0 to 10)", at: at, keyPath: "base_score")
+        }
+        return score
     }
 
     /// A string, or a number written as text (old Safety wrote some ids as numbers); `nil` for anything else.
