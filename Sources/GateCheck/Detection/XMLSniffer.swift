@@ -15,7 +15,14 @@ enum XMLSniffer {
                 guard let end = find(Array("-->".utf8), in: bytes, from: index) else { break }
                 index = end
             } else if rest.starts(with: Array("<!".utf8)) {
-                guard let end = skipDeclaration(bytes, from: index) else { break }
+                guard let end = skipDeclaration(bytes, from: index) else {
+                    // An internal subset longer than the prefix: its entity declarations are refused by every XML
+                    // parser of gatecheck, whatever the root turns out to be.
+                    if let entity = find(Array("<!ENTITY".utf8), in: bytes, from: index) {
+                        return .unreadable(entityDeclaration(bytes, at: entity))
+                    }
+                    break
+                }
                 index = end
             } else {
                 if isBanditXML(bytes[index...]) {
@@ -55,6 +62,19 @@ enum XMLSniffer {
         }
         guard end < bytes.endIndex else { return nil }
         return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The error the XML parser gives for an entity declaration whose name starts at `start`: its name and line.
+    private static func entityDeclaration(_ bytes: ArraySlice<UInt8>, at start: Int) -> ReportError {
+        var index = start
+        while index < bytes.endIndex, ReportDetector.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "%") {
+            index += 1
+        }
+        var end = index
+        while end < bytes.endIndex, !ReportDetector.isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">") { end += 1 }
+        let name = String(decoding: bytes[index..<min(end, index + 100)], as: UTF8.self)
+        let line = 1 + bytes[bytes.startIndex..<start].count { $0 == 0x0A }
+        return .forbidden("an entity declaration ('\(name)')", at: FilePosition(line: line))
     }
 
     /// Skips `<!DOCTYPE ...>` including a bracketed internal subset.
