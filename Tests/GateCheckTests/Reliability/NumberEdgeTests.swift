@@ -2,9 +2,11 @@ import Foundation
 import GateCheck
 import Testing
 
-/// Numbers at the edges: the overflow cases each trapped (a crash, exit 132) before they were fixed. A single number
-/// too large for its count is refused; sums of in-range counts are held at `Int.max`, which compares with every bound
-/// as the true sum would; a measure that is not one is never summed as 0.
+/// Numbers at the edges: overflows, counts that are not counts, measures that are not measures.
+///
+/// The overflow cases each trapped (a crash, exit 132) before they were fixed. A single number too large for its
+/// count is refused; sums of in-range counts are held at `Int.max`, which compares with every bound as the true sum
+/// would; a measure that is not one is never summed as 0.
 struct NumberEdgeTests {
     static let tooMany = "9223372036854775806"
 
@@ -36,7 +38,8 @@ struct NumberEdgeTests {
     @Test("JUnit: the same attributes beside testcases are not used, so the testcases are counted")
     func junitInvalidCountBesideTestcases() throws {
         var source = BytesSource(
-            "<testsuites><testsuite name=\"s\" tests=\"5\" failures=\"NaN\"><testcase name=\"t\"/></testsuite></testsuites>")
+            "<testsuites><testsuite name=\"s\" tests=\"5\" failures=\"NaN\"><testcase name=\"t\"/></testsuite></testsuites>"
+        )
         let report = try JUnitParser.parse(&source).report
         #expect(report.total == 1 && report.passed == 1)
     }
@@ -87,8 +90,10 @@ struct NumberEdgeTests {
         arguments: [("-1", false), ("NaN", false), ("1e400", false), ("n/a", false), ("", true), (" ", true)])
     func junitTimes(_ time: String, measured: Bool) throws {
         var source = BytesSource(
-            "<testsuite name=\"s\"><testcase name=\"a\" time=\"2.5\"/><testcase name=\"b\" time=\"\(time)\"/></testsuite>")
-        let loaded = LoadedReport(path: "junit.xml", kind: .junit, content: .tests(try JUnitParser.parse(&source).report))
+            "<testsuite name=\"s\"><testcase name=\"a\" time=\"2.5\"/><testcase name=\"b\" time=\"\(time)\"/></testsuite>"
+        )
+        let loaded = LoadedReport(
+            path: "junit.xml", kind: .junit, content: .tests(try JUnitParser.parse(&source).report))
         let verdict = Build.evaluate([loaded], [Build.gate("slow", .tests(.durationSeconds), max: "600")])
         #expect(verdict.gates[0].status == (measured ? .pass : .error))
         #expect(verdict.gates[0].actual == (measured ? .decimal(2.5) : .notMeasured))
