@@ -198,3 +198,25 @@ final class LoopbackProbe {
         return count
     }
 }
+
+/// The verdict does not depend on anything that changes between runs.
+struct CrossRunDeterminismTests {
+    @Test(
+        "the JSON verdict is byte-identical across processes (each with its own hash seed), argument orders and --jobs")
+    func acrossProcesses() throws {
+        let root = ScenarioTests.root.path + "/sample-reports/"
+        let files = [
+            "failing/coverage.xml", "failing/junit.xml", "failing/bandit.json", "failing/accuracy-report.json",
+            "failing/image-inspect.json", "failing/llm-cost.json", "passing/coverage.xml", "passing/junit.xml",
+            "gates.json",
+        ].map { root + $0 }
+        var outputs: Set<String> = []
+        for (index, order) in [files, files.reversed(), files.shuffled(), files.shuffled()].enumerated() {
+            let run = try ExecutableRunner.run(
+                ["--format", "json", "--config", root + "gates.json", "--jobs", "\(index % 2 + 1)"] + order)
+            #expect(run.status == 1 || run.status == 2, "\(run.output)")
+            outputs.insert(run.output)
+        }
+        #expect(outputs.count == 1)
+    }
+}
