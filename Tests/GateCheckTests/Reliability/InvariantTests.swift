@@ -2,8 +2,10 @@ import Foundation
 import GateCheck
 import Testing
 
-/// Invariants of counting, merging and judging, checked on random but valid reports (``ReportGenerator``), 40
-/// seeds each. A failure names its seed; rerun that case to reproduce it.
+/// Invariants of counting, merging and judging, on random but valid reports.
+///
+/// The reports come from ``ReportGenerator``, 40 seeds each. A failure names its seed; rerun that case to reproduce
+/// it.
 struct InvariantTests {
     static let seeds = Array(UInt64(1)...40)
 
