@@ -219,4 +219,22 @@ struct CrossRunDeterminismTests {
         }
         #expect(outputs.count == 1)
     }
+
+    @Test("40 XML reports parsed on 16 threads from a fresh process (libxml2 initialised by the first) match --jobs 1")
+    func parallelFirstParses() throws {
+        let directory = try OutputCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let samples = FailureModeTests.samples
+        for index in 0..<20 {
+            for name in ["coverage.xml", "junit.xml"] {
+                try FileManager.default.copyItem(
+                    at: samples.appendingPathComponent(name), to: directory.appendingPathComponent("\(index)-\(name)"))
+            }
+        }
+        let serial = try ExecutableRunner.run(["--format", "json", "--jobs", "1", directory.path])
+        #expect(serial.status == 0, "\(serial.output)")
+        for _ in 0..<5 {
+            #expect(try ExecutableRunner.run(["--format", "json", "--jobs", "16", directory.path]).output == serial.output)
+        }
+    }
 }
