@@ -13,7 +13,7 @@ public struct GateCheckCommand: ParsableCommand {
               0  every blocking gate passed
               1  at least one blocking gate failed
               2  cannot judge: bad configuration, a missing, empty, truncated or unreadable required report, \
-            or a zero denominator
+            a zero denominator, or no gate judged at all
               64 the command line itself is wrong
 
             Examples:
