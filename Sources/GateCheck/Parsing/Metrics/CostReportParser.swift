@@ -98,7 +98,7 @@ enum CostReportParser {
                 }
             default:
                 decoder.warn(
-                    "unknown-key", "\"\(member.key)\" is neither total_cost nor a provider object; it is ignored",
+                    "unknown-key", "\"\(member.key)\" is neither total_cost nor a provider object",
                     at: member.key, member.keyPosition)
             }
         }
