@@ -46,16 +46,19 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        /** Tests only: helpers both test targets use (a loopback listener that counts connection attempts). */
+        .target(name: "GateCheckTestSupport", path: "Tests/GateCheckTestSupport"),
         .testTarget(
             name: "GateCheckTests",
-            dependencies: ["GateCheck", "CLibXML2Schemas"],
+            dependencies: ["GateCheck", "CLibXML2Schemas", "GateCheckTestSupport"],
             exclude: ["Golden"],
             resources: [.copy("Fixtures"), .copy("Resources")]
         ),
         .testTarget(
             name: "GateCheckCLITests",
             dependencies: [
-                "GateCheckCLI", "GateCheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GateCheckCLI", "GateCheck", "GateCheckTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Scenarios"]
         ),

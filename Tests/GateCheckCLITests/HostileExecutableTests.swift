@@ -1,5 +1,6 @@
 import Foundation
 import GateCheck
+import GateCheckTestSupport
 import Testing
 
 /// Hostile XML documents, written so that each points its external references at a given base URL.
@@ -77,7 +78,7 @@ struct HostileExecutableTests {
         "hostile XML: no connection, no file content, under 64 MiB and 5 s", arguments: HostileDocuments.all.map(\.id))
     func hostile(_ id: String) throws {
         let document = try #require(HostileDocuments.all.first { $0.id == id })
-        let listener = try LoopbackProbe()
+        let listener = try LoopbackListener()
         let directory = try OutputCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let secret = "TOP-SECRET-\(UUID())"
@@ -88,7 +89,7 @@ struct HostileExecutableTests {
         let run = try ExecutableRunner.run(
             ["--output", "json=\(outputs).json", "--output", "sarif=\(outputs).sarif", path], deadline: 20)
         #expect(run.status == (id == "external-dtd" ? 0 : 2), "\(run.output)")
-        #expect(listener.connectionAttempts() == 0, "gatecheck attempted a network connection")
+        #expect(listener.pendingConnections() == 0, "gatecheck attempted a network connection")
         for text in [run.output, (try? String(contentsOfFile: outputs + ".json", encoding: .utf8)) ?? ""] {
             #expect(!text.contains(secret))
         }
@@ -158,44 +159,6 @@ struct HostileExecutableTests {
         case .llmCost: "llm.cost_usd"
         case .latency: "latency.p50_ms"
         }
-    }
-}
-
-/// A TCP listener on 127.0.0.1 that only counts connection attempts, so a test can prove that nothing was fetched.
-final class LoopbackProbe {
-    private let socketDescriptor: Int32
-    let base: String
-
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        try #require(bound == 0 && listen(fd, 16) == 0)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-        socketDescriptor = fd
-        base = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))"
-    }
-
-    deinit {
-        close(socketDescriptor)
-    }
-
-    /// How many connections were attempted (accepted and closed here).
-    func connectionAttempts() -> Int {
-        var count = 0
-        while case let connection = accept(socketDescriptor, nil, nil), connection >= 0 {
-            close(connection)
-            count += 1
-        }
-        return count
     }
 }
 

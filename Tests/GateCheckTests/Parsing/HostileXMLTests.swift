@@ -1,5 +1,6 @@
 import Foundation
 import GateCheck
+import GateCheckTestSupport
 import Testing
 
 /// Hostile XML is refused by construction: the parser stops at the first entity declaration, never fetches
@@ -119,45 +120,5 @@ struct HostileXMLTests {
         let report = try JUnitParser.parse(&source).report
         #expect(report.failed == 1)
         #expect(report.failures[0].message.utf8.count <= FailedTest.messageLimit)
-    }
-}
-
-/// A TCP listener on 127.0.0.1 that only counts connection attempts.
-final class LoopbackListener {
-    private let socketDescriptor: Int32
-    let port: UInt16
-
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        try #require(bound == 0 && listen(fd, 16) == 0)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-        socketDescriptor = fd
-        port = UInt16(bigEndian: address.sin_port)
-    }
-
-    deinit {
-        close(socketDescriptor)
-    }
-
-    /// How many connections were attempted and are waiting to be accepted.
-    func pendingConnections() -> Int {
-        var count = 0
-        while true {
-            let connection = accept(socketDescriptor, nil, nil)
-            guard connection >= 0 else { return count }
-            close(connection)
-            count += 1
-        }
     }
 }
