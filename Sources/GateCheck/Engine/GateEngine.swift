@@ -53,10 +53,10 @@ public enum GateEngine {
     /// The error of a run in which every gate was skipped: nothing was checked, so it must not pass (an empty
     /// directory, a report step that wrote nothing, a glob that matched nothing while every gate is optional).
     private static func nothingJudged(_ reports: ReportSet) -> Diagnostic {
+        let ignored = reports.ignored.isEmpty ? "" : " (\(reports.ignored.count) file(s) ignored)"
         let found =
             reports.reports.isEmpty
-            ? "no report was among the inputs" + (reports.ignored.isEmpty ? "" : " (\(reports.ignored.count) file(s) ignored)")
-            : "no input is a report of a kind the gates read"
+            ? "no report was among the inputs" + ignored : "no input is a report of a kind the gates read"
         return Diagnostic(
             .error, code: "verdict.nothing-judged",
             message: "nothing was judged: every gate was skipped because " + found

@@ -12,8 +12,8 @@ enum TestMetrics {
         case .durationSeconds:
             guard report.invalidTimes == 0 else {
                 return .notMeasured(
-                    "\(report.invalidTimes) time attribute(s) are not durations (negative, NaN or not a number), so the "
-                        + "total duration is unknown")
+                    "\(report.invalidTimes) time attribute(s) are not durations (negative, NaN or not a number), so "
+                        + "the total duration is unknown")
             }
             return Measurement(value: Decimal(string: String(report.durationSeconds)).map(MetricValue.decimal) ?? .notMeasured)
         case .passed, .failed, .errors, .skipped, .flaky:

@@ -31,7 +31,9 @@ struct ReportLoader {
     /// lets a run with a single coverage report keep only the totals it needs (``CoverageDetail/totals``).
     func load(_ files: [InputFile]) -> [Outcome] {
         let detections = parallelMap(files, detect)
-        let coverageReports = detections.count { if case .success(let found) = $0 { found.kind == .cobertura } else { false } }
+        let coverageReports = detections.count {
+            if case .success(let found) = $0 { found.kind == .cobertura } else { false }
+        }
         var chosen = options
         if coverageReports <= 1 { chosen.coverageDetail = .totals }
         let options = chosen
@@ -81,8 +83,8 @@ struct ReportLoader {
                 return failed(
                     .wrongKind(
                         expected: bound,
-                        found: "a \(found.rawValue) report (by its content); bind it as \(found.rawValue) or correct the "
-                            + "binding's path"),
+                        found: "a \(found.rawValue) report (by its content); bind it as \(found.rawValue) or correct "
+                            + "the binding's path"),
                     kind: bound)
             }
             return .success(Detected(kind: bound, openSource: openSource))
@@ -96,7 +98,8 @@ struct ReportLoader {
             }
             return failed(
                 .malformed(
-                    "it is not a report gatecheck reads (\(reason)); bind it to a kind in gates.json `inputs` if it is one",
+                    "it is not a report gatecheck reads (\(reason)); bind it to a kind in gates.json `inputs` if it is "
+                        + "one",
                     at: nil))
         case .unreadable(let error):
             return failed(error)
