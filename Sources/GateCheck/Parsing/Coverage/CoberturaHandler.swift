@@ -287,15 +287,10 @@ struct CoberturaHandler: XMLEventHandler {
         var summary = CoverageSummary()
         summary.lineRate = attributes.value("line-rate")?.double
         summary.branchRate = attributes.value("branch-rate")?.double
-        // A count too large to hold exactly (`nonNegativeInteger` saturates) is no count: with lines, the root
-        // attributes are only cross-checked; without, the coverage gates cannot be judged.
-        func count(_ name: StaticString) -> Int? {
-            attributes.value(name)?.nonNegativeInteger.flatMap { $0 < Int.max ? $0 : nil }
-        }
-        summary.linesValid = count("lines-valid")
-        summary.linesCovered = count("lines-covered")
-        summary.branchesValid = count("branches-valid")
-        summary.branchesCovered = count("branches-covered")
+        summary.linesValid = attributes.value("lines-valid")?.exactCount
+        summary.linesCovered = attributes.value("lines-covered")?.exactCount
+        summary.branchesValid = attributes.value("branches-valid")?.exactCount
+        summary.branchesCovered = attributes.value("branches-covered")?.exactCount
         report.summary = summary
         report.toolVersion = attributes.value("version")?.string(limit: 100)
     }

@@ -18,7 +18,7 @@ extension JUnitHandler {
             var invalid: String?
             func count(_ attribute: StaticString) -> Int? {
                 guard let value = attributes.value(attribute) else { return nil }
-                guard let count = value.nonNegativeInteger, count < Int.max else {
+                guard let count = value.exactCount else {
                     if invalid == nil { invalid = "\(attribute)='\(value.string(limit: 40))'" }
                     return nil
                 }

@@ -77,6 +77,13 @@ struct XMLBytes {
         return double >= 9.2e18 ? Int.max : Int(double)
     }
 
+    /// A count that is held exactly: ``nonNegativeInteger`` without its saturation, so a count too large for `Int`
+    /// is no count (`nil`) rather than `Int.max`. For totals a report states, where a clamped value would be a figure
+    /// it never stated.
+    var exactCount: Int? {
+        nonNegativeInteger.flatMap { $0 < Int.max ? $0 : nil }
+    }
+
     /// A finite decimal number in any notation the emitters use (`0.8333`, `1e-05`, `5.0E-4`, `1,234.5` with
     /// thousands separators), or `nil`.
     var double: Double? {
