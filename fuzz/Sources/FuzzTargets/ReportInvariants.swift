@@ -54,6 +54,11 @@ enum ReportInvariants {
         ] {
             try expect((value ?? 0) >= 0, "the root's \(name) is \(value ?? 0)")
         }
+        for (covered, valid) in [
+            (summary.linesCovered, summary.linesValid), (summary.branchesCovered, summary.branchesValid),
+        ] {
+            if let covered, let valid { try expect(covered <= valid, "the root states \(covered) covered of \(valid)") }
+        }
         for (name, rate) in [("line-rate", summary.lineRate), ("branch-rate", summary.branchRate)] {
             if let rate { try expect(rate.isFinite && (0...1).contains(rate), "the root's \(name) is \(rate)") }
         }
