@@ -20,14 +20,31 @@ struct JUnitHandler: XMLEventHandler {
         var time: Double?
         var contributed = false
 
+        /// A count attribute above ``countLimit`` (the name of the first), which no real suite has.
+        var implausible: String?
+
+        /// The largest count a suite attribute may claim: far above any real suite, and small enough that summing
+        /// the claims of every suite a report can hold never overflows.
+        static let countLimit = 1 << 32
+
         init(_ attributes: XMLAttributes) {
-            tests = attributes.value("tests")?.nonNegativeInteger
-            failures = attributes.value("failures")?.nonNegativeInteger
-            errors = attributes.value("errors")?.nonNegativeInteger
-            let disabled = attributes.value("disabled")?.nonNegativeInteger
-            let skippedCount = attributes.value("skipped")?.nonNegativeInteger
+            var implausible: String?
+            func count(_ name: StaticString) -> Int? {
+                guard let value = attributes.value(name)?.nonNegativeInteger else { return nil }
+                guard value <= Self.countLimit else {
+                    if implausible == nil { implausible = "\(name)='\(value)'" }
+                    return Self.countLimit
+                }
+                return value
+            }
+            tests = count("tests")
+            failures = count("failures")
+            errors = count("errors")
+            let disabled = count("disabled")
+            let skippedCount = count("skipped")
             skipped = skippedCount.map { $0 + (disabled ?? 0) } ?? disabled
             time = attributes.value("time")?.double
+            self.implausible = implausible
         }
     }
 
@@ -83,6 +100,11 @@ struct JUnitHandler: XMLEventHandler {
         switch element {
         case .testsuite:
             let claims = SuiteClaims(attributes)
+            if let implausible = claims.implausible {
+                failure = .invalidValue(
+                    "a <testsuite> claims \(implausible), more tests than any suite holds", at: nil, keyPath: nil)
+                return false
+            }
             if depth == 2 || (depth == 1) { topLevelClaims.append(claims) }
             suites.append(claims)
         case .testcase where current == nil:
