@@ -78,7 +78,15 @@ public enum TrivyJSONParser {
                 try reader.beginObject()
                 while let field = try reader.nextKey(in: metadataKeys) {
                     if field == 0, try reader.peek() == .number {
-                        collector.imageSize(try reader.readInt64())
+                        let position = reader.position
+                        let size = try reader.readInt64()
+                        // The image gates judge this number: a negative size would pass any maximum.
+                        guard size >= 0 else {
+                            throw ReportError.invalid(
+                                "Metadata.Size is \(size); an image size cannot be negative", at: position,
+                                keyPath: "Metadata.Size")
+                        }
+                        collector.imageSize(size)
                     } else {
                         try reader.skipValue()
                     }
