@@ -39,11 +39,18 @@ let package = Package(
             name: "gatecheck",
             dependencies: ["GateCheckCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        /** Tests only: libxml2's XML Schema validator, to check the JUnit output against an XSD. */
+        .systemLibrary(
+            name: "CLibXML2Schemas",
+            path: "Tests/CLibXML2Schemas",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .testTarget(
             name: "GateCheckTests",
-            dependencies: ["GateCheck"],
+            dependencies: ["GateCheck", "CLibXML2Schemas"],
             exclude: ["Golden"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures"), .copy("Resources")]
         ),
         .testTarget(
             name: "GateCheckCLITests",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The gatecheck benchmark in one command (see bench/README.md):
 #   bench/run.sh [--quick] [--gatecheck PATH | --no-build] [run.py options...]
-# Creates bench/.venv with the pinned peers, builds gatecheck with `swift build -c release`
+# Creates bench/.venv with the pinned peers, builds gatecheck as it ships (`swift build -c release
+# --static-swift-stdlib`)
 # unless --gatecheck PATH or --no-build is given, then runs bench/run.py, which builds the
 # C floors, generates the inputs if missing, measures and checks.
 set -euo pipefail
@@ -33,9 +34,9 @@ fi
 
 # 2. gatecheck, release build, unless given or not wanted
 if [ "$have_gatecheck" = 0 ] && [ "$build" = 1 ]; then
-    echo "building gatecheck: swift build -c release --product gatecheck"
-    (cd "$repo" && swift build -c release --product gatecheck)
-    args+=(--gatecheck "$(cd "$repo" && swift build -c release --show-bin-path)/gatecheck")
+    echo "building gatecheck: swift build -c release --static-swift-stdlib --product gatecheck"
+    (cd "$repo" && swift build -c release --static-swift-stdlib --product gatecheck)
+    args+=(--gatecheck "$(cd "$repo" && swift build -c release --static-swift-stdlib --show-bin-path)/gatecheck")
 fi
 
 # 3. floors, inputs, measurements, checks

@@ -15,9 +15,17 @@ public struct GateCheckCommand: ParsableCommand {
               2  cannot judge: bad configuration, a missing, empty, truncated or unreadable required report, \
             or a zero denominator
               64 the command line itself is wrong
+
+            Examples:
+              gatecheck reports/                        the built-in gates ("check")
+              gatecheck -c gates.json --output junit=gatecheck.xml reports/
+              gatecheck init                            write gates.json to edit
+              gatecheck validate-config gates.json
+              gatecheck detect reports/
+              gatecheck --generate-completion-script zsh    (or bash, fish)
             """,
         version: GateCheck.version,
-        subcommands: [CheckCommand.self],
+        subcommands: [CheckCommand.self, InitCommand.self, ValidateConfigCommand.self, DetectCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

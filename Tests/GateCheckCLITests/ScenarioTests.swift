@@ -19,18 +19,23 @@ struct ScenarioTests {
         return entries.filter { !$0.hasPrefix(".") }.sorted()
     }()
 
-    /// Runs `gatecheck` with these arguments in-process; returns exit code and standard output and error.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
+    /// Runs `gatecheck` with these arguments in-process, with this environment and a console that is or is not a
+    /// terminal; returns exit code and standard output and error.
+    static func run(_ arguments: [String], environment: [String: String] = [:], isTerminal: Bool = false)
+        -> (code: Int32, out: String, err: String)
+    {
         let out = Mutex("")
         let err = Mutex("")
         let console = Console(
             writeOut: { text in out.withLock { $0 += text } }, writeError: { text in err.withLock { $0 += text } },
-            isTerminal: false)
+            isTerminal: isTerminal)
         let code: Int32
         do {
             let command = try GateCheckCommand.parseAsRoot(arguments)
-            guard let check = command as? CheckCommand else { return (0, "", "") }
-            code = check.execute(environment: Environment(variables: environment), console: console, today: Day("2026-11-26")!)
+            guard let command = command as? any ContextCommand else { return (0, "", "") }
+            let context = CommandContext(
+                environment: Environment(variables: environment), console: console, today: Day("2026-11-26")!)
+            code = command.execute(in: context)
         } catch {
             err.withLock { $0 += GateCheckCommand.fullMessage(for: error) }
             code = GateCheckCommand.exitCode(for: error).rawValue

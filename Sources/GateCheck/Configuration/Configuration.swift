@@ -32,13 +32,16 @@ public struct Configuration: Sendable, Hashable {
     public var waiverWarningDays: Int
     /// Resource limits for reading reports.
     public var limits: ParseLimits
+    /// Evaluation tools' metric names mapped to gatecheck accuracy names (`accuracy_mapping`).
+    public var accuracyMapping: AccuracyMapping
     /// Whether these are the built-in defaults (no --config), where every gate is optional.
     public var isBuiltIn: Bool
 
     /// Creates a configuration.
     public init(
         version: Int = currentVersion, inputs: [InputBinding] = [], gates: [GateSpec], waivers: [Waiver] = [],
-        waiverWarningDays: Int = 14, limits: ParseLimits = .init(), isBuiltIn: Bool = false
+        waiverWarningDays: Int = 14, limits: ParseLimits = .init(), accuracyMapping: AccuracyMapping = .init(),
+        isBuiltIn: Bool = false
     ) {
         self.version = version
         self.inputs = inputs
@@ -46,6 +49,7 @@ public struct Configuration: Sendable, Hashable {
         self.waivers = waivers
         self.waiverWarningDays = waiverWarningDays
         self.limits = limits
+        self.accuracyMapping = accuracyMapping
         self.isBuiltIn = isBuiltIn
     }
 }

@@ -37,7 +37,9 @@ public enum ConfigurationDecoder {
         return .failure(ConfigurationError(problems: decoder.problems))
     }
 
-    static let rootKeys = ["$schema", "version", "inputs", "gates", "waivers", "waiver_warning_days", "limits"]
+    static let rootKeys = [
+        "$schema", "version", "inputs", "gates", "waivers", "waiver_warning_days", "limits", "accuracy_mapping",
+    ]
     static let gateKeys = [
         "id", "metric", "min", "max", "level", "required", "kinds", "description", "min_severity", "min_confidence",
         "fixable_only", "tools",
@@ -86,6 +88,11 @@ public enum ConfigurationDecoder {
             let days = decoder.integer(node, at: "waiver_warning_days", range: 0...3650)
         {
             configuration.waiverWarningDays = days
+        }
+        if let node = fields["accuracy_mapping"],
+            let mapping = AccuracyMapping.decode(node, at: "accuracy_mapping", &decoder)
+        {
+            configuration.accuracyMapping = mapping
         }
         if let node = fields["limits"], let limits = decoder.object(node, at: "limits", keys: limitKeys) {
             if let value = limits["max_report_bytes"],

@@ -69,7 +69,17 @@ enum JSONSniffer {
         if keys["meta"] != nil, keys["scan_results"] != nil { return .safety }
         if keys["dependencies"] == .array { return .pipAudit }
         if keys["total_cost"] != nil { return .llmCost }
+        if isDeepEvalRun(keys) { return .accuracy }
+        if case .string? = keys["Size"], keys["Repository"] != nil, keys["Tag"] != nil { return .image }
         return nil
+    }
+
+    /// A DeepEval test run: `.deepeval/.latest_test_run.json` wraps it in `testRunData`; a saved run has
+    /// `testCases` beside the keys DeepEval always writes.
+    private static func isDeepEvalRun(_ keys: [String: Value]) -> Bool {
+        if keys["testRunData"] == .object { return true }
+        return keys["testCases"] == .array
+            && (keys["metricsScores"] != nil || keys["conversationalTestCases"] != nil || keys["runDuration"] != nil)
     }
 
     private static let driverKey = Array(#""driver""#.utf8)

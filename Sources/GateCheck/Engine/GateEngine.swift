@@ -47,7 +47,8 @@ public enum GateEngine {
 
     private static func evaluate(_ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport]) -> GateResult {
         let kinds = gate.sourceKinds
-        let sources = loaded.filter { kinds.contains($0.kind) }
+        let ofKind = loaded.filter { kinds.contains($0.kind) }
+        let sources = ofKind.filter { $0.carries(gate.metric) }
         let broken = failed.filter { $0.kind.map(kinds.contains) ?? false }
         let kindNames = kinds.count == 1 ? "\(kinds[0].rawValue) report" : "report of kind \(kinds.map(\.rawValue).joined(separator: ", "))"
 
@@ -65,10 +66,12 @@ public enum GateEngine {
             return result(.error, "cannot judge: \(names) could not be read", blocks: gate.level == .error)
         }
         if sources.isEmpty {
+            let absence =
+                ofKind.isEmpty
+                ? "no \(kindNames) among the inputs" : ReportContent.absence(of: gate.metric, in: ofKind)
             return gate.required
-                ? result(.error, "cannot judge: no \(kindNames) among the inputs, and this gate requires one",
-                    blocks: true)
-                : result(.skipped, "skipped: no \(kindNames) among the inputs")
+                ? result(.error, "cannot judge: \(absence), and this gate requires one", blocks: true)
+                : result(.skipped, "skipped: \(absence)")
         }
 
         let measurement = measure(gate, sources: sources)
@@ -80,7 +83,7 @@ public enum GateEngine {
         let verb = holds ? "meets" : "does not meet"
         var outcome = result(
             status,
-            "\(gate.metric.name) is \(measurement.value.display(against: gate.bound.threshold.value)), which \(verb) "
+            "\(gate.metric.name) is \(measurement.shownValue ?? measurement.value.display(against: gate.bound.threshold.value)), which \(verb) "
                 + "\(gate.bound.symbol) \(gate.bound.threshold)",
             actual: measurement.value)
         if !holds {
@@ -129,8 +132,10 @@ public enum GateEngine {
                 return nil
             }
             return FindingMetrics.value(metric, of: findings, selector: gate.selector)
-        case .accuracy, .image, .llm, .latency:
-            return .notMeasured("\(gate.metric.name) is not read by this version of gatecheck")
+        case .accuracy(let name): return AccuracyMetrics.measure(name, gate.bound, sources: sources)
+        case .image: return ImageMetrics.measure(gate.bound, sources: sources)
+        case .llm(let metric): return CostMetrics.measure(metric, gate.bound, sources: sources)
+        case .latency(let metric): return LatencyMetrics.measure(metric, gate.bound, sources: sources)
         }
     }
 }

@@ -3,6 +3,8 @@ struct Measurement: Sendable {
     var value: MetricValue
     /// Why the value is `notMeasured` (a zero denominator, no branch data); the gate cannot be judged.
     var notMeasuredReason: String?
+    /// The value as the message shows it, when it needs more than the number (a unit, the image it belongs to).
+    var shownValue: String?
     /// Lines that explain a failure: files with missed lines, failing tests, findings.
     var details: [String] = []
     var failedTests: [FailedTest] = []
@@ -35,6 +37,10 @@ enum ReportMetrics {
                 uniqueKeysWithValues: Metric.Findings.allCases.map {
                     (Metric.findings($0), FindingMetrics.value($0, of: [report], selector: .init()).value)
                 })
+        case .accuracy(let report): return AccuracyMetrics.values(of: report)
+        case .image(let report): return ImageMetrics.values(of: report)
+        case .llmCost(let report): return CostMetrics.values(of: report)
+        case .latency(let report): return LatencyMetrics.values(of: report)
         }
     }
 }

@@ -3,6 +3,10 @@ public enum ReportContent: Sendable, Hashable {
     case coverage(CoverageReport)
     case tests(TestReport)
     case findings(FindingsReport)
+    case accuracy(AccuracyReport)
+    case image(ImageReport)
+    case llmCost(CostReport)
+    case latency(LatencyReport)
 }
 
 /// A report that was read successfully.

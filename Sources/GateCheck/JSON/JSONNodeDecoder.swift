@@ -34,6 +34,12 @@ struct JSONNodeDecoder {
                 column: position?.column, keyPath: path.isEmpty ? nil : path))
     }
 
+    /// Records a warning: worth telling the user, not a reason to reject the document.
+    mutating func warn(_ code: String, _ message: String, at path: String, _ position: JSONPosition?) {
+        fail(code, message, at: path, position)
+        problems[problems.count - 1].severity = .warning
+    }
+
     /// The members of an object, keyed by name; unknown and duplicate keys are problems.
     mutating func object(_ node: JSONNode, at path: String, keys: [String]) -> [String: JSONNode]? {
         guard case .object(let members) = node.value else {
@@ -89,7 +95,13 @@ struct JSONNodeDecoder {
 
     /// An exact number from its decimal text.
     mutating func decimal(_ node: JSONNode, at path: String) -> Decimal? {
-        guard case .number(let number) = node.value, !number.isNonFinite, let value = Decimal(string: number.text)
+        if case .number(let number) = node.value, number.isNonFinite {
+            fail(
+                "type", "expected a finite number, found Python's bare \(number.text) (json.dumps writes it for a "
+                    + "computation over no data; it is not valid JSON)", at: path, node.position)
+            return nil
+        }
+        guard case .number(let number) = node.value, let value = Decimal(string: number.text)
         else {
             fail("type", "expected a finite number, found \(Self.describe(node))", at: path, node.position)
             return nil

@@ -82,6 +82,9 @@ public struct JSONReader<Source: ByteSource> {
     /// Use it for free-form keys and for messages about unknown keys; each access builds a new `String`.
     public var lastKey: String { scanner.lastKey }
 
+    /// The position of the key most recently returned by ``nextKey(in:)`` (its opening quote).
+    var keyPosition: JSONPosition { scanner.keyPosition }
+
     /// Where non-finite numbers were accepted, so that a caller can warn about them.
     ///
     /// With `allowNonFiniteNumbers`, each `NaN`, `Infinity` and `-Infinity` read or skipped adds its position here.

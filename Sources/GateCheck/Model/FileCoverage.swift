@@ -30,14 +30,15 @@ public struct BranchCount: Sendable, Hashable {
 public struct FileCoverage: Sendable, Hashable {
     /// Executable lines and their hits.
     public var lines = LineTable()
+    /// Whether every branch line is kept individually, so that another run of the file can be merged exactly.
+    /// (Declared here, in the table's padding, to keep the struct at 56 bytes.)
+    public private(set) var hasBranchDetail = true
     /// Branch lines, one entry per line after ``normalize()``, sorted by line.
     private(set) var branches: [BranchCount] = []
     private var missingTargets: [UInt32] = []
     /// Branch counts kept only as sums (reports read with ``CoverageDetail/totals``).
-    private var summedCovered = 0
-    private var summedTotal = 0
-    /// Whether every branch line is kept individually, so that another run of the file can be merged exactly.
-    public private(set) var hasBranchDetail = true
+    private var summedCovered: UInt32 = 0
+    private var summedTotal: UInt32 = 0
 
     /// Creates an empty file coverage.
     public init() {}
@@ -105,8 +106,8 @@ public struct FileCoverage: Sendable, Hashable {
         lines.formUnion(other.lines)
         var result = FileCoverage()
         result.lines = lines
-        result.summedCovered = summedCovered + other.summedCovered
-        result.summedTotal = summedTotal + other.summedTotal
+        result.summedCovered = summedCovered &+ other.summedCovered
+        result.summedTotal = summedTotal &+ other.summedTotal
         result.hasBranchDetail = hasBranchDetail && other.hasBranchDetail
         var left = branches.makeIterator()
         var right = other.branches.makeIterator()
@@ -156,14 +157,14 @@ public struct FileCoverage: Sendable, Hashable {
 
     /// Counts a branch line only into the file's sums (``CoverageDetail/totals``).
     mutating func addBranchTotals(covered: Int, total: Int) {
-        summedCovered += covered
-        summedTotal += total
+        summedCovered = summedCovered &+ UInt32(clamping: covered)
+        summedTotal = summedTotal &+ UInt32(clamping: total)
         hasBranchDetail = false
     }
 
     /// Branches taken and in total over the file's branch lines.
     public var branchTotals: (covered: Int, total: Int) {
-        branches.reduce(into: (summedCovered, summedTotal)) { sums, branch in
+        branches.reduce(into: (Int(summedCovered), Int(summedTotal))) { sums, branch in
             sums.0 += Int(branch.covered)
             sums.1 += Int(branch.total)
         }

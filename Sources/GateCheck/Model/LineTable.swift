@@ -1,18 +1,30 @@
 /// The executable lines of one source file: which exist and which were hit, merged by union with "hit if any hit".
 ///
-/// Stored as two bitmaps indexed by line number (2 bits per line, so a 200 MB Cobertura file with 4 million lines
-/// needs about a megabyte). Line numbers so sparse that the bitmaps would cost more than 64 bytes per recorded
-/// line switch the table to a dictionary, so a hostile `number="4000000000"` cannot allocate gigabytes.
+/// Stored as one interleaved bitmap indexed by line number (a `present` and a `hit` word per 64 lines: 2 bits per
+/// line, so a 200 MB Cobertura file with 4 million lines needs about a megabyte). Line numbers so sparse that the
+/// bitmap would cost more than 64 bytes per recorded line switch the table to a dictionary, so a hostile
+/// `number="4000000000"` cannot allocate gigabytes. The struct itself is 25 bytes, because a report can hold a
+/// table per file for tens of thousands of files.
 public struct LineTable: Sendable, Hashable {
-    private var present: [UInt64] = []
-    private var hit: [UInt64] = []
-    private var sparse: [UInt32: Bool]?
-    /// Lines known only by their counts (a report read for its totals), with a few missed lines kept as examples.
-    private var missedSample: [UInt32]?
+    /// What the table holds besides the dense bitmap.
+    private enum Extra: Sendable, Hashable {
+        /// Lines too sparse for a bitmap: line → hit.
+        case sparse([UInt32: Bool])
+        /// Lines known only by their counts (a report read for its totals), with a few missed lines as examples.
+        case summary([UInt32])
+    }
+
+    /// `present` and `hit` words interleaved: word `2i` says which of lines `64i..<64i+64` exist, `2i+1` which
+    /// were hit.
+    private var words: [UInt64] = []
+    private var storedCount: UInt32 = 0
+    private var storedCovered: UInt32 = 0
+    private var extra: Extra?
+
     /// How many distinct lines the table holds.
-    public private(set) var count = 0
+    public var count: Int { Int(storedCount) }
     /// How many of them were hit at least once.
-    public private(set) var covered = 0
+    public var covered: Int { Int(storedCovered) }
 
     /// Creates an empty table.
     public init() {}
@@ -21,113 +33,126 @@ public struct LineTable: Sendable, Hashable {
     /// keeps of a file (``CoverageDetail/totals``).
     public static func summary(count: Int, covered: Int, missedSample: [UInt32]) -> LineTable {
         var table = LineTable()
-        table.count = count
-        table.covered = covered
-        table.missedSample = missedSample
+        table.storedCount = UInt32(clamping: count)
+        table.storedCovered = UInt32(clamping: covered)
+        table.extra = .summary(missedSample)
         return table
     }
 
     /// Whether every line is known individually; a summary table cannot be merged exactly.
-    public var hasDetail: Bool { missedSample == nil }
+    public var hasDetail: Bool {
+        if case .summary = extra { return false }
+        return true
+    }
 
     /// Records a line; a line recorded twice is hit if either record was. Returns whether the line is new.
     @discardableResult
     public mutating func record(line: UInt32, hit isHit: Bool) -> Bool {
-        guard sparse == nil else { return recordSparse(line: line, hit: isHit) }
-        let word = Int(line >> 6)
-        if word >= present.count {
-            guard word < max(1024, count * 4) else {
+        guard extra == nil else { return recordSlowly(line: line, hit: isHit) }
+        let index = Int(line >> 6) * 2
+        if index >= words.count {
+            guard index / 2 < max(1024, count * 4) else {
                 convertToSparse()
-                return recordSparse(line: line, hit: isHit)
+                return recordSlowly(line: line, hit: isHit)
             }
             // Grow in small steps rather than doubling: thousands of files each keep only what they use.
-            let newCount = word + 1 + min(16, present.count / 4)
-            present.append(contentsOf: repeatElement(0, count: newCount - present.count))
-            hit.append(contentsOf: repeatElement(0, count: newCount - hit.count))
+            let newCount = index + 2 + min(32, words.count / 4) * 2
+            words.append(contentsOf: repeatElement(0, count: newCount - words.count))
         }
         let bit: UInt64 = 1 << UInt64(line & 63)
-        let isNew = present[word] & bit == 0
+        let isNew = words[index] & bit == 0
         if isNew {
-            present[word] |= bit
-            count += 1
+            words[index] |= bit
+            storedCount &+= 1
         }
-        if isHit, hit[word] & bit == 0 {
-            hit[word] |= bit
-            covered += 1
+        if isHit, words[index + 1] & bit == 0 {
+            words[index + 1] |= bit
+            storedCovered &+= 1
         }
         return isNew
     }
 
     /// Whether `line` is in the table, and whether it was hit.
     public func status(of line: UInt32) -> (present: Bool, hit: Bool) {
-        if let sparse { return sparse[line].map { (true, $0) } ?? (false, false) }
-        let word = Int(line >> 6)
-        guard word < present.count else { return (false, false) }
-        let bit: UInt64 = 1 << UInt64(line & 63)
-        return (present[word] & bit != 0, hit[word] & bit != 0)
+        switch extra {
+        case .sparse(let table)?: return table[line].map { (true, $0) } ?? (false, false)
+        case .summary?: return (false, false)
+        case nil:
+            let index = Int(line >> 6) * 2
+            guard index < words.count else { return (false, false) }
+            let bit: UInt64 = 1 << UInt64(line & 63)
+            return (words[index] & bit != 0, words[index + 1] & bit != 0)
+        }
     }
 
-    /// The lines that exist but were never hit, in ascending order, at most `limit` of them.
+    /// The lines that exist but were never hit, in ascending order, at most `limit` of them (for a summary: the
+    /// examples it kept).
     public func missedLines(limit: Int) -> [UInt32] {
-        if let missedSample { return Array(missedSample.prefix(limit)) }
-        var result: [UInt32] = []
-        if let sparse {
-            for (line, isHit) in sparse where !isHit { result.append(line) }
-            return Array(result.sorted().prefix(limit))
-        }
-        for word in present.indices {
-            var missed = present[word] & ~hit[word]
-            while missed != 0, result.count < limit {
-                let bit = missed.trailingZeroBitCount
-                result.append(UInt32(word * 64 + bit))
-                missed &= missed - 1
+        switch extra {
+        case .summary(let sample)?: return Array(sample.prefix(limit))
+        case .sparse(let table)?: return Array(table.filter { !$0.value }.keys.sorted().prefix(limit))
+        case nil:
+            var result: [UInt32] = []
+            var index = 0
+            while index < words.count, result.count < limit {
+                var missed = words[index] & ~words[index + 1]
+                while missed != 0, result.count < limit {
+                    result.append(UInt32(index / 2 * 64 + missed.trailingZeroBitCount))
+                    missed &= missed - 1
+                }
+                index += 2
             }
+            return result
         }
-        return result
     }
 
     /// Adds every line of `other` to this table (union, hit if hit in either).
+    ///
+    /// Without the lines themselves (a summary on either side) the union is unknown: the counts are added and the
+    /// result is a summary, which ``hasDetail`` reports.
     public mutating func formUnion(_ other: LineTable) {
         if !hasDetail || !other.hasDetail {
-            // Without the lines themselves the union is unknown; the counts are added and the result says so.
-            count += other.count
-            covered += other.covered
-            missedSample = (missedSample ?? []) + (other.missedSample ?? [])
+            let sample = missedLines(limit: 8) + other.missedLines(limit: 8)
+            self = .summary(count: count + other.count, covered: covered + other.covered, missedSample: sample)
             return
         }
-        if sparse == nil, other.sparse == nil, other.present.count <= max(present.count, 1024, (count + other.count) * 4) {
-            if other.present.count > present.count {
-                present.append(contentsOf: repeatElement(0, count: other.present.count - present.count))
-                hit.append(contentsOf: repeatElement(0, count: other.hit.count - hit.count))
+        if extra == nil, other.extra == nil, other.words.count / 2 <= max(words.count / 2, 1024, (count + other.count) * 4) {
+            if other.words.count > words.count {
+                words.append(contentsOf: repeatElement(0, count: other.words.count - words.count))
             }
             var newCount = 0
             var newCovered = 0
-            for word in present.indices {
-                if word < other.present.count {
-                    present[word] |= other.present[word]
-                    hit[word] |= other.hit[word]
+            for index in stride(from: 0, to: words.count, by: 2) {
+                if index < other.words.count {
+                    words[index] |= other.words[index]
+                    words[index + 1] |= other.words[index + 1]
                 }
-                newCount += present[word].nonzeroBitCount
-                newCovered += hit[word].nonzeroBitCount
+                newCount += words[index].nonzeroBitCount
+                newCovered += words[index + 1].nonzeroBitCount
             }
-            count = newCount
-            covered = newCovered
+            storedCount = UInt32(clamping: newCount)
+            storedCovered = UInt32(clamping: newCovered)
             return
         }
         other.forEachLine { line, isHit in record(line: line, hit: isHit) }
     }
 
+    // MARK: - Private
+
     private func forEachLine(_ body: (UInt32, Bool) -> Void) {
-        if let sparse {
-            for (line, isHit) in sparse { body(line, isHit) }
+        switch extra {
+        case .sparse(let table)?:
+            for (line, isHit) in table { body(line, isHit) }
+        case .summary?:
             return
-        }
-        for word in present.indices {
-            var bits = present[word]
-            while bits != 0 {
-                let bit = bits.trailingZeroBitCount
-                body(UInt32(word * 64 + bit), hit[word] & (1 << UInt64(bit)) != 0)
-                bits &= bits - 1
+        case nil:
+            for index in stride(from: 0, to: words.count, by: 2) {
+                var bits = words[index]
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    body(UInt32(index / 2 * 64 + bit), words[index + 1] & (1 << UInt64(bit)) != 0)
+                    bits &= bits - 1
+                }
             }
         }
     }
@@ -135,16 +160,19 @@ public struct LineTable: Sendable, Hashable {
     private mutating func convertToSparse() {
         var table: [UInt32: Bool] = [:]
         forEachLine { line, isHit in table[line] = isHit }
-        sparse = table
-        present = []
-        hit = []
+        extra = .sparse(table)
+        words = []
     }
 
-    private mutating func recordSparse(line: UInt32, hit isHit: Bool) -> Bool {
-        let previous = sparse?[line]
-        if previous == nil { count += 1 }
-        if isHit, previous != true { covered += 1 }
-        sparse?[line] = isHit || previous == true
+    /// Records into a sparse table; a summary table cannot take lines and keeps its counts.
+    private mutating func recordSlowly(line: UInt32, hit isHit: Bool) -> Bool {
+        guard case .sparse(var table) = extra else { return false }
+        extra = nil  // keep the dictionary uniquely referenced while it changes
+        let previous = table[line]
+        if previous == nil { storedCount &+= 1 }
+        if isHit, previous != true { storedCovered &+= 1 }
+        table[line] = isHit || previous == true
+        extra = .sparse(table)
         return previous == nil
     }
 }

@@ -105,7 +105,7 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .tests: [.junit]
         case .findings: ReportKind.allCases.filter(\.producesFindings)
         case .accuracy: [.accuracy]
-        case .image: [.image]
+        case .image: [.image, .trivyJSON]
         case .llm: [.llmCost]
         case .latency: [.latency]
         }

@@ -17,18 +17,29 @@ public struct FailedTest: Sendable, Hashable, Codable {
     public var file: String?
     /// The `line` attribute exactly as written (0-based for pytest, 1-based elsewhere).
     public var line: Int?
+    /// Whether `line` counts from 0: pytest's xunit1 writes the 0-based line of the test function.
+    public var lineIsZeroBased = false
+
+    /// The 1-based line of the test, for editors and CI annotations; `nil` when the report gives none.
+    public var sourceLine: Int? {
+        line.map { lineIsZeroBased ? $0 + 1 : $0 }
+    }
 
     /// The longest message kept, in bytes.
     public static let messageLimit = 500
 
     /// Creates a failed test.
-    public init(state: TestState, className: String, name: String, message: String, file: String? = nil, line: Int? = nil) {
+    public init(
+        state: TestState, className: String, name: String, message: String, file: String? = nil, line: Int? = nil,
+        lineIsZeroBased: Bool = false
+    ) {
         self.state = state
         self.className = className
         self.name = name
         self.message = message
         self.file = file
         self.line = line
+        self.lineIsZeroBased = lineIsZeroBased
     }
 
     /// `classname::name`, or just the name when there is no class.

@@ -7,14 +7,20 @@ public struct ReadOptions: Sendable, Hashable {
     public var waivers: [Waiver]
     /// Today's date (UTC), which decides whether a waiver has expired. Injected: the library never reads a clock.
     public var today: Day
+    /// How evaluation tools' metric names become accuracy metric names (gates.json `accuracy_mapping`).
+    public var accuracyMapping: AccuracyMapping
     /// How much coverage detail to keep: ``CoverageDetail/lines`` (mergeable, the default) or
     /// ``CoverageDetail/totals`` for a report gated on its own.
     public var coverageDetail: CoverageDetail
 
     /// Creates options.
-    public init(limits: ParseLimits = .init(), waivers: [Waiver] = [], today: Day, coverageDetail: CoverageDetail = .lines) {
+    public init(
+        limits: ParseLimits = .init(), waivers: [Waiver] = [], accuracyMapping: AccuracyMapping = .init(), today: Day,
+        coverageDetail: CoverageDetail = .lines
+    ) {
         self.limits = limits
         self.waivers = waivers
+        self.accuracyMapping = accuracyMapping
         self.today = today
         self.coverageDetail = coverageDetail
     }
@@ -50,7 +56,9 @@ public enum ReportReader {
             content = .findings(parsed.report)
             diagnostics = parsed.diagnostics
         case .accuracy, .image, .llmCost, .latency:
-            throw .wrongKind(expected: kind, found: "a kind this build of gatecheck cannot read yet")
+            let parsed = try readMetricReport(kind, from: source, options: options)
+            content = parsed.content
+            diagnostics = parsed.diagnostics
         }
         for index in diagnostics.indices where diagnostics[index].file == nil { diagnostics[index].file = path }
         return LoadedReport(path: path, kind: kind, content: content, diagnostics: diagnostics)

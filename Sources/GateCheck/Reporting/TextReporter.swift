@@ -5,10 +5,7 @@ struct TextReporter: VerdictReporter {
 
     func render(_ verdict: Verdict) -> String {
         var lines: [String] = []
-        let ordered = verdict.gates.enumerated().sorted { left, right in
-            let (l, r) = (Self.rank(left.element.status), Self.rank(right.element.status))
-            return l != r ? l < r : left.offset < right.offset
-        }.map(\.element)
+        let ordered = verdict.gatesByAttention
         let idWidth = min(32, verdict.gates.map(\.id.count).max() ?? 0)
         for gate in ordered {
             if options.quiet, gate.status == .pass || gate.status == .skipped { continue }
@@ -21,8 +18,12 @@ struct TextReporter: VerdictReporter {
             }
             if gate.waived.count > 10 { lines.append(indent + "- … \(gate.waived.count) waived finding(s) listed in all") }
             if options.explain {
-                lines.append(indent + "comparison: \(gate.comparison)")
-                if !gate.sources.isEmpty { lines.append(indent + "from: " + gate.sources.joined(separator: ", ")) }
+                var previous = ""
+                for line in GateExplanation(gate: gate, in: verdict).lines {
+                    let label = line.label == previous ? "" : line.label + ":"
+                    lines.append(indent + label.padding(to: 13) + line.text)
+                    previous = line.label
+                }
             }
         }
         let shownDiagnostics = verdict.diagnostics.filter { !options.quiet || $0.severity == .error }
@@ -42,34 +43,18 @@ struct TextReporter: VerdictReporter {
     // MARK: - Private
 
     private func summary(_ verdict: Verdict) -> String {
-        let counts = GateResult.Status.allCases.compactMap { status -> String? in
-            let count = verdict.gates.count { $0.status == status }
-            return count > 0 ? "\(count) \(Self.word(status))" : nil
-        }
+        let counts = verdict.gateCounts
         let reports = verdict.reports.count == 1 ? "1 report" : "\(verdict.reports.count) reports"
         let status = paint(verdict.status.rawValue.uppercased(), Self.color(verdict.status))
         guard !counts.isEmpty else {
             let errors = verdict.diagnostics.count { $0.severity == .error }
             return "\(status): no gate was evaluated (\(errors) error(s) above); exit \(verdict.exitCode)"
         }
-        return "\(status): \(counts.joined(separator: ", ")) (\(reports)); exit \(verdict.exitCode)"
+        return "\(status): \(counts) (\(reports)); exit \(verdict.exitCode)"
     }
 
     static func describe(_ diagnostic: Diagnostic) -> String {
-        var place = diagnostic.file ?? ""
-        if let line = diagnostic.line { place += ":\(line)" + (diagnostic.column.map { ":\($0)" } ?? "") }
-        if let path = diagnostic.keyPath { place += place.isEmpty ? path : " (\(path))" }
-        return "\(diagnostic.severity.rawValue): " + (place.isEmpty ? "" : "\(place): ") + diagnostic.message
-    }
-
-    private static func rank(_ status: GateResult.Status) -> Int {
-        switch status {
-        case .error: 0
-        case .fail: 1
-        case .warn: 2
-        case .pass: 3
-        case .skipped: 4
-        }
+        diagnostic.description
     }
 
     private static func label(_ status: GateResult.Status) -> String {
@@ -79,16 +64,6 @@ struct TextReporter: VerdictReporter {
         case .warn: "WARN "
         case .error: "ERROR"
         case .skipped: "SKIP "
-        }
-    }
-
-    private static func word(_ status: GateResult.Status) -> String {
-        switch status {
-        case .pass: "passed"
-        case .fail: "failed"
-        case .warn: "warned"
-        case .error: "cannot be judged"
-        case .skipped: "skipped"
         }
     }
 
@@ -119,7 +94,7 @@ struct TextReporter: VerdictReporter {
 
 extension String {
     /// The string padded with spaces to `width` characters (never truncated).
-    func padding(to width: Int) -> String {
+    package func padding(to width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -12,20 +12,34 @@ public protocol VerdictReporter: Sendable {
     func render(_ verdict: Verdict) -> String
 }
 
-/// Options every reporter may read.
+/// Options every reporter may read; volatile values (a time, a path on this machine) come in here so that
+/// reporters stay pure.
 public struct ReporterOptions: Sendable, Hashable {
     /// ANSI colours in text output.
     public var color: Bool
     /// Text output lists only failing, warning and erroring gates.
     public var quiet: Bool
-    /// Text output adds, for every gate, the comparison made and the files the numbers came from.
+    /// Text output adds, for every gate, the numerator, denominator, rounding, comparison and source files.
     public var explain: Bool
+    /// SARIF output adds the findings behind failing and warning gates, with their own rule ids and locations.
+    public var includeFindings: Bool
+    /// An ISO 8601 UTC time (`2026-11-26T10:00:00Z`) written as the JUnit suite's `timestamp` and the SARIF
+    /// invocation's `endTimeUtc`; `nil` writes none, so that equal verdicts give identical files.
+    public var timestamp: String?
+    /// The gates.json path as the user gave it; GitLab issues about a gate point at it.
+    public var configurationPath: String?
 
     /// Creates options; the defaults suit a file or a pipe.
-    public init(color: Bool = false, quiet: Bool = false, explain: Bool = false) {
+    public init(
+        color: Bool = false, quiet: Bool = false, explain: Bool = false, includeFindings: Bool = false,
+        timestamp: String? = nil, configurationPath: String? = nil
+    ) {
         self.color = color
         self.quiet = quiet
         self.explain = explain
+        self.includeFindings = includeFindings
+        self.timestamp = timestamp
+        self.configurationPath = configurationPath
     }
 }
 
@@ -35,12 +49,27 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case text
     /// The JSON verdict (`schemas/verdict.schema.json`).
     case json
+    /// JUnit XML: one testcase per gate, for CI test tabs.
+    case junit
+    /// SARIF 2.1.0: failing and warning gates (and optionally their findings) for code-scanning views.
+    case sarif
+    /// A Markdown summary for pull requests and `$GITHUB_STEP_SUMMARY`, under 65,535 bytes.
+    case markdown
+    /// GitHub Actions workflow commands (annotations).
+    case github
+    /// GitLab Code Quality JSON.
+    case gitlab
 
     /// The reporter for this format.
     public func reporter(_ options: ReporterOptions = .init()) -> any VerdictReporter {
         switch self {
         case .text: TextReporter(options: options)
         case .json: JSONReporter()
+        case .junit: JUnitReporter(options: options)
+        case .sarif: SARIFReporter(options: options)
+        case .markdown: MarkdownReporter()
+        case .github: GitHubReporter()
+        case .gitlab: GitLabReporter(options: options)
         }
     }
 }

@@ -7,15 +7,23 @@ import ArgumentParser
 import GateCheck
 
 /// `gatecheck [check] [--config gates.json] [--format text|json] PATH...`
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Apply the gates to the reports found at PATH (files or directories).",
         discussion: """
             Examples:
-              gatecheck reports/                          built-in default gates
-              gatecheck --config gates.json reports/      your gates
+              gatecheck reports/                        built-in default gates
+              gatecheck --config gates.json reports/    your gates
+              gatecheck --explain reports/              how each number was compared
               gatecheck --format json reports/ > verdict.json
+              gatecheck -c gates.json --output junit=gatecheck.xml \\
+                --output sarif=gatecheck.sarif reports/   several outputs, one run
+
+            Formats: text, json, junit, sarif, markdown, github, gitlab. On GitHub Actions (GITHUB_ACTIONS=true) \
+            without --format, standard output gets annotations and text; with the github format and \
+            GITHUB_STEP_SUMMARY set, the Markdown summary is appended to the step summary. An --output file that \
+            cannot be written makes the exit code 2.
             """
     )
 
@@ -34,14 +42,9 @@ struct CheckCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    func run() throws {
-        let code = execute(environment: .current, console: .standard, today: Day(Date()))
-        if code != 0 { throw ExitCode(code) }
-    }
-
     /// Runs the check with its world injected, and returns the exit code.
-    func execute(environment: Environment, console: Console, today: Day) -> Int32 {
-        CheckRunner(environment: environment, console: console, today: today).run(
+    func execute(in context: CommandContext) -> Int32 {
+        CheckRunner(environment: context.environment, console: context.console, today: context.today).run(
             configPath: config, paths: paths, output: output, jobs: jobs)
     }
 }

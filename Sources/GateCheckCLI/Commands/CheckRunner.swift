@@ -21,8 +21,7 @@ struct CheckRunner {
             case .failure(let error):
                 let verdict = GateEngine.evaluate(
                     ReportSet(), configuration: .init(gates: []), today: today, diagnostics: error.problems)
-                emit(verdict, output)
-                return verdict.exitCode
+                return emit(verdict, output, configPath)
             }
         } else {
             configuration = .builtIn
@@ -35,29 +34,18 @@ struct CheckRunner {
         }
         let collected = InputCollector().collect(paths: paths, bindings: configuration.inputs, configPath: configPath)
         let loader = ReportLoader(
-            options: ReadOptions(limits: configuration.limits, waivers: configuration.waivers, today: today),
+            options: ReadOptions(
+                limits: configuration.limits, waivers: configuration.waivers,
+                accuracyMapping: configuration.accuracyMapping, today: today),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        var reports = ReportSet(failed: collected.missing, diagnostics: collected.diagnostics)
-        for outcome in loader.load(collected.files) {
-            switch outcome {
-            case .loaded(let report): reports.reports.append(report)
-            case .failed(let failure): reports.failed.append(failure)
-            case .ignored(let file): reports.ignored.append(file)
-            }
-        }
-        let verdict = GateEngine.evaluate(reports, configuration: configuration, today: today)
-        emit(verdict, output)
-        return verdict.exitCode
+        let verdict = GateEngine.evaluate(loader.reportSet(collected), configuration: configuration, today: today)
+        return emit(verdict, output, configPath)
     }
 
-    private func emit(_ verdict: Verdict, _ output: OutputOptions) {
-        let color: Bool
-        switch output.color {
-        case .always: color = true
-        case .never: color = false
-        case .auto: color = console.isTerminal && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
-        }
-        let options = ReporterOptions(color: color, quiet: output.quiet, explain: output.explain)
-        console.writeOut(output.format.reporter(options).render(verdict))
+    /// Prints and writes the outputs; the verdict's exit code, or 2 when an output file could not be written.
+    private func emit(_ verdict: Verdict, _ output: OutputOptions, _ configPath: String?) -> Int32 {
+        let delivered = OutputEmitter(environment: environment, console: console)
+            .emit(verdict, output, configurationPath: configPath)
+        return delivered ? verdict.exitCode : max(verdict.exitCode, 2)
     }
 }

@@ -8,10 +8,44 @@ enum ColorMode: String, CaseIterable, ExpressibleByArgument {
     case auto, always, never
 }
 
+/// `--output FORMAT=PATH`: one more output, written to a file.
+struct OutputTarget: Hashable {
+    var format: OutputFormat
+    var path: String
+
+    /// Parses `FORMAT=PATH`; the error names the formats.
+    static func parse(_ argument: String) throws -> OutputTarget {
+        let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let equals = argument.firstIndex(of: "=") else {
+            throw ValidationError(
+                "'\(argument)' is not FORMAT=PATH (for example junit=gatecheck.xml); FORMAT is one of \(formats)")
+        }
+        let name = String(argument[..<equals])
+        guard let format = OutputFormat(rawValue: name) else {
+            throw ValidationError("'\(name)' is not an output format; use one of \(formats)")
+        }
+        let path = String(argument[argument.index(after: equals)...])
+        guard !path.isEmpty else { throw ValidationError("'\(argument)' names no file after '='") }
+        return OutputTarget(format: format, path: path)
+    }
+}
+
 /// Output options shared by the commands that print a verdict.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "The format printed on standard output: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .text
+    @Option(
+        help: ArgumentHelp(
+            "The format printed on standard output.",
+            discussion: "Default: text; on GitHub Actions (GITHUB_ACTIONS=true) github annotations followed by text."))
+    var format: OutputFormat?
+
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp(
+            "Also write FORMAT to the file PATH (repeatable), e.g. --output junit=gatecheck.xml.",
+            valueName: "FORMAT=PATH"),
+        completion: .list(OutputFormat.allCases.map { "\($0.rawValue)=" }),
+        transform: OutputTarget.parse)
+    var outputs: [OutputTarget] = []
 
     @Option(help: "Colour in text output: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorMode = .auto
@@ -19,6 +53,16 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Text output lists only failing, warning and erroring gates.")
     var quiet = false
 
-    @Flag(help: "For every gate, show the comparison made and the files the numbers came from.")
+    @Flag(help: "For every gate, show numerator, denominator, rounding, the comparison made and the source files.")
     var explain = false
+
+    @Flag(help: "SARIF output also carries the located findings behind failing and warning gates.")
+    var sarifFindings = false
+
+    func validate() throws {
+        var seen: Set<String> = []
+        for target in outputs where !seen.insert(target.path).inserted {
+            throw ValidationError("--output names \(target.path) twice; give each output its own file")
+        }
+    }
 }

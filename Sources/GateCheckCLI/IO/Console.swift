@@ -15,6 +15,12 @@ struct Console: Sendable {
         isTerminal: isatty(1) == 1)
 
     private static func write(_ descriptor: Int32, _ text: String) {
+        _ = writeAll(descriptor, text)
+    }
+
+    /// Writes all of `text` to a file descriptor, retrying after interruptions; returns 0 or the `errno` of the
+    /// write that failed.
+    static func writeAll(_ descriptor: Int32, _ text: String) -> Int32 {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -23,10 +29,11 @@ struct Console: Sendable {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                return
+                return errno
             }
             offset += written
         }
+        return 0
     }
 }
 

@@ -14,6 +14,19 @@ struct ReportLoader {
         case ignored(IgnoredFile)
     }
 
+    /// Reads every collected file into a report set that keeps the collector's missing paths and diagnostics.
+    func reportSet(_ collected: InputCollector.Result) -> ReportSet {
+        var reports = ReportSet(failed: collected.missing, diagnostics: collected.diagnostics)
+        for outcome in load(collected.files) {
+            switch outcome {
+            case .loaded(let report): reports.reports.append(report)
+            case .failed(let failure): reports.failed.append(failure)
+            case .ignored(let file): reports.ignored.append(file)
+            }
+        }
+        return reports
+    }
+
     /// Detects every file's kind, then parses them all; both phases run on `jobs` workers. Knowing the kinds first
     /// lets a run with a single coverage report keep only the totals it needs (``CoverageDetail/totals``).
     func load(_ files: [InputFile]) -> [Outcome] {

@@ -136,3 +136,4 @@ struct GateEngineTests {
         #expect(verdict.gates[0].message.contains("branch coverage was not measured"))
     }
 }
+

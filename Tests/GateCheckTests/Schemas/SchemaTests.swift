@@ -56,7 +56,11 @@ struct SchemaTests {
 enum SampleVerdicts {
     static func verdict(_ set: String, configuration: Configuration = .builtIn) throws -> Verdict {
         var reports: [LoadedReport] = []
-        for (name, kind) in [("coverage.xml", ReportKind.cobertura), ("junit.xml", .junit)] {
+        let files: [(String, ReportKind)] = [
+            ("coverage.xml", .cobertura), ("junit.xml", .junit), ("accuracy-report.json", .accuracy),
+            ("image-inspect.json", .image), ("llm-cost.json", .llmCost), ("bandit.json", .bandit),
+        ]
+        for (name, kind) in files {
             let path = "sample-reports/\(set)/\(name)"
             var source = BytesSource(try Fixtures.projectFile(path))
             reports.append(try ReportReader.read(kind, from: &source, path: path, options: ReadOptions(today: Build.today)))

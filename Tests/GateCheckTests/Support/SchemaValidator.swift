@@ -1,11 +1,14 @@
 import Foundation
 import GateCheck
 
-/// A JSON Schema (2020-12) validator for the keywords gatecheck's own schemas use. A keyword it does not know is
-/// reported as an error, so a schema can never silently pass because the validator skipped part of it.
+/// A JSON Schema validator for the keywords gatecheck's own schemas (2020-12) and the SARIF 2.1.0 schema
+/// (draft-04) use. A keyword it does not know is reported as an error, so a schema can never silently pass because
+/// the validator skipped part of it. `format` is an annotation, as in both drafts' default behaviour.
 struct SchemaValidator {
     private let root: JSONValue
-    private static let annotations: Set<String> = ["$schema", "$id", "title", "description", "default", "examples", "$comment"]
+    private static let annotations: Set<String> = [
+        "$schema", "$id", "id", "title", "description", "default", "examples", "$comment", "format",
+    ]
 
     init(schema bytes: [UInt8]) throws {
         var reader = JSONReader(BytesSource(bytes))
@@ -28,7 +31,7 @@ struct SchemaValidator {
         let keywords = Dictionary(members.map { ($0.key, $0.node.value) }, uniquingKeysWith: { first, _ in first })
         for (keyword, argument) in keywords {
             switch keyword {
-            case _ where Self.annotations.contains(keyword), "$defs":
+            case _ where Self.annotations.contains(keyword), "$defs", "definitions":
                 continue
             case "$ref":
                 guard case .string(let reference) = argument, let target = resolve(reference) else {
@@ -70,6 +73,13 @@ struct SchemaValidator {
                 for field in fields where !declared.contains(field.key) {
                     check(field.node.value, against: argument, at: "\(path).\(field.key)", &errors)
                 }
+            case "propertyNames":
+                guard case .object(let fields) = value else { continue }
+                for field in fields { check(.string(field.key), against: argument, at: "\(path).\(field.key) (name)", &errors) }
+            case "minProperties":
+                if case .object(let fields) = value, case .number(let n) = argument, fields.count < Int(n.double ?? 0) {
+                    errors.append("\(path): fewer than \(n) properties")
+                }
             case "items":
                 guard case .array(let elements) = value else { continue }
                 for (index, element) in elements.enumerated() {
@@ -78,6 +88,12 @@ struct SchemaValidator {
             case "minItems":
                 if case .array(let elements) = value, case .number(let n) = argument, elements.count < Int(n.double ?? 0) {
                     errors.append("\(path): fewer than \(n) items")
+                }
+            case "uniqueItems":
+                guard case .bool(true) = argument, case .array(let elements) = value else { continue }
+                for (index, element) in elements.enumerated()
+                where elements[..<index].contains(where: { Self.equal($0.value, element.value) }) {
+                    errors.append("\(path)[\(index)]: duplicate item")
                 }
             case "minLength":
                 if case .string(let text) = value, case .number(let n) = argument, text.count < Int(n.double ?? 0) {
@@ -134,6 +150,10 @@ struct SchemaValidator {
         case (.string(let x), .string(let y)): x == y
         case (.bool(let x), .bool(let y)): x == y
         case (.null, .null): true
+        case (.array(let x), .array(let y)): x.count == y.count && zip(x, y).allSatisfy { equal($0.value, $1.value) }
+        case (.object(let x), .object(let y)):
+            x.count == y.count
+                && x.allSatisfy { member in y.contains { $0.key == member.key && equal($0.node.value, member.node.value) } }
         default: false
         }
     }

@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import GateCheck
 
 /// What every successfully read report promises, whatever the input: counts never negative, parts never more than
@@ -27,6 +32,51 @@ enum ReportInvariants {
         case .findings(let findings):
             try expect(kind.producesFindings, "\(kind.rawValue) produced findings")
             try check(findings)
+        case .accuracy(let accuracy):
+            try expect(kind == .accuracy, "\(kind.rawValue) produced accuracy")
+            try check(accuracy)
+        case .image(let image):
+            try expect(kind == .image, "\(kind.rawValue) produced image sizes")
+            for size in image.images {
+                // A negative size is kept with a problem, which makes the image gates unable to judge it.
+                try expect(
+                    ((size.bytes ?? 0) >= 0 || size.problem != nil) && size.tolerance >= 0,
+                    "\(size.name): \(size.bytes ?? 0) ± \(size.tolerance)")
+                try expect(size.bytes != nil || size.problem != nil, "\(size.name) has neither a size nor a problem")
+            }
+        case .llmCost(let cost):
+            try expect(kind == .llmCost, "\(kind.rawValue) produced a cost")
+            try expect((cost.costUSD ?? 0) >= 0 && (cost.statedTotal ?? 0) >= 0, "cost \(String(describing: cost.costUSD))")
+            try expect(cost.costUSD != nil || cost.problem != nil, "a cost report with neither a cost nor a problem")
+            for part in cost.parts {
+                try expect(
+                    part.inputTokens >= 0 && part.outputTokens >= 0 && part.cachedInputTokens >= 0
+                        && (part.costUSD ?? 0) >= 0,
+                    "part \(part.name): \(part)")
+            }
+            try expect(cost.inputTokens >= 0 && cost.outputTokens >= 0, "token totals")
+        case .latency(let latency):
+            try expect(kind == .latency, "\(kind.rawValue) produced latency")
+            try expect(
+                latency.p50Ms >= 0 && latency.p95Ms >= 0 && (latency.p99Ms ?? 0) >= 0 && latency.requests >= 0
+                    && (latency.durationSeconds ?? 0) >= 0 && (latency.concurrency ?? 0) >= 0,
+                "latency figures \(latency)")
+            try expect((0...1).contains(latency.errorRate), "error rate \(latency.errorRate)")
+        }
+    }
+
+    static func check(_ accuracy: AccuracyReport) throws(FuzzFailure) {
+        try expect((accuracy.datasetSize ?? 0) >= 0, "dataset size \(accuracy.datasetSize ?? 0)")
+        for (name, metric) in accuracy.metrics {
+            if let value = metric.value { try expect((0...1).contains(value), "\(name) is \(value)") }
+            try expect(metric.value != nil || metric.problem != nil, "\(name) has neither a value nor a problem")
+            try expect(
+                metric.samples >= 0 && (0...metric.samples).contains(metric.unscored),
+                "\(name): \(metric.unscored) unscored of \(metric.samples)")
+            try expect(
+                metric.lowestSamples.count <= AccuracyMetric.sampleLimit
+                    && metric.highestSamples.count <= AccuracyMetric.sampleLimit,
+                "\(name) keeps \(metric.lowestSamples.count) + \(metric.highestSamples.count) samples")
         }
     }
 
@@ -111,7 +161,6 @@ enum ReportInvariants {
         try expect(
             findings.notAudited.count <= findings.notAuditedByTool.values.reduce(0, +),
             "more not-audited descriptions than counted")
-        try expect((findings.imageSizeBytes ?? 0) >= 0, "image size \(findings.imageSizeBytes ?? 0)")
         for match in findings.waiverMatches.values {
             try expect(
                 match.waived >= 0 && match.alsoMatched >= 0 && match.expiredMatches >= 0,

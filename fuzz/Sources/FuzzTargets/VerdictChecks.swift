@@ -9,7 +9,11 @@ import GateCheck
 /// negative or impossible metric, and output that is the same bytes every time it is rendered (JSON that parses).
 enum VerdictChecks {
     static let reporterOptions = [
-        ReporterOptions(), ReporterOptions(color: true, explain: true), ReporterOptions(quiet: true),
+        ReporterOptions(),
+        ReporterOptions(
+            color: true, explain: true, includeFindings: true, timestamp: "2026-03-01T10:00:00Z",
+            configurationPath: "ci/gates.json"),
+        ReporterOptions(quiet: true),
     ]
 
     static func check(_ verdict: Verdict) throws(FuzzFailure) {
@@ -33,7 +37,7 @@ enum VerdictChecks {
                 let first = reporter.render(verdict)
                 let second = reporter.render(verdict)
                 try expect(first == second, "\(format.rawValue) output differs between two renderings")
-                if format == .json { try checkJSON(first) }
+                try checkSyntax(first, format, verdict)
             }
         }
     }
@@ -60,13 +64,33 @@ enum VerdictChecks {
         }
     }
 
-    private static func checkJSON(_ text: String) throws(FuzzFailure) {
-        var reader = JSONReader(BytesSource(text), options: JSONReaderOptions(maxDepth: 64, maxStringBytes: 1 << 24))
-        do {
-            _ = try reader.readValue()
-            try reader.finish()
-        } catch {
-            throw FuzzFailure("the JSON verdict does not parse: \(error)")
+    /// JSON formats parse; the JUnit output reads back with one testcase per gate and per error, and is never all
+    /// green for a verdict that is not a pass; Markdown stays under GitHub's limit.
+    private static func checkSyntax(_ text: String, _ format: OutputFormat, _ verdict: Verdict) throws(FuzzFailure) {
+        switch format {
+        case .json, .sarif, .gitlab:
+            var reader = JSONReader(BytesSource(text), options: JSONReaderOptions(maxDepth: 64, maxStringBytes: 1 << 24))
+            do {
+                _ = try reader.readValue()
+                try reader.finish()
+            } catch {
+                throw FuzzFailure("the \(format.rawValue) output is not JSON: \(error)")
+            }
+        case .junit:
+            var source = BytesSource(text)
+            let tests: TestReport
+            do throws(ReportError) { tests = try JUnitParser.parse(&source).report } catch {
+                throw FuzzFailure("the JUnit output does not read back: \(error)")
+            }
+            let expected = verdict.gates.count + verdict.diagnostics.count { $0.severity == .error }
+            try expect(tests.total == expected, "the JUnit output has \(tests.total) testcases, not \(expected)")
+            try expect(
+                verdict.status == .pass || tests.failed + tests.errors > 0,
+                "the JUnit output of a verdict that is \(verdict.status) has no failure or error")
+        case .markdown:
+            try expect(text.utf8.count < 65_536, "the Markdown output has \(text.utf8.count) bytes")
+        case .text, .github:
+            break
         }
     }
 }

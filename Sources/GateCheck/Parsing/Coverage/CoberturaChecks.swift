@@ -22,12 +22,12 @@ enum CoberturaChecks {
         return (covered, total)
     }
 
-    /// coverage.py's `missing-branches="12,exit"` as target lines (`exit` as 0). Absent with every branch taken
-    /// means none missing; otherwise `nil` unless every missing target is named.
-    static func missingTargets(_ value: XMLBytes?, covered: Int, total: Int) -> [UInt32]? {
-        guard let value else { return covered == total ? [] : nil }
-        var targets: [UInt32] = []
-        targets.reserveCapacity(total - covered)
+    /// Reads coverage.py's `missing-branches="12,exit"` into `targets` as target lines (`exit` as 0), a buffer the
+    /// caller reuses so that no line allocates. Absent with every branch taken means none missing; returns `false`
+    /// (targets unknown) unless every missing target is named.
+    static func missingTargets(_ value: XMLBytes?, covered: Int, total: Int, into targets: inout [UInt32]) -> Bool {
+        targets.removeAll(keepingCapacity: true)
+        guard let value else { return covered == total }
         for part in value.buffer.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
             let trimmed = part.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed()
             if trimmed.elementsEqual("exit".utf8) {
@@ -35,10 +35,10 @@ enum CoberturaChecks {
             } else if let line = digits(part), line <= Int(UInt32.max) {
                 targets.append(UInt32(line))
             } else {
-                return nil
+                return false
             }
         }
-        return targets.count == total - covered ? targets : nil
+        return targets.count == total - covered
     }
 
     private static func digits(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {

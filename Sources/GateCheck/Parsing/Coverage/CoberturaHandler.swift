@@ -31,15 +31,20 @@ struct CoberturaHandler: XMLEventHandler {
     /// Files that appeared in more than one `<class>` while summarizing.
     private(set) var repeatedFiles: Set<String> = []
     private let mode: Mode
-    private var stack: [Element] = []
+    private let stack = ElementStack<Element>(fallback: .other)
     /// The depth of the current `class/lines` element, so a `<line>` is counted only directly inside it.
     private var classLinesDepth = -1
     private var elements = XMLNameCache(Self.classify)
+    private var linePointer: UnsafePointer<UInt8>?
+    /// The interned names of `number` and `hits`, the two attributes of every line.
+    private var numberPointer: UnsafePointer<UInt8>?
+    private var hitsPointer: UnsafePointer<UInt8>?
     private var attributeNames = XMLNameCache(Self.classifyAttribute)
     private var report = CoverageReport()
     private var currentPath: String?
     private var current = FileCoverage()
     private var summary = ClassSummary()
+    private var missingScratch: [UInt32] = []
     /// The files with the most missed lines and a few of those lines: the only files whose missed lines a verdict
     /// ever names, so a summary keeps no line numbers for the others.
     private var mostMissed: [(path: String, missed: Int, sample: [UInt32])] = []
@@ -49,16 +54,22 @@ struct CoberturaHandler: XMLEventHandler {
 
     init(mode: Mode) {
         self.mode = mode
-        stack.reserveCapacity(16)
         if case .summarize = mode { report.detail = .totals }
     }
 
     var wantsCharacters: Bool { sourceText != nil }
 
     mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> Bool {
-        let element = elements.lookup(name)
-        let parent = stack.last ?? .other
-        stack.append(element)
+        // `<line>` is nearly every element: one pointer comparison (libxml2 interns names) before the table.
+        let element: Element
+        if name.pointer == linePointer {
+            element = .line
+        } else {
+            element = elements.lookup(name)
+            if element == .line { linePointer = name.pointer }
+        }
+        let parent = stack[depth - 1]
+        stack[depth] = element
         switch element {
         case .line:
             // Only class/lines/line: method lines repeat the class lines in gcovr, coverlet and istanbul output.
@@ -84,12 +95,12 @@ struct CoberturaHandler: XMLEventHandler {
     }
 
     mutating func endElement(depth: Int) {
-        switch stack.popLast() {
-        case .lines? where depth == classLinesDepth:
+        switch stack[depth] {
+        case .lines where depth == classLinesDepth:
             classLinesDepth = -1
-        case .klass?:
+        case .klass:
             if let path = currentPath { finishClass(path) }
-        case .source?:
+        case .source:
             if let text = sourceText {
                 report.sources.append(String(decoding: text, as: UTF8.self).trimmingWhitespace)
                 sourceText = nil
@@ -214,9 +225,21 @@ struct CoberturaHandler: XMLEventHandler {
         var condition: XMLBytes?
         var missing: XMLBytes?
         attributes.forEach { name, value in
+            if name.pointer == numberPointer {
+                number = value
+                return
+            }
+            if name.pointer == hitsPointer {
+                hits = value
+                return
+            }
             switch attributeNames.lookup(name) {
-            case .number: number = value
-            case .hits: hits = value
+            case .number:
+                number = value
+                numberPointer = name.pointer
+            case .hits:
+                hits = value
+                hitsPointer = name.pointer
             case .branch: branch = value
             case .conditionCoverage: condition = value
             case .missingBranches: missing = value
@@ -255,7 +278,8 @@ struct CoberturaHandler: XMLEventHandler {
         }
         current.recordBranches(
             BranchCount(line: UInt32(line), covered: UInt32(counts.covered), total: UInt32(counts.total)),
-            missing: CoberturaChecks.missingTargets(missing, covered: counts.covered, total: counts.total))
+            missing: CoberturaChecks.missingTargets(
+                missing, covered: counts.covered, total: counts.total, into: &missingScratch) ? missingScratch : nil)
         return true
     }
 
@@ -289,45 +313,5 @@ struct CoberturaHandler: XMLEventHandler {
         report.summary = summary
         report.toolVersion = attributes.value("version")?.string(limit: 100)
         return true
-    }
-}
-
-/// What a summarizing pass keeps of one `<class>`: counts and a few missed lines. Lines arriving in ascending
-/// order cannot repeat within the class; any other order sends the file to the detailed second pass.
-private struct ClassSummary {
-    var lastLine: UInt32 = 0
-    var count = 0
-    var covered = 0
-    var branchesCovered = 0
-    var branchesTotal = 0
-    var missedSample: [UInt32] = []
-    var needsDetail = false
-
-    mutating func reset() {
-        self = ClassSummary(missedSample: missedSample)
-        missedSample.removeAll(keepingCapacity: true)
-    }
-
-    init(missedSample: [UInt32] = []) {
-        self.missedSample = missedSample
-    }
-
-    @inline(__always)
-    mutating func add(line: UInt32, hit: Bool) {
-        if line <= lastLine { needsDetail = true }
-        lastLine = line
-        count += 1
-        if hit {
-            covered += 1
-        } else if missedSample.count < 8 {
-            missedSample.append(line)
-        }
-    }
-
-    /// The file's totals, without line numbers (the handler keeps those only for the files it may name).
-    var file: FileCoverage {
-        FileCoverage.summary(
-            count: count, covered: covered, missedSample: [], branchesCovered: branchesCovered,
-            branchesTotal: branchesTotal)
     }
 }

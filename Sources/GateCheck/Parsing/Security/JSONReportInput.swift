@@ -109,10 +109,14 @@ enum JSONReportParsing {
     ///   - kind: the kind being read, for the wrong-kind message.
     ///   - skipBanner: drop text lines before the JSON and ignore text after it (Safety prints a banner around
     ///     its JSON on stdout).
+    ///   - allowNonFiniteNumbers: accept Python's bare `NaN` and `Infinity` (evaluation scripts write them).
+    ///   - finish: validate the end of the document after `body`; `false` when `body` reads a sequence of
+    ///     top-level values itself (JSON lines).
     ///   - body: reads the document; it throws ``JSONError`` from the reader or ``ReportError`` for a document
     ///     of the wrong kind or with an impossible value.
     static func parse<Source: ByteSource, Result>(
         _ source: Source, kind: ReportKind, limits: ParseLimits, skipBanner: Bool = false,
+        allowNonFiniteNumbers: Bool = false, finish: Bool = true,
         _ body: (inout JSONReader<JSONReportInput<Source>>) throws -> Result
     ) throws(ReportError) -> Result {
         let input = JSONReportInput(source, limit: limits.maxReportBytes)
@@ -125,11 +129,12 @@ enum JSONReportParsing {
             throw .wrongKind(expected: kind, found: "text with no line that starts a JSON object or array")
         }
         let options = JSONReaderOptions(
-            maxDepth: limits.maxDepth, allowTrailingContent: skipBanner && input.skippedText)
+            maxDepth: limits.maxDepth, allowNonFiniteNumbers: allowNonFiniteNumbers,
+            allowTrailingContent: skipBanner && input.skippedText)
         var reader = JSONReader(input, options: options)
         do {
             let result = try body(&reader)
-            try reader.finish()
+            if finish { try reader.finish() }
             return result
         } catch let error as ReportError {
             throw error

@@ -11,43 +11,6 @@ struct JUnitHandler: XMLEventHandler {
         end: { user, _, _, _ in XMLStreamParser.end(user, JUnitHandler.self) },
         characters: { user, bytes, count in XMLStreamParser.characters(user, bytes, count, JUnitHandler.self) })
 
-    /// What a suite's attributes claim, used when it has no testcase and for the mismatch warning.
-    struct SuiteClaims {
-        var tests: Int?
-        var failures: Int?
-        var errors: Int?
-        var skipped: Int?
-        var time: Double?
-        var contributed = false
-
-        /// A count attribute above ``countLimit`` (the name of the first), which no real suite has.
-        var implausible: String?
-
-        /// The largest count a suite attribute may claim: far above any real suite, and small enough that summing
-        /// the claims of every suite a report can hold never overflows.
-        static let countLimit = 1 << 32
-
-        init(_ attributes: XMLAttributes) {
-            var implausible: String?
-            func count(_ name: StaticString) -> Int? {
-                guard let value = attributes.value(name)?.nonNegativeInteger else { return nil }
-                guard value <= Self.countLimit else {
-                    if implausible == nil { implausible = "\(name)='\(value)'" }
-                    return Self.countLimit
-                }
-                return value
-            }
-            tests = count("tests")
-            failures = count("failures")
-            errors = count("errors")
-            let disabled = count("disabled")
-            let skippedCount = count("skipped")
-            skipped = skippedCount.map { $0 + (disabled ?? 0) } ?? disabled
-            time = attributes.value("time")?.double
-            self.implausible = implausible
-        }
-    }
-
     /// The testcase being read. Its names stay bytes in buffers the handler reuses; only a failing test's names
     /// become strings.
     struct Case {
@@ -67,7 +30,7 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     private(set) var failure: ReportError?
-    private var stack: [Element] = []
+    private let stack = ElementStack<Element>(fallback: .other)
     private var suites: [SuiteClaims] = []
     private var rootClaims: SuiteClaims?
     private var topLevelClaims: [SuiteClaims] = []
@@ -76,26 +39,32 @@ struct JUnitHandler: XMLEventHandler {
     private var current: Case?
     private var capturing = false
     private var attributeNames = XMLNameCache(Self.classifyAttribute)
-    private var className: [UInt8] = []
-    private var caseName: [UInt8] = []
-    private var caseFile: [UInt8] = []
+    private let className = ByteBuffer(capacity: FailedTest.messageLimit)
+    private let caseName = ByteBuffer(capacity: FailedTest.messageLimit)
+    private let caseFile = ByteBuffer(capacity: FailedTest.messageLimit)
+    /// pytest writes `<testsuites name="pytest tests">` and `<testsuite name="pytest">` (its default suite name),
+    /// and its xunit1 `line` attribute is 0-based.
+    private var writtenByPytest = false
 
-    init() {
-        stack.reserveCapacity(16)
-    }
+    init() {}
 
     var wantsCharacters: Bool { capturing }
 
     mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> Bool {
         let element = names.lookup(name)
-        let parent = stack.last
-        stack.append(element)
+        let parent = stack[depth - 1]
+        stack[depth] = element
         if depth == 1 {
             guard element == .testsuites || element == .testsuite else {
                 failure = .wrongKind(expected: .junit, found: "root element <\(name.string)>")
                 return false
             }
             rootClaims = SuiteClaims(attributes)
+        }
+        if element == .testsuites || element == .testsuite, let suiteName = attributes.value("name")?.string(limit: 32),
+            suiteName == "pytest tests" || suiteName == "pytest"
+        {
+            writtenByPytest = true
         }
         switch element {
         case .testsuite:
@@ -127,14 +96,13 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     mutating func endElement(depth: Int) {
-        let element = stack.popLast()
-        switch element {
-        case .testcase? where stack.last != .testcase:
+        switch stack[depth] {
+        case .testcase where stack[depth - 1] != .testcase:
             if let finished = current { finishCase(finished) }
             current = nil
-        case .failure?, .error?:
+        case .failure, .error:
             capturing = false
-        case .testsuite?:
+        case .testsuite:
             guard let claims = suites.popLast() else { break }
             if !claims.contributed { useAttributes(claims) }
             if !suites.isEmpty, claims.contributed || claims.tests ?? 0 > 0 {
@@ -151,7 +119,10 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     func finish() -> ParsedTests {
-        ParsedTests(report: report, diagnostics: mismatchWarnings())
+        ParsedTests(
+            report: report,
+            diagnostics: JUnitAttributeCheck.warnings(
+                root: rootClaims, topLevel: topLevelClaims, counted: report, attributeOnlySuites: attributeOnlySuites))
     }
 
     // MARK: - Private
@@ -180,16 +151,15 @@ struct JUnitHandler: XMLEventHandler {
 
     private mutating func startCase(_ attributes: XMLAttributes) {
         var testCase = Case()
-        className.removeAll(keepingCapacity: true)
-        caseName.removeAll(keepingCapacity: true)
-        caseFile.removeAll(keepingCapacity: true)
+        className.count = 0
+        caseName.count = 0
         attributes.forEach { name, value in
             switch attributeNames.lookup(name) {
-            case .classname: className.append(contentsOf: value.buffer.prefix(FailedTest.messageLimit))
-            case .name: caseName.append(contentsOf: value.buffer.prefix(FailedTest.messageLimit))
+            case .classname: className.set(value.buffer)
+            case .name: caseName.set(value.buffer)
             case .file:
                 testCase.hasFile = true
-                caseFile.append(contentsOf: value.buffer.prefix(FailedTest.messageLimit))
+                caseFile.set(value.buffer)
             case .line: testCase.line = value.nonNegativeInteger
             case .time:
                 if let time = value.double, time >= 0 { report.durationSeconds += time }
@@ -204,8 +174,8 @@ struct JUnitHandler: XMLEventHandler {
         if !suites.isEmpty { suites[suites.count - 1].contributed = true }
     }
 
-    private func string(_ bytes: [UInt8]) -> String {
-        bytes.withUnsafeBufferPointer { XMLBytes($0).string(limit: FailedTest.messageLimit) }
+    private func string(_ bytes: ByteBuffer) -> String {
+        XMLBytes(UnsafeBufferPointer(start: bytes.base, count: bytes.count)).string(limit: FailedTest.messageLimit)
     }
 
     private mutating func finishCase(_ testCase: Case) {
@@ -244,7 +214,7 @@ struct JUnitHandler: XMLEventHandler {
         report.failures.append(
             FailedTest(
                 state: state, className: string(className), name: string(caseName), message: message,
-                file: testCase.hasFile ? string(caseFile) : nil, line: testCase.line))
+                file: testCase.hasFile ? string(caseFile) : nil, line: testCase.line, lineIsZeroBased: writtenByPytest))
     }
 
     /// A suite with no testcase anywhere below it contributes its attribute totals instead.
@@ -264,52 +234,6 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     private var attributeOnlySuites = 0
-
-    private func mismatchWarnings() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        if attributeOnlySuites > 0 {
-            diagnostics.append(
-                Diagnostic(
-                    .note, code: "junit.attribute-totals",
-                    message: "\(attributeOnlySuites) test suite(s) have no <testcase> elements; their tests/failures/"
-                        + "errors/skipped attributes were counted instead"))
-        }
-        let claims: SuiteClaims? =
-            rootClaims?.tests != nil ? rootClaims : topLevelClaims.isEmpty ? nil : topLevelClaims.reduce(into: nil) {
-                sum, claims in
-                guard let tests = claims.tests else { return }
-                var total = sum ?? SuiteClaims.zero
-                total.tests = (total.tests ?? 0) + tests
-                total.failures = (total.failures ?? 0) + (claims.failures ?? 0)
-                total.errors = (total.errors ?? 0) + (claims.errors ?? 0)
-                sum = total
-            }
-        guard let claims, let tests = claims.tests, attributeOnlySuites == 0 else { return diagnostics }
-        var differences: [String] = []
-        if tests != report.total { differences.append("tests=\(tests) but \(report.total) <testcase> elements") }
-        if let failures = claims.failures, failures != report.failed {
-            differences.append("failures=\(failures) but \(report.failed) failed testcases")
-        }
-        if let errors = claims.errors, errors != report.errors {
-            differences.append("errors=\(errors) but \(report.errors) erroring testcases")
-        }
-        if !differences.isEmpty {
-            diagnostics.append(
-                Diagnostic(
-                    .warning, code: "junit.attribute-mismatch",
-                    message: "the suite attributes disagree with the testcases (" + differences.joined(separator: "; ")
-                        + "); gatecheck counts the testcases"))
-        }
-        return diagnostics
-    }
-}
-
-extension JUnitHandler.SuiteClaims {
-    static var zero: Self {
-        var claims = Self(XMLAttributes(base: nil, count: 0))
-        claims.tests = 0
-        return claims
-    }
 }
 
 extension XMLBytes {

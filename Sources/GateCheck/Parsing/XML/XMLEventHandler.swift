@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// The events of one XML document that a report parser consumes, delivered by ``XMLStreamParser``.
 ///

@@ -1,10 +1,11 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Limits that keep any input, hostile or broken, within bounded time and memory.
 public struct ParseLimits: Sendable, Hashable, Codable {
     /// The largest report accepted, in bytes (default 1 GiB).
     public var maxReportBytes: Int
-    /// The deepest element or JSON nesting accepted (default 64; Cobertura needs 7 levels, JUnit about 5).
+    /// The deepest element or JSON nesting accepted (default 64; Cobertura needs 7 levels, JUnit about 5). XML is
+    /// never read deeper than 1,024 levels, whatever this says.
     public var maxDepth: Int
 
     /// Creates limits; the defaults suit every genuine report seen.
@@ -37,7 +38,9 @@ enum XMLStreamParser {
         let handlerState = UnsafeMutablePointer<Handler>.allocate(capacity: 1)
         handlerState.initialize(to: handler)
         let common = UnsafeMutablePointer<SAXCommon>.allocate(capacity: 1)
-        common.initialize(to: SAXCommon(maxDepth: limits.maxDepth, handler: UnsafeMutableRawPointer(handlerState)))
+        // Handlers index their element stacks by depth; no report needs more than ElementStack's levels.
+        let maxDepth = min(limits.maxDepth, ElementStack<XMLDepthLimit>.capacity - 2)
+        common.initialize(to: SAXCommon(maxDepth: maxDepth, handler: UnsafeMutableRawPointer(handlerState)))
         defer {
             handler = handlerState.move()
             handlerState.deallocate()
@@ -116,13 +119,16 @@ enum XMLStreamParser {
             let failure = handler.pointee.failure ?? .malformed("the parser stopped without a reason", at: nil)
             common.pointee.stop(failure.located(at: common.pointee.position))
         }
+        common.pointee.deliverCharacters(handler.pointee.wantsCharacters, Handler.saxCallbacks.characters)
     }
 
     @inline(__always)
     static func end<Handler: XMLEventHandler>(_ user: UnsafeMutableRawPointer?, _: Handler.Type) {
         guard let common = user?.assumingMemoryBound(to: SAXCommon.self), common.pointee.failure == nil else { return }
-        common.pointee.handler.assumingMemoryBound(to: Handler.self).pointee.endElement(depth: common.pointee.depth)
+        let handler = common.pointee.handler.assumingMemoryBound(to: Handler.self)
+        handler.pointee.endElement(depth: common.pointee.depth)
         common.pointee.depth -= 1
+        common.pointee.deliverCharacters(handler.pointee.wantsCharacters, Handler.saxCallbacks.characters)
     }
 
     @inline(__always)
@@ -140,8 +146,10 @@ enum XMLStreamParser {
         callbacks.initialized = 0xDEED_BEAF  // XML_SAX2_MAGIC, which does not import into Swift
         callbacks.startElementNs = own.start
         callbacks.endElementNs = own.end
-        callbacks.characters = own.characters
-        callbacks.cdataBlock = own.characters
+        // Text is delivered only while a handler captures it (see SAXCommon.deliverCharacters): without a
+        // characters callback libxml2 skips the whitespace between elements without calling anyone.
+        callbacks.characters = nil
+        callbacks.cdataBlock = nil
         callbacks.entityDecl = { user, name, _, _, _, _ in
             guard let common = user?.assumingMemoryBound(to: SAXCommon.self) else { return }
             let entity = name.map { String(cString: $0) } ?? "?"
@@ -153,6 +161,11 @@ enum XMLStreamParser {
         }
         return callbacks
     }
+}
+
+/// A stand-in element kind, to name ``ElementStack``'s capacity.
+enum XMLDepthLimit: UInt8 {
+    case any
 }
 
 /// The state every handler's callbacks share, reached through libxml2's user-data pointer. Never nil: with nil
@@ -173,6 +186,19 @@ struct SAXCommon {
 
     var position: FilePosition {
         FilePosition(line: context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0)
+    }
+
+    /// Whether libxml2 currently calls the characters callbacks.
+    var deliveringCharacters = false
+
+    /// Installs or removes the characters and CDATA callbacks in the parser's live handler when the handler starts
+    /// or stops capturing text.
+    @inline(__always)
+    mutating func deliverCharacters(_ wanted: Bool, _ callback: charactersSAXFunc) {
+        guard wanted != deliveringCharacters, let sax = context?.pointee.sax else { return }
+        deliveringCharacters = wanted
+        sax.pointee.characters = wanted ? callback : nil
+        sax.pointee.cdataBlock = wanted ? callback : nil
     }
 
     mutating func stop(_ failure: ReportError) {

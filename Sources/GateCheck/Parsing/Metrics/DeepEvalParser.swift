@@ -1,0 +1,179 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// What a DeepEval test run holds that gatecheck uses.
+struct DeepEvalRun {
+    /// Whether any test-run key was seen (`testCases`, `testRunData`, ...).
+    var sawRun = false
+    var dataset: String?
+    var testCases = 0
+    /// Per metric name as DeepEval writes it (`Contextual Recall`), in first-seen order.
+    var order: [String] = []
+    var tallies: [String: ScoreTally] = [:]
+    /// `metricsScores`: per metric, how many scores and errors DeepEval itself counted.
+    var stated: [String: (scored: Int, errors: Int)] = [:]
+}
+
+/// Reads a DeepEval test run (formats.md §8): `.deepeval/.latest_test_run.json` (`{"testRunData": {...}}`) or a run
+/// saved to `DEEPEVAL_RESULTS_FOLDER` (the run itself), from DeepEval's `testCases[].metricsData[]` (older versions:
+/// `metricsMetadata[]` with `metric` for `name`) and conversational test cases with their turns.
+///
+/// Each metric is recomputed from the test cases: its value is the mean of the scores of the cases where it has a
+/// score and no error; the others count as unscored. `metricsScores` is only a cross-check. Metric names are
+/// normalised (`Contextual Recall` → `contextual_recall`) and then mapped by gates.json `accuracy_mapping`.
+enum DeepEvalParser {
+    static let runKeys = JSONKeySet([
+        "testRunData", "testCases", "conversationalTestCases", "metricsScores", "datasetAlias", "identifier",
+    ])
+    private static let caseKeys = JSONKeySet(["name", "metricsData", "metricsMetadata", "turns", "testCases"])
+    private static let metricKeys = JSONKeySet(["name", "metric", "score", "error"])
+    private static let scoresKeys = JSONKeySet(["metric", "scores", "errors"])
+
+    /// Reads the value of one known run key (an index of ``runKeys``).
+    static func read<Source: ByteSource>(
+        _ key: Int, from reader: inout JSONReader<Source>, into run: inout DeepEvalRun, nested: Bool
+    ) throws {
+        run.sawRun = true
+        switch key {
+        case 0 where !nested:
+            try reader.beginObject()
+            while let inner = try reader.nextKey(in: runKeys) {
+                if inner == JSONKeySet.unknown { try reader.skipValue() } else { try read(inner, from: &reader, into: &run, nested: true) }
+            }
+        case 1, 2:
+            try reader.forEachElement { reader in try readCase(&reader, into: &run, conversational: key == 2) }
+        case 3:
+            try reader.forEachElement { reader in try readStatedScores(&reader, into: &run) }
+        case 4, 5:
+            let name = try reader.readOptionalString()
+            if key == 4 || run.dataset == nil { run.dataset = name ?? run.dataset }
+        default:
+            try reader.skipValue()
+        }
+    }
+
+    /// The report, once the whole run has been read.
+    static func finish(_ run: DeepEvalRun, mapping: AccuracyMapping) throws(ReportError) -> ParsedMetricReport {
+        guard !run.order.isEmpty else {
+            throw .invalidValue(
+                "the DeepEval test run has no metric results (no test case has metricsData), so nothing can be judged",
+                at: nil, keyPath: nil)
+        }
+        var diagnostics: [Diagnostic] = []
+        var metrics: [AccuracyMetric] = []
+        for name in run.order {
+            let tally = run.tallies[name, default: ScoreTally()]
+            let metric = tally.metric(named: name)
+            metrics.append(metric)
+            let shown = "\"\(name)\""
+            if let problem = metric.problem {
+                diagnostics.append(warning("cannot-judge", "\(shown) cannot be judged: \(problem)"))
+            } else if metric.unscored > 0 {
+                diagnostics.append(
+                    warning(
+                        "unscored", "\(metric.unscored) of the \(metric.samples) results of \(shown) have no score (an "
+                            + "error, null or NaN); its value is the mean of the \(metric.samples - metric.unscored) scored"))
+            }
+            if let stated = run.stated[name],
+                stated.scored != tally.entries - tally.unscored || stated.errors != tally.unscored
+            {
+                diagnostics.append(
+                    warning(
+                        "count-mismatch", "metricsScores counts \(stated.scored) scores and \(stated.errors) errors for "
+                            + "\(shown) but the test cases have \(tally.entries - tally.unscored) and \(tally.unscored); "
+                            + "gatecheck counts the test cases"))
+            }
+        }
+        let report = AccuracyReport(
+            format: "DeepEval test run", dataset: run.dataset, datasetSize: nil, metrics: mapping.apply(to: metrics))
+        return ParsedMetricReport(content: .accuracy(report), diagnostics: diagnostics)
+    }
+
+    // MARK: - Private
+
+    private static func warning(_ code: String, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, code: "accuracy.\(code)", message: "DeepEval: " + message)
+    }
+
+    /// One test case (or conversational test case, whose turns are test cases too).
+    private static func readCase<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, into run: inout DeepEvalRun, conversational: Bool
+    ) throws(JSONError) {
+        guard try reader.peek() == .object else { return try reader.skipValue() }
+        run.testCases += 1
+        let index = run.testCases
+        var name: String?
+        var results: [(metric: String, score: JSONNumber?)] = []
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: caseKeys) {
+            switch key {
+            case 0: name = try reader.readOptionalString()
+            case 1, 2: try readResults(&reader, into: &results)
+            case 3, 4:
+                guard conversational, try reader.peek() == .array else { try reader.skipValue(); continue }
+                try reader.beginArray()
+                while try reader.nextElement() { try readCase(&reader, into: &run, conversational: false) }
+            default: try reader.skipValue()
+            }
+        }
+        let id = name.flatMap { $0.isEmpty ? nil : $0 } ?? "test case \(index)"
+        for result in results {
+            if run.tallies[result.metric] == nil { run.order.append(result.metric) }
+            run.tallies[result.metric, default: ScoreTally()].add(result.score, sample: id)
+        }
+    }
+
+    /// `metricsData` (or the older `metricsMetadata`): a score counts only without an error.
+    private static func readResults<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, into results: inout [(metric: String, score: JSONNumber?)]
+    ) throws(JSONError) {
+        guard try reader.peek() == .array else { return try reader.skipValue() }
+        try reader.beginArray()
+        while try reader.nextElement() {
+            guard try reader.peek() == .object else { try reader.skipValue(); continue }
+            var metric: String?
+            var score: JSONNumber?
+            var failed = false
+            try reader.beginObject()
+            while let key = try reader.nextKey(in: metricKeys) {
+                switch key {
+                case 0, 1: metric = try reader.readOptionalString() ?? metric
+                case 2: score = try reader.readNullableNumber()
+                case 3:
+                    failed = !(try reader.readMessage().isEmpty)
+                default: try reader.skipValue()
+                }
+            }
+            guard let metric, !metric.isEmpty else { continue }
+            results.append((metric, failed ? nil : score))
+        }
+    }
+
+    private static func readStatedScores<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, into run: inout DeepEvalRun
+    ) throws(JSONError) {
+        guard try reader.peek() == .object else { return try reader.skipValue() }
+        var metric: String?
+        var scored = 0
+        var errors = 0
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: scoresKeys) {
+            switch key {
+            case 0: metric = try reader.readOptionalString()
+            case 1:
+                guard try reader.peek() == .array else { try reader.skipValue(); continue }
+                try reader.beginArray()
+                while try reader.nextElement() {
+                    scored += 1
+                    try reader.skipValue()
+                }
+            case 2: errors = Int(try reader.readInt64())
+            default: try reader.skipValue()
+            }
+        }
+        if let metric { run.stated[metric] = (scored, errors) }
+    }
+}

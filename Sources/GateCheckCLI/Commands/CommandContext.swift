@@ -1,0 +1,34 @@
+import ArgumentParser
+import GateCheck
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// The world a command runs in, passed in so that tests run every command in-process with their own
+/// environment, console and date.
+struct CommandContext {
+    var environment: Environment
+    var console: Console
+    /// Today's UTC date (waiver expiry).
+    var today: Day
+
+    /// The real process environment, standard output and error, and today's date.
+    static var live: CommandContext {
+        CommandContext(environment: .current, console: .standard, today: Day(Date()))
+    }
+}
+
+/// A command whose work is ``execute(in:)``: it returns its exit code instead of exiting.
+protocol ContextCommand: ParsableCommand {
+    func execute(in context: CommandContext) -> Int32
+}
+
+extension ContextCommand {
+    func run() throws {
+        let code = execute(in: .live)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
