@@ -78,15 +78,7 @@ public enum TrivyJSONParser {
                 try reader.beginObject()
                 while let field = try reader.nextKey(in: metadataKeys) {
                     if field == 0, try reader.peek() == .number {
-                        let position = reader.position
-                        let size = try reader.readInt64()
-                        // The image gates judge this number: a negative size would pass any maximum.
-                        guard size >= 0 else {
-                            throw ReportError.invalid(
-                                "Metadata.Size is \(size); an image size cannot be negative", at: position,
-                                keyPath: "Metadata.Size")
-                        }
-                        collector.imageSize(size)
+                        collector.imageSize(try reader.readInt64())
                     } else {
                         try reader.skipValue()
                     }
