@@ -12,8 +12,8 @@ enum CostMetrics {
             return (report.path, cost)
         }
         switch metric {
-        case .inputTokens: return Measurement(value: .integer(reports.reduce(0) { $0 + $1.cost.inputTokens }))
-        case .outputTokens: return Measurement(value: .integer(reports.reduce(0) { $0 + $1.cost.outputTokens }))
+        case .inputTokens: return Measurement(value: .integer(CostReport.saturatingSum(reports.map(\.cost.inputTokens))))
+        case .outputTokens: return Measurement(value: .integer(CostReport.saturatingSum(reports.map(\.cost.outputTokens))))
         case .costUSD:
             let problems = reports.compactMap { report in report.cost.problem.map { "\(report.path): \($0)" } }
             guard problems.isEmpty else { return .notMeasured(problems.joined(separator: "; ")) }

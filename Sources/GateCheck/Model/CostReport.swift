@@ -29,10 +29,21 @@ public struct CostReport: Sendable, Hashable {
         self.problem = problem
     }
 
-    /// Input tokens of every part (embedding tokens included).
-    public var inputTokens: Int { parts.reduce(0) { $0 + $1.inputTokens } }
-    /// Output tokens of every part.
-    public var outputTokens: Int { parts.reduce(0) { $0 + $1.outputTokens } }
+    /// Input tokens of every part (embedding tokens included); `Int.max` if the sum would overflow.
+    public var inputTokens: Int { Self.saturatingSum(parts.lazy.map(\.inputTokens)) }
+    /// Output tokens of every part; `Int.max` if the sum would overflow.
+    public var outputTokens: Int { Self.saturatingSum(parts.lazy.map(\.outputTokens)) }
+
+    /// The sum of non-negative counts, or `Int.max` when it overflows: no report can make the process trap.
+    static func saturatingSum(_ counts: some Sequence<Int>) -> Int {
+        var total = 0
+        for count in counts {
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            if overflow { return .max }
+            total = sum
+        }
+        return total
+    }
 }
 
 /// The spend on one model or service.
