@@ -8,13 +8,16 @@ root=$PWD
 
 usage() {
     cat <<'EOF'
-usage: scripts/fuzz.sh [--seconds N] [--targets a,b,...] [--jobs 1|2] [--no-build] [--corpus DIR] [--list]
+usage: scripts/fuzz.sh [--seconds N] [--targets a,b,...] [--jobs 1|2] [--no-build] [--corpus DIR]
+                      [--scratch-path DIR] [--list]
 
   --seconds N     how long each target runs (default 60)
   --targets LIST  comma-separated targets (default: every target with a parser)
   --jobs N        targets run at once, at most 2 (default 2); every fuzzer runs under nice -n 19
   --no-build      use the fuzzer already built
   --corpus DIR    the shared corpus of real reports (default ../shared/corpus or $GATECHECK_CORPUS)
+  --scratch-path DIR  SwiftPM's build folder for the fuzzer (default fuzz/.build); another one lets a new build
+                  run while fuzzers still use the old binary
   --list          print the targets and exit
 
 Work files (gitignored): fuzz/work/<target>/corpus (kept between runs), seeds (made anew each run),
@@ -32,10 +35,14 @@ safety|json|16384|corpus:safety
 pip-audit|json|16384|corpus:pip-audit
 sarif|json|16384|corpus:sarif corpus:trivy-sarif
 trivy-json|json|16384|corpus:trivy-json
+accuracy|json|16384|sample-reports/passing/accuracy-report.json sample-reports/failing/accuracy-report.json Tests/GateCheckCLITests/Scenarios/accuracy-boundary/reports Tests/GateCheckCLITests/Scenarios/accuracy-nan/reports Tests/GateCheckCLITests/Scenarios/accuracy-out-of-range/reports Tests/GateCheckCLITests/Scenarios/deepeval-mapping/reports
+image|json|16384|corpus:docker-inspect sample-reports/passing/image-inspect.json sample-reports/failing/image-inspect.json Tests/GateCheckCLITests/Scenarios/image-boundary/reports Tests/GateCheckCLITests/Scenarios/image-units/reports
+llm-cost|json|16384|sample-reports/passing/llm-cost.json sample-reports/failing/llm-cost.json
+latency|json|16384|Tests/GateCheckCLITests/Scenarios/latency-gates/reports
 json-reader|json|8192|corpus:bandit corpus:pip-audit corpus:safety corpus:trivy-json sample-reports/gates.json schemas
-configuration|json|4096|sample-reports/gates.json
+configuration|json|4096|sample-reports/gates.json Tests/GateCheckCLITests/Scenarios
 detection|all|4096|corpus:cobertura corpus:junit corpus:bandit corpus:safety corpus:pip-audit corpus:sarif corpus:trivy-json corpus:docker-inspect
-pipeline|all|16384|sample-reports/passing sample-reports/failing corpus:safety
+pipeline|all|16384|sample-reports/passing sample-reports/failing corpus:safety Tests/GateCheckCLITests/Scenarios/latency-gates/reports
 EOF
 }
 
@@ -44,6 +51,7 @@ targets=""
 jobs=2
 build=1
 corpus="${GATECHECK_CORPUS:-$root/../shared/corpus}"
+scratch="$root/fuzz/.build"
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;
@@ -51,6 +59,7 @@ while [ $# -gt 0 ]; do
         --jobs) jobs="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
         --corpus) corpus="$2"; shift 2 ;;
+        --scratch-path) scratch="$2"; shift 2 ;;
         --list) table | cut -d'|' -f1; exit 0 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown argument: $1" >&2; usage >&2; exit 64 ;;
@@ -63,7 +72,7 @@ work="$root/fuzz/work"
 mkdir -p "$work"
 # SwiftPM hands -sanitize=fuzzer and -sanitize=address to the compiler as two flags and the last one wins, which
 # leaves the code without coverage instrumentation; the combined flag keeps both (docs/fuzzing.md).
-build_flags=(--package-path fuzz -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address)
+build_flags=(--package-path fuzz --scratch-path "$scratch" -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address)
 if [ "$build" = 1 ]; then
     echo "== building the fuzzer (release, libFuzzer + AddressSanitizer)"
     start=$(date +%s)
