@@ -65,16 +65,20 @@ struct NumberEdgeTests {
         #expect(report.totals.branchesValid == 4_294_967_295)
     }
 
-    @Test("llm-cost: token counts that overflow when summed are held at Int.max, within a report and across reports")
+    @Test("llm-cost: a token count beyond 2^53 is refused, and the largest accepted counts sum without a trap")
     func costTokenSums() throws {
-        let text = """
-            {"total_cost": 1.0, "a": {"input_tokens": 9223372036854775807, "output_tokens": 1, "cost": 0.5},
-             "b": {"input_tokens": 9223372036854775807, "output_tokens": 1, "cost": 0.5}}
+        let absurd = """
+            {"total_cost": 1.0, "a": {"input_tokens": 9223372036854775807, "output_tokens": 1, "cost": 0.5}}
             """
-        let loaded = try MetricReports.read(.llmCost, text)
-        let second = try MetricReports.read(.llmCost, text, path: "b.json")
+        #expect(throws: ReportError.self) { _ = try MetricReports.read(.llmCost, absurd) }
+        let largest = """
+            {"total_cost": 1.0, "a": {"input_tokens": 9007199254740992, "output_tokens": 1, "cost": 0.5},
+             "b": {"input_tokens": 9007199254740992, "output_tokens": 1, "cost": 0.5}}
+            """
+        let loaded = try MetricReports.read(.llmCost, largest)
+        let second = try MetricReports.read(.llmCost, largest, path: "b.json")
         let verdict = Build.evaluate([loaded, second], [Build.gate("tokens", .llm(.inputTokens), max: "5")])
-        #expect(verdict.gates[0].actual == .integer(Int.max) && verdict.gates[0].status == .fail)
+        #expect(verdict.gates[0].actual == .integer(4 * 9_007_199_254_740_992) && verdict.gates[0].status == .fail)
     }
 
     @Test("image: a docker images size near Int64.max with its three-digit tolerance is compared, not a trap")

@@ -51,6 +51,9 @@ enum CoberturaChecks {
         return value
     }
 
+    /// The codes of the diagnostics ``crossCheck(_:)`` makes.
+    static let crossCheckCodes: Set<String> = ["cobertura.summary-only", "cobertura.summary-mismatch"]
+
     /// A note when the totals come from the root attributes, a warning when the root's line-rate disagrees with
     /// the counted lines.
     static func crossCheck(_ report: CoverageReport) -> [Diagnostic] {

@@ -82,7 +82,7 @@ struct CoberturaHandler: XMLEventHandler {
             sourceText = []
         case .coverage where depth == 1:
             sawRoot = true
-            readSummary(attributes)
+            return readSummary(attributes)
         default:
             if depth == 1 { return fail(.wrongKind(expected: .cobertura, found: "root element <\(name.string)>")) }
         }
@@ -283,7 +283,9 @@ struct CoberturaHandler: XMLEventHandler {
         return true
     }
 
-    private mutating func readSummary(_ attributes: XMLAttributes) {
+    /// Reads the root's totals; a rate outside [0, 1] or more covered than valid is impossible, and the root totals
+    /// decide the verdict of a report without lines, so such a report is refused rather than trusted.
+    private mutating func readSummary(_ attributes: XMLAttributes) -> Bool {
         var summary = CoverageSummary()
         summary.lineRate = attributes.value("line-rate")?.double
         summary.branchRate = attributes.value("branch-rate")?.double
@@ -291,7 +293,25 @@ struct CoberturaHandler: XMLEventHandler {
         summary.linesCovered = attributes.value("lines-covered")?.exactCount
         summary.branchesValid = attributes.value("branches-valid")?.exactCount
         summary.branchesCovered = attributes.value("branches-covered")?.exactCount
+        for (name, rate) in [("line-rate", summary.lineRate), ("branch-rate", summary.branchRate)] {
+            if let rate, !(0...1).contains(rate) {
+                return fail(
+                    .invalidValue(
+                        "the root's \(name)='\(rate)' is not a fraction between 0 and 1", at: nil, keyPath: nil))
+            }
+        }
+        for (what, covered, valid) in [
+            ("lines", summary.linesCovered, summary.linesValid),
+            ("branches", summary.branchesCovered, summary.branchesValid),
+        ] {
+            if let covered, let valid, covered > valid {
+                return fail(
+                    .invalidValue(
+                        "the root states \(covered) \(what) covered of \(valid) valid", at: nil, keyPath: nil))
+            }
+        }
         report.summary = summary
         report.toolVersion = attributes.value("version")?.string(limit: 100)
+        return true
     }
 }

@@ -43,6 +43,9 @@ public enum CoberturaParser {
         var details = CoberturaHandler(mode: .only(repeated))
         try XMLStreamParser.parse(&source, handler: &details, limits: limits)
         for (path, file) in details.finish().report.files { parsed.report.files[path] = .summary(of: file) }
+        // The first pass compared the root's totals with lines it had counted twice; compare the corrected ones.
+        parsed.diagnostics.removeAll { CoberturaChecks.crossCheckCodes.contains($0.code) }
+        parsed.diagnostics += CoberturaChecks.crossCheck(parsed.report)
         return parsed
     }
 }

@@ -21,6 +21,8 @@ enum CostReportParser {
     static let ownKeys = ["$schema", "schema", "currency", "total_usd", "by_model", "generated_at"]
     static let modelKeys = ["input_tokens", "output_tokens", "cached_input_tokens", "cost_usd"]
     static let scriptPartKeys = ["input_tokens", "output_tokens", "cached_input_tokens", "tokens", "cost"]
+    /// The most tokens one part may state (2^53): beyond any real spend, and small enough that the sums stay exact.
+    static let tokenLimit = 1 << 53
 
     static func parse(_ root: JSONNode) throws(ReportError) -> ParsedMetricReport {
         var decoder = JSONNodeDecoder(file: "", codePrefix: "llm-cost")
@@ -114,7 +116,9 @@ enum CostReportParser {
         _ fields: [String: JSONNode], name: String, at path: String, _ position: JSONPosition, required: Bool,
         _ decoder: inout JSONNodeDecoder
     ) -> CostPart? {
-        func count(_ key: String) -> Int? { fields[key].flatMap { decoder.integer($0, at: path + "." + key) } }
+        func count(_ key: String) -> Int? {
+            fields[key].flatMap { decoder.integer($0, at: path + "." + key, range: 0...tokenLimit) }
+        }
         if fields["tokens"] != nil, fields["input_tokens"] != nil {
             decoder.fail("value", "give \"tokens\" or \"input_tokens\", not both", at: path, position)
             return nil

@@ -85,7 +85,7 @@ public enum BanditParser {
         while let key = try reader.nextKey(in: resultKeys) {
             switch key {
             case 0: path = try reader.readOptionalString() ?? ""
-            case 1: line = try reader.readOptionalInt()
+            case 1: line = try reader.readOptionalLine()
             case 2: testID = try reader.readOptionalString() ?? ""
             case 3: testName = try reader.readOptionalString()
             case 4: severity = try readLevel(&reader, Self.severity, field: "issue_severity", index: index)

@@ -41,6 +41,12 @@ extension JSONReader {
         return Int(clamping: try readInt64())
     }
 
+    /// A line number, or `nil` for `null` or a negative number, which no report means as a line.
+    mutating func readOptionalLine() throws(JSONError) -> Int? {
+        guard let line = try readOptionalInt(), line >= 0 else { return nil }
+        return line
+    }
+
     /// A message or description, cut to ``Finding/messageLimit`` bytes on a character boundary.
     mutating func readMessage() throws(JSONError) -> String {
         if try peek() == .null {

@@ -216,7 +216,7 @@ struct SARIFResult {
                         }
                     } else {
                         while let item = try reader.nextKey(in: regionKeys) {
-                            if item == 0 { result.line = try reader.readOptionalInt() } else { try reader.skipValue() }
+                            if item == 0 { result.line = try reader.readOptionalLine() } else { try reader.skipValue() }
                         }
                     }
                 }

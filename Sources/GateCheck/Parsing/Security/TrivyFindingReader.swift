@@ -67,7 +67,7 @@ enum TrivyFindingReader {
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 try reader.beginObject()
                 while let field = try reader.nextKey(in: causeKeys) {
-                    if field == 0 { line = try reader.readOptionalInt() } else { try reader.skipValue() }
+                    if field == 0 { line = try reader.readOptionalLine() } else { try reader.skipValue() }
                 }
             default: try reader.skipValue()
             }
@@ -97,7 +97,7 @@ enum TrivyFindingReader {
             case 0: id = try reader.readOptionalString() ?? ""
             case 1: severity = try readSeverity(&reader, field: "Severity")
             case 2: title = try reader.readMessage()
-            case 3: line = try reader.readOptionalInt()
+            case 3: line = try reader.readOptionalLine()
             default: try reader.skipValue()  // Match and Code hold the secret itself: never kept.
             }
         }

@@ -62,8 +62,17 @@ enum XMLStreamParser {
         var total = 0
         var blank = BlankStart()
         while true {
-            let count: Int
-            do { count = try source.read(into: buffer) } catch { throw .unreadable(error.message) }
+            // libxml2 gets whole buffers, whatever sizes the source hands out: its push parser reports some errors
+            // only at the end when a token arrives in pieces, so the pieces must depend on the bytes alone.
+            var count = 0
+            while count < buffer.count {
+                let read: Int
+                do { read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...])) } catch {
+                    throw .unreadable(error.message)
+                }
+                if read == 0 { break }
+                count += read
+            }
             if count == 0 { break }
             total += count
             if total > limits.maxReportBytes { throw .tooLarge(limit: limits.maxReportBytes) }

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Builds gatecheck's libFuzzer targets (fuzz/), seeds them from the shared corpus and the project's own reports, runs
+# each for a given time, and prints a summary. Exits 1 when any run found a crash, leak, timeout or out-of-memory.
+# See docs/fuzzing.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+usage() {
+    cat <<'EOF'
+usage: scripts/fuzz.sh [--seconds N] [--targets a,b,...] [--jobs 1|2] [--no-build] [--corpus DIR]
+                      [--scratch-path DIR] [--list]
+
+  --seconds N     how long each target runs (default 60)
+  --targets LIST  comma-separated targets (default: every target with a parser)
+  --jobs N        targets run at once, at most 2 (default 2); every fuzzer runs under nice -n 19
+  --no-build      use the fuzzer already built
+  --corpus DIR    the shared corpus of real reports (default ../shared/corpus or $GATECHECK_CORPUS)
+  --scratch-path DIR  SwiftPM's build folder for the fuzzer (default fuzz/.build); another one lets a new build
+                  run while fuzzers still use the old binary
+  --list          print the targets and exit
+
+Work files (gitignored): fuzz/work/<target>/corpus (kept between runs), seeds (made anew each run),
+artifacts (crash-*, leak-*, timeout-*, oom-* inputs), last.log; fuzz/work/ledger.tsv adds up every run.
+EOF
+}
+
+# target | dictionary | max_len | seed sources (corpus folders as corpus:NAME, project paths relative to the root)
+table() {
+    cat <<'EOF'
+cobertura|xml|16384|corpus:cobertura Tests/GateCheckTests/Fixtures/coveragepy Tests/GateCheckTests/Fixtures/sample-totals sample-reports/passing/coverage.xml sample-reports/failing/coverage.xml
+junit|xml|16384|corpus:junit Tests/GateCheckTests/Fixtures/pytest sample-reports/passing/junit.xml sample-reports/failing/junit.xml
+bandit|json|16384|corpus:bandit sample-reports/passing/bandit.json sample-reports/failing/bandit.json
+safety|json|16384|corpus:safety
+pip-audit|json|16384|corpus:pip-audit
+sarif|json|16384|corpus:sarif corpus:trivy-sarif
+trivy-json|json|16384|corpus:trivy-json
+accuracy|json|16384|sample-reports/passing/accuracy-report.json sample-reports/failing/accuracy-report.json Tests/GateCheckCLITests/Scenarios/accuracy-boundary/reports Tests/GateCheckCLITests/Scenarios/accuracy-nan/reports Tests/GateCheckCLITests/Scenarios/accuracy-out-of-range/reports Tests/GateCheckCLITests/Scenarios/deepeval-mapping/reports
+image|json|16384|corpus:docker-inspect sample-reports/passing/image-inspect.json sample-reports/failing/image-inspect.json Tests/GateCheckCLITests/Scenarios/image-boundary/reports Tests/GateCheckCLITests/Scenarios/image-units/reports
+llm-cost|json|16384|sample-reports/passing/llm-cost.json sample-reports/failing/llm-cost.json
+latency|json|16384|Tests/GateCheckCLITests/Scenarios/latency-gates/reports
+json-reader|json|8192|corpus:bandit corpus:pip-audit corpus:safety corpus:trivy-json sample-reports/gates.json schemas
+configuration|json|4096|sample-reports/gates.json Tests/GateCheckCLITests/Scenarios
+detection|all|4096|corpus:cobertura corpus:junit corpus:bandit corpus:safety corpus:pip-audit corpus:sarif corpus:trivy-json corpus:docker-inspect
+pipeline|all|16384|sample-reports/passing sample-reports/failing corpus:safety Tests/GateCheckCLITests/Scenarios/latency-gates/reports
+EOF
+}
+
+seconds=60
+targets=""
+jobs=2
+build=1
+corpus="${GATECHECK_CORPUS:-$root/../shared/corpus}"
+scratch="$root/fuzz/.build"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --seconds) seconds="$2"; shift 2 ;;
+        --targets) targets="$2"; shift 2 ;;
+        --jobs) jobs="$2"; shift 2 ;;
+        --no-build) build=0; shift ;;
+        --corpus) corpus="$2"; shift 2 ;;
+        --scratch-path) scratch="$2"; shift 2 ;;
+        --list) table | cut -d'|' -f1; exit 0 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown argument: $1" >&2; usage >&2; exit 64 ;;
+    esac
+done
+[ "$jobs" -ge 1 ] && [ "$jobs" -le 2 ] || { echo "--jobs must be 1 or 2 (the machine has 2 shared cores)" >&2; exit 64; }
+[ -n "$targets" ] || targets=$(table | cut -d'|' -f1 | paste -sd, -)
+
+work="$root/fuzz/work"
+mkdir -p "$work"
+# SwiftPM hands -sanitize=fuzzer and -sanitize=address to the compiler as two flags and the last one wins, which
+# leaves the code without coverage instrumentation; the combined flag keeps both (docs/fuzzing.md).
+build_flags=(--package-path fuzz --scratch-path "$scratch" -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address)
+if [ "$build" = 1 ]; then
+    echo "== building the fuzzer (release, libFuzzer + AddressSanitizer)"
+    start=$(date +%s)
+    nice -n 19 swift build "${build_flags[@]}"
+    echo "   built in $(( $(date +%s) - start )) s"
+fi
+binary="$(swift build "${build_flags[@]}" --show-bin-path)/gatecheck-fuzz"
+[ -x "$binary" ] || { echo "no fuzzer at $binary; run without --no-build" >&2; exit 1; }
+
+cat fuzz/dict/xml.dict fuzz/dict/json.dict > "$work/all.dict"
+
+# Copies every file of the seed sources into one flat folder (names made unique from their paths).
+prepare_seeds() {
+    local target="$1" sources="$2" seeds="$work/$1/seeds"
+    rm -rf "$seeds"
+    mkdir -p "$seeds" "$work/$target/corpus" "$work/$target/artifacts"
+    local source path
+    for source in $sources "fuzz/seeds/$target" "Tests/GateCheckTests/Fixtures/fuzz-regressions/$target"; do
+        case "$source" in
+            corpus:*) path="$corpus/${source#corpus:}" ;;
+            *) path="$root/$source" ;;
+        esac
+        [ -e "$path" ] || continue
+        find "$path" -type f ! -name 'LICENSE*' ! -name '*.md' -print0 | while IFS= read -r -d '' file; do
+            cp "$file" "$seeds/$(echo "${file#"$root"/}" | tr '/ ' '__' | tail -c 200)"
+        done
+    done
+    if [ "$target" = pipeline ]; then
+        # Whole runs: the sample reports of one outcome, joined as the pipeline target splits them.
+        local outcome
+        for outcome in passing failing; do
+            local joined="$seeds/joined-$outcome" first=1 file
+            : > "$joined"
+            for file in sample-reports/$outcome/*; do
+                [ "$first" = 1 ] || printf '\n--8<--\n' >> "$joined"
+                cat "$file" >> "$joined"
+                first=0
+            done
+        done
+    fi
+}
+
+# Runs one target; writes "target execs seconds execs_per_s corpus findings" to $work/<target>/result.
+run_target() {
+    local target="$1" dict="$2" max_len="$3" dir="$work/$1"
+    local marker="$dir/.started" start end
+    touch "$marker"
+    start=$(date +%s)
+    set +e
+    # SWIFT_BACKTRACE: the Swift runtime's crash backtracer reads memory that AddressSanitizer then reports.
+    GATECHECK_FUZZ_TARGET="$target" SWIFT_BACKTRACE=enable=no nice -n 19 "$binary" \
+        -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 \
+        -dict="$( [ "$dict" = all ] && echo "$work/all.dict" || echo "$root/fuzz/dict/$dict.dict" )" \
+        -artifact_prefix="$dir/artifacts/" -print_final_stats=1 \
+        "$dir/corpus" "$dir/seeds" > "$dir/last.log" 2>&1
+    local status=$?
+    set -e
+    end=$(date +%s)
+    local execs rate corpus_size findings
+    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$dir/last.log" | grep -o '[0-9]*$' || true)
+    rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$dir/last.log" | grep -o '[0-9]*$' || true)
+    corpus_size=$(find "$dir/corpus" -type f | wc -l)
+    findings=$(find "$dir/artifacts" -type f -newer "$marker" \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
+    if [ "$status" -ne 0 ] && [ "$findings" -eq 0 ]; then findings=1; fi   # a failure that left no artifact
+    echo "$target ${execs:-0} $((end - start)) ${rate:-0} $corpus_size $findings" > "$dir/result"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$((end - start))" "${execs:-0}" "$findings" >> "$work/ledger.tsv"
+}
+
+echo "== seeds from $corpus and the project's reports"
+selected=()
+IFS=, read -ra wanted <<< "$targets"
+for target in "${wanted[@]}"; do
+    line=$(table | grep "^$target|" || true)
+    [ -n "$line" ] || { echo "unknown target: $target (see --list)" >&2; exit 64; }
+    IFS='|' read -r name dict max_len sources <<< "$line"
+    prepare_seeds "$name" "$sources"
+    selected+=("$name|$dict|$max_len")
+done
+
+echo "== running ${#selected[@]} target(s) for $seconds s each, $jobs at a time (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+running=0
+for entry in "${selected[@]}"; do
+    IFS='|' read -r name dict max_len <<< "$entry"
+    rm -f "$work/$name/result"
+    run_target "$name" "$dict" "$max_len" &
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then wait -n || true; running=$((running - 1)); fi
+done
+wait || true
+
+echo
+printf '%-14s %12s %8s %9s %8s %9s\n' target executions seconds exec/s corpus findings
+total_findings=0
+for entry in "${selected[@]}"; do
+    name=${entry%%|*}
+    if [ -f "$work/$name/result" ]; then
+        read -r target execs secs rate corpus_size findings < "$work/$name/result"
+    else
+        target=$name execs=0 secs=0 rate=0 corpus_size=0 findings=1
+    fi
+    printf '%-14s %12s %8s %9s %8s %9s\n' "$target" "$execs" "$secs" "$rate" "$corpus_size" "$findings"
+    total_findings=$((total_findings + findings))
+    if [ "$findings" -gt 0 ]; then
+        grep -m1 -E 'ERROR:|Fatal error|invariant broken|deadly signal' "$work/$name/last.log" | sed 's/^/    /' || true
+        find "$work/$name/artifacts" -type f -newer "$work/$name/.started" | sed 's/^/    artifact: /'
+    fi
+done
+if [ "$total_findings" -gt 0 ]; then
+    echo "FAILED: $total_findings finding(s); reproduce one with: GATECHECK_FUZZ_TARGET=<target> $binary <artifact>"
+    exit 1
+fi
+echo "no findings"
