@@ -46,12 +46,13 @@ public enum ReportDetector {
 
     // MARK: - Private
 
-    /// The line and column just after the last byte (columns count bytes, as the JSON reader's do; UTF-16 text gets
-    /// its line only).
+    /// The line and column just after the last byte (columns count bytes, as the JSON reader's do, and a UTF-8 byte
+    /// order mark is not text, so it does not count; UTF-16 text gets its line only).
     private static func endPosition(of bytes: some Collection<UInt8>) -> FilePosition {
         var line = 1
         var column = 1
-        for byte in bytes {
+        let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes.dropFirst(0)
+        for byte in text {
             if byte == 0x0A {
                 line += 1
                 column = 1

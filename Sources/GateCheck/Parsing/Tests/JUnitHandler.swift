@@ -218,7 +218,7 @@ struct JUnitHandler: XMLEventHandler {
         if let invalid = claims.invalid {
             failAtEnd(
                 "\(suite) has no <testcase> elements, so its attributes are its counts, but \(invalid) is not a "
-                    + "count (a whole number, 0 or more)")
+                    + "count (a whole number from 0 to 4,294,967,296)")
             return
         }
         guard let tests = claims.tests, tests > 0 else { return }

@@ -13,12 +13,17 @@ extension JUnitHandler {
         var invalid: String?
         var contributed = false
 
+        /// The largest count a suite attribute may claim: far above any real suite, and small enough that summing
+        /// the claims of every suite a report can hold never overflows.
+        static let countLimit = 1 << 32
+
         init(_ attributes: XMLAttributes) {
             name = attributes.value("name")?.string(limit: 200)
             var invalid: String?
             func count(_ attribute: StaticString) -> Int? {
                 guard let value = attributes.value(attribute) else { return nil }
-                guard let count = value.exactCount else {
+                // Beyond 2^32 no suite is real, and capping the claims keeps every sum of them far from overflow.
+                guard let count = value.exactCount, count <= Self.countLimit else {
                     if invalid == nil { invalid = "\(attribute)='\(value.string(limit: 40))'" }
                     return nil
                 }
