@@ -8,20 +8,23 @@ root=$PWD
 
 usage() {
     cat <<'EOF'
-usage: scripts/fuzz.sh [--seconds N] [--targets a,b,...] [--jobs 1|2] [--no-build] [--corpus DIR]
-                      [--scratch-path DIR] [--list]
+usage: scripts/fuzz.sh [--seconds N] [--targets a,b,...] [--jobs 1|2] [--seed N] [--work DIR] [--no-build]
+                      [--corpus DIR] [--scratch-path DIR] [--list]
 
   --seconds N     how long each target runs (default 60)
   --targets LIST  comma-separated targets (default: every target with a parser)
   --jobs N        targets run at once, at most 2 (default 2); every fuzzer runs under nice -n 19
+  --seed N        libFuzzer's random seed (default: a new one each run). With a fixed seed and a fresh --work
+                  folder a run is reproducible: a shorter run does a prefix of a longer one's executions (CI uses this)
+  --work DIR      the folder for corpora, artifacts and the ledger (default fuzz/work)
   --no-build      use the fuzzer already built
   --corpus DIR    the shared corpus of real reports (default ../shared/corpus or $GATECHECK_CORPUS)
   --scratch-path DIR  SwiftPM's build folder for the fuzzer (default fuzz/.build); another one lets a new build
                   run while fuzzers still use the old binary
   --list          print the targets and exit
 
-Work files (gitignored): fuzz/work/<target>/corpus (kept between runs), seeds (made anew each run),
-artifacts (crash-*, leak-*, timeout-*, oom-* inputs), last.log; fuzz/work/ledger.tsv adds up every run.
+Work files (fuzz/work is gitignored): <work>/<target>/corpus (kept between runs), seeds (made anew each run),
+artifacts (crash-*, leak-*, timeout-*, oom-* inputs), last.log; <work>/ledger.tsv adds up every run.
 EOF
 }
 
@@ -52,11 +55,15 @@ jobs=2
 build=1
 corpus="${GATECHECK_CORPUS:-$root/../shared/corpus}"
 scratch="$root/fuzz/.build"
+seed=""
+work="$root/fuzz/work"
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;
         --targets) targets="$2"; shift 2 ;;
         --jobs) jobs="$2"; shift 2 ;;
+        --seed) seed="$2"; shift 2 ;;
+        --work) work="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
         --no-build) build=0; shift ;;
         --corpus) corpus="$2"; shift 2 ;;
         --scratch-path) scratch="$2"; shift 2 ;;
@@ -68,7 +75,6 @@ done
 [ "$jobs" -ge 1 ] && [ "$jobs" -le 2 ] || { echo "--jobs must be 1 or 2 (the machine has 2 shared cores)" >&2; exit 64; }
 [ -n "$targets" ] || targets=$(table | cut -d'|' -f1 | paste -sd, -)
 
-work="$root/fuzz/work"
 mkdir -p "$work"
 # SwiftPM hands -sanitize=fuzzer and -sanitize=address to the compiler as two flags and the last one wins, which
 # leaves the code without coverage instrumentation; the combined flag keeps both (docs/fuzzing.md).
@@ -126,7 +132,7 @@ run_target() {
     GATECHECK_FUZZ_TARGET="$target" SWIFT_BACKTRACE=enable=no nice -n 19 "$binary" \
         -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 \
         -dict="$( [ "$dict" = all ] && echo "$work/all.dict" || echo "$root/fuzz/dict/$dict.dict" )" \
-        -artifact_prefix="$dir/artifacts/" -print_final_stats=1 \
+        -artifact_prefix="$dir/artifacts/" -print_final_stats=1 ${seed:+-seed="$seed"} \
         "$dir/corpus" "$dir/seeds" > "$dir/last.log" 2>&1
     local status=$?
     set -e
