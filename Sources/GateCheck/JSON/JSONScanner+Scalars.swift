@@ -76,6 +76,7 @@ extension JSONScanner {
             if copy { try keepNumberByte(first, start: start) }
             pos += 1
         }
+        if !copy, skipPlainInteger() { return }
         var phase = NumberPhase.integerStart
         while true {
             if pos == end { _ = try refill() }
@@ -117,6 +118,21 @@ extension JSONScanner {
             pos += 1
             phase = next
         }
+    }
+
+    /// Skips an integer without a leading zero that ends inside the chunk with a delimiter, and says whether it did:
+    /// most numbers in reports (lines, counts, ids). Anything else is left untouched for the full check.
+    @inline(__always)
+    private mutating func skipPlainInteger() -> Bool {
+        let bytes = chunk.base
+        var index = pos
+        guard index < end, bytes[index] &- 0x31 < 9 else { return false }
+        index += 1
+        while index < end, bytes[index] &- 0x30 < 10 { index += 1 }
+        guard index < end else { return false }
+        guard !Self.continuesToken(bytes[index]) else { return false }
+        pos = index
+        return true
     }
 
     /// Consumes `literal` (the next bytes must spell it, followed by a delimiter or the end of the input).

@@ -184,6 +184,11 @@ struct JSONScanner {
         if pos < end {
             let byte = chunk.base[pos]
             if byte > 0x20 { return byte }
+            // One space before the value, as after `": "` in every indented report.
+            if byte == 0x20, pos + 1 < end, chunk.base[pos + 1] > 0x20 {
+                pos += 1
+                return chunk.base[pos]
+            }
         }
         return try skipWhitespace()
     }
@@ -196,19 +201,22 @@ struct JSONScanner {
             var index = pos
             while index < end {
                 let byte = bytes[index]
-                if byte == 0x20 || byte == 0x09 || byte == 0x0D {
-                    index += 1
+                if byte == 0x20 {
+                    // A run of spaces (indentation, or one after a colon) eight bytes at a time: the count of
+                    // leading spaces in a word is its first non-space byte's position.
+                    guard index + 8 <= end else {
+                        index += 1
+                        continue
+                    }
+                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
+                    let others = word ^ 0x2020_2020_2020_2020
+                    index += others == 0 ? 8 : others.trailingZeroBitCount >> 3
                 } else if byte == 0x0A {
                     index += 1
                     line += 1
                     lineStart = chunkOffset + index
-                    // Indentation after a newline: eight spaces at a time.
-                    while index + 8 <= end
-                        && UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
-                            == 0x2020_2020_2020_2020
-                    {
-                        index += 8
-                    }
+                } else if byte == 0x09 || byte == 0x0D {
+                    index += 1
                 } else {
                     pos = index
                     return byte

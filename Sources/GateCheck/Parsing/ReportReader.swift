@@ -40,6 +40,16 @@ public enum ReportReader {
     public static func read<Source: ByteSource>(
         _ kind: ReportKind, from source: inout Source, path: String, options: ReadOptions
     ) throws(ReportError) -> LoadedReport {
+        var erased = ErasedSource(base: source)
+        defer { if let advanced = erased.base as? Source { source = advanced } }
+        return try read(kind, from: &erased, path: path, options: options)
+    }
+
+    // MARK: - Private
+
+    private static func read(
+        _ kind: ReportKind, from source: inout ErasedSource, path: String, options: ReadOptions
+    ) throws(ReportError) -> LoadedReport {
         let content: ReportContent
         var diagnostics: [Diagnostic]
         switch kind {
@@ -64,10 +74,8 @@ public enum ReportReader {
         return LoadedReport(path: path, kind: kind, content: content, diagnostics: diagnostics)
     }
 
-    // MARK: - Private
-
-    private static func readFindings<Source: ByteSource>(
-        _ kind: ReportKind, from source: inout Source, options: ReadOptions
+    private static func readFindings(
+        _ kind: ReportKind, from source: inout ErasedSource, options: ReadOptions
     ) throws(ReportError) -> ParsedFindings {
         switch kind {
         case .bandit: try BanditParser.parse(&source, options: options)

@@ -13,7 +13,7 @@ enum MetricReportInput {
     /// (`body` reads a sequence of values itself, as for JSON lines).
     static func stream<Source: ByteSource, Result>(
         _ source: Source, kind: ReportKind, limits: ParseLimits, finish: Bool = true,
-        _ body: (inout JSONReader<JSONReportInput<Source>>) throws -> Result
+        _ body: (inout JSONReader<JSONReportInput>) throws -> Result
     ) throws(ReportError) -> Result {
         try JSONReportParsing.parse(source, kind: kind, limits: limits, allowNonFiniteNumbers: true, finish: finish, body)
     }

@@ -3,9 +3,10 @@
 /// JSON.
 ///
 /// A class, so that the parser can ask after an error whether the size limit was the cause (the reader keeps its
-/// own copy of the source).
-final class JSONReportInput<Base: ByteSource>: ByteSource {
-    private var base: Base
+/// own copy of the source). Not generic over the caller's source: a concrete type lets every JSON parser be compiled
+/// specialised for it (``ErasedSource`` says why that matters), at the cost of one dynamic call per chunk.
+final class JSONReportInput: ByteSource {
+    private var base: any ByteSource
     private let limit: Int
     private(set) var bytesRead = 0
     private(set) var exceededLimit = false
@@ -29,7 +30,7 @@ final class JSONReportInput<Base: ByteSource>: ByteSource {
     private var decodedOffset = 0
     private var raw: [UInt8] = []
 
-    init(_ base: Base, limit: Int) {
+    init(_ base: any ByteSource, limit: Int) {
         self.base = base
         self.limit = limit
     }
@@ -193,10 +194,10 @@ enum JSONReportParsing {
     ///     top-level values itself (JSON lines).
     ///   - body: reads the document; it throws ``JSONError`` from the reader or ``ReportError`` for a document
     ///     of the wrong kind or with an impossible value.
-    static func parse<Source: ByteSource, Result>(
-        _ source: Source, kind: ReportKind, limits: ParseLimits, skipBanner: Bool = false,
+    static func parse<Result>(
+        _ source: any ByteSource, kind: ReportKind, limits: ParseLimits, skipBanner: Bool = false,
         allowNonFiniteNumbers: Bool = false, finish: Bool = true,
-        _ body: (inout JSONReader<JSONReportInput<Source>>) throws -> Result
+        _ body: (inout JSONReader<JSONReportInput>) throws -> Result
     ) throws(ReportError) -> Result {
         let input = JSONReportInput(source, limit: limits.maxReportBytes)
         do {
