@@ -49,6 +49,15 @@ public enum ReportDetector {
     /// The line and column just after the last byte (columns count bytes, as the JSON reader's do, and a UTF-8 byte
     /// order mark is not text, so it does not count; UTF-16 text gets its line only).
     private static func endPosition(of bytes: some Collection<UInt8>) -> FilePosition {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // A line feed is the code unit 0x000A, not any 0x0A byte (U+010A is 0A 01 in UTF-16LE).
+            let units = Array(bytes.dropFirst(2))
+            let bigEndian = bytes.first == 0xFE
+            let feeds = stride(from: 0, to: units.count - 1, by: 2).count { index in
+                units[index] == (bigEndian ? 0 : 0x0A) && units[index + 1] == (bigEndian ? 0x0A : 0)
+            }
+            return FilePosition(line: 1 + feeds)
+        }
         var line = 1
         var column = 1
         let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes.dropFirst(0)
@@ -60,8 +69,7 @@ public enum ReportDetector {
                 column += 1
             }
         }
-        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        return FilePosition(line: line, column: utf16 ? nil : column)
+        return FilePosition(line: line, column: column)
     }
 
     private static func detectKind(_ prefix: [UInt8], isWholeFile: Bool) -> Detection {
