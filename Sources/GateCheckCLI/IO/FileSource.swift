@@ -14,6 +14,11 @@ final class FileSource: ByteSource {
     let isRegularFile: Bool
     private var replay: [UInt8] = []
     private var replayOffset = 0
+    /// Files at least this large are read ahead on a second thread (``ReadAhead``); below it a thread costs more
+    /// than it saves.
+    static let readAheadThreshold = 4 << 20
+    private let size: Int
+    private var readAhead: ReadAhead?
 
     /// Opens a file; the error is a sentence for the user.
     ///
@@ -37,9 +42,11 @@ final class FileSource: ByteSource {
         }
         descriptor = fd
         isRegularFile = isStat && info.st_mode & S_IFMT == S_IFREG
+        size = isRegularFile ? Int(info.st_size) : 0
     }
 
     deinit {
+        readAhead?.stop()
         close(descriptor)
     }
 
@@ -74,6 +81,10 @@ final class FileSource: ByteSource {
             if replayOffset == replay.count { replay = [] }
             return count
         }
+        if readAhead == nil, size >= Self.readAheadThreshold {
+            readAhead = ReadAhead(descriptor: descriptor)
+        }
+        if let readAhead { return try readAhead.read(into: buffer) }
         while true {
             let got = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if got >= 0 { return got }
@@ -82,6 +93,8 @@ final class FileSource: ByteSource {
     }
 
     func rewind() throws(ByteSourceError) {
+        readAhead?.stop()
+        readAhead = nil
         guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw ByteSourceError(Self.errorText(errno)) }
         replay = []
         replayOffset = 0
