@@ -46,7 +46,7 @@ struct FileSourceTests {
         let path = try Self.file(bytes)
         defer { Self.remove(path) }
         for chunk in [7, 4096, 256 * 1024, 3 << 20] {
-            let source = try FileSource(path: path)
+            let source = try FileSource(path: path, readAhead: chunk != 4096)
             let peeked = try source.peek(100)
             #expect(peeked.bytes == Array(bytes.prefix(100)))
             #expect(try Self.readAll(source, chunk: chunk) == bytes, "chunk \(chunk)")
@@ -60,13 +60,13 @@ struct FileSourceTests {
         let bytes = Self.content(FileSource.readAheadThreshold * 2 + 999)
         let path = try Self.file(bytes)
         defer { Self.remove(path) }
-        let source = try FileSource(path: path)
+        let source = try FileSource(path: path, readAhead: true)
         let head = try Self.readAll(source, chunk: 65_536, limit: 5 << 20)
         #expect(head == Array(bytes.prefix(head.count)))
         try source.rewind()
         #expect(try Self.readAll(source, chunk: 100_000) == bytes)
         for _ in 0..<20 {
-            let dropped = try FileSource(path: path)
+            let dropped = try FileSource(path: path, readAhead: true)
             _ = try Self.readAll(dropped, chunk: 65_536, limit: 1 << 20)
         }
     }

@@ -59,7 +59,11 @@ public struct CoverageReport: Sendable, Hashable {
         var result = CoverageReport()
         for report in reports {
             for (path, file) in report.files {
-                result.files[path, default: FileCoverage()].formUnion(file)
+                if result.files[path] == nil {
+                    result.files[path] = file
+                } else {
+                    result.files[path]?.formUnion(file)
+                }
             }
             result.sources.append(contentsOf: report.sources)
         }

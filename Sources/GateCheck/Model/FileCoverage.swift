@@ -109,39 +109,52 @@ public struct FileCoverage: Sendable, Hashable {
         result.summedCovered = summedCovered &+ other.summedCovered
         result.summedTotal = summedTotal &+ other.summedTotal
         result.hasBranchDetail = hasBranchDetail && other.hasBranchDetail
-        var left = branches.makeIterator()
-        var right = other.branches.makeIterator()
-        var a = left.next()
-        var b = right.next()
-        loop: while true {
-            switch (a, b) {
-            case (nil, nil):
-                break loop
-            case (let x?, nil):
-                result.append(x, from: self)
-                a = left.next()
-            case (nil, let y?):
-                result.append(y, from: other)
-                b = right.next()
-            case (let x?, let y?) where x.line < y.line:
-                result.append(x, from: self)
-                a = left.next()
-            case (let x?, let y?) where y.line < x.line:
-                result.append(y, from: other)
-                b = right.next()
-            case (let x?, let y?):
-                var merged = BranchCount(line: x.line, covered: max(x.covered, y.covered), total: max(x.total, y.total))
-                if x.targetsKnown, y.targetsKnown, x.total == y.total {
-                    let theirs = Set(other.missing(of: y))
-                    let stillMissing = missing(of: x).filter(theirs.contains)
-                    merged.covered = merged.total - UInt32(min(Int(merged.total), stillMissing.count))
-                    result.recordBranches(merged, missing: stillMissing)
-                } else {
-                    result.recordBranches(merged, missing: nil)
-                }
-                a = left.next()
-                b = right.next()
+        result.branches.reserveCapacity(max(branches.count, other.branches.count))
+        result.missingTargets.reserveCapacity(max(missingTargets.count, other.missingTargets.count))
+        var left = 0
+        var right = 0
+        while left < branches.count || right < other.branches.count {
+            guard left < branches.count else {
+                result.append(other.branches[right], from: other)
+                right += 1
+                continue
             }
+            guard right < other.branches.count else {
+                result.append(branches[left], from: self)
+                left += 1
+                continue
+            }
+            let (x, y) = (branches[left], other.branches[right])
+            if x.line != y.line {
+                if x.line < y.line {
+                    result.append(x, from: self)
+                    left += 1
+                } else {
+                    result.append(y, from: other)
+                    right += 1
+                }
+                continue
+            }
+            var merged = BranchCount(line: x.line, covered: max(x.covered, y.covered), total: max(x.total, y.total))
+            if x.targetsKnown, y.targetsKnown, x.total == y.total {
+                // A branch is still missing only if both runs missed it (`coverage combine`'s rule).
+                // Lines have a few targets; a hostile report's thousands get a set, not a quadratic scan.
+                let theirs = other.targets(of: y)
+                let first = result.missingTargets.count
+                if theirs.count <= 16 {
+                    for target in targets(of: x) where theirs.contains(target) { result.missingTargets.append(target) }
+                } else {
+                    let lookup = Set(theirs)
+                    for target in targets(of: x) where lookup.contains(target) { result.missingTargets.append(target) }
+                }
+                let stillMissing = result.missingTargets.count - first
+                merged.covered = merged.total - UInt32(min(Int(merged.total), stillMissing))
+                merged.missingOffset = UInt32(first)
+                merged.missingCount = UInt32(stillMissing)
+            }
+            result.branches.append(merged)
+            left += 1
+            right += 1
         }
         self = result
     }
@@ -151,8 +164,17 @@ public struct FileCoverage: Sendable, Hashable {
         for branch in other.branches { append(branch, from: other) }
     }
 
+    /// Appends a branch line of `source`, with its missing targets when they are all known.
     private mutating func append(_ branch: BranchCount, from source: FileCoverage) {
-        recordBranches(branch, missing: branch.targetsKnown ? source.missing(of: branch) : nil)
+        var count = branch
+        count.missingOffset = 0
+        count.missingCount = 0
+        if branch.targetsKnown {
+            count.missingOffset = UInt32(missingTargets.count)
+            count.missingCount = branch.missingCount
+            missingTargets.append(contentsOf: source.targets(of: branch))
+        }
+        branches.append(count)
     }
 
     /// Counts a branch line only into the file's sums (``CoverageDetail/totals``).
@@ -170,8 +192,9 @@ public struct FileCoverage: Sendable, Hashable {
         }
     }
 
-    private func missing(of branch: BranchCount) -> [UInt32] {
+    /// The missing targets of one of this file's branch lines, in the pool.
+    private func targets(of branch: BranchCount) -> ArraySlice<UInt32> {
         let start = Int(branch.missingOffset)
-        return Array(missingTargets[start..<(start + Int(branch.missingCount))])
+        return missingTargets[start..<(start + Int(branch.missingCount))]
     }
 }

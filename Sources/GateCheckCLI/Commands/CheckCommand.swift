@@ -32,7 +32,11 @@ struct CheckCommand: ContextCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "How many files to parse at once (default: the number of CPU cores).")
+    @Option(
+        help: """
+            How many threads read and parse reports (default: the number of CPU cores). Fewer files than threads \
+            leaves threads to read large files ahead of their parser.
+            """)
     var jobs: Int?
 
     @Argument(help: "Report files or directories (searched recursively).")

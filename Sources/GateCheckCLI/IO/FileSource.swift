@@ -18,14 +18,17 @@ final class FileSource: ByteSource {
     /// than it saves.
     static let readAheadThreshold = 4 << 20
     private let size: Int
+    private let mayReadAhead: Bool
     private var readAhead: ReadAhead?
 
     /// Opens a file; the error is a sentence for the user.
     ///
     /// The file is opened non-blocking, so that a FIFO with no writer cannot hang the run (opening it for reading
     /// would wait for a writer forever); reads then block as usual, and such a FIFO reads as empty.
-    init(path: String) throws(ReportError) {
+    /// `readAhead`: whether a large regular file may be read on a second thread (when a core is free for it).
+    init(path: String, readAhead: Bool = false) throws(ReportError) {
         self.path = path
+        mayReadAhead = readAhead
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw .unreadable(Self.errorText(errno)) }
         var info = stat()
@@ -81,7 +84,7 @@ final class FileSource: ByteSource {
             if replayOffset == replay.count { replay = [] }
             return count
         }
-        if readAhead == nil, size >= Self.readAheadThreshold {
+        if readAhead == nil, mayReadAhead, size >= Self.readAheadThreshold {
             readAhead = ReadAhead(descriptor: descriptor)
         }
         if let readAhead { return try readAhead.read(into: buffer) }

@@ -37,9 +37,11 @@ struct ReportLoader {
         var chosen = options
         if coverageReports <= 1 { chosen.coverageDetail = .totals }
         let options = chosen
+        // A thread that no file needs reads a large file ahead of its parser (``ReadAhead``).
+        let readAhead = files.count < jobs
         return parallelMap(Array(zip(files, detections))) { file, detection in
             switch detection {
-            case .success(let found): Self.parse(file, found, options: options)
+            case .success(let found): Self.parse(file, found, options: options, readAhead: readAhead)
             case .failure(let outcome): outcome.value
             }
         }
@@ -106,9 +108,10 @@ struct ReportLoader {
         }
     }
 
-    static func parse(_ input: InputFile, _ detected: Detected, options: ReadOptions) -> Outcome {
+    static func parse(_ input: InputFile, _ detected: Detected, options: ReadOptions, readAhead: Bool) -> Outcome {
         do throws(ReportError) {
-            let file = if let open = detected.openSource { open } else { try FileSource(path: input.path) }
+            let file =
+                if let open = detected.openSource { open } else { try FileSource(path: input.path, readAhead: readAhead) }
             var source = FileSourceReference(file: file)
             return .loaded(try ReportReader.read(detected.kind, from: &source, path: input.path, options: options))
         } catch {
