@@ -1,7 +1,8 @@
 import Foundation
 import GateCheck
-@testable import GateCheckCLI
 import Testing
+
+@testable import GateCheckCLI
 
 /// ``FileSource`` gives a file's bytes exactly, in order, whether it reads directly or, for a large file, through
 /// ``ReadAhead``'s second thread; peeked bytes come first, a rewind starts over, and a source dropped half-way

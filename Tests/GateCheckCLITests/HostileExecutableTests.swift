@@ -197,7 +197,8 @@ struct CrossRunDeterminismTests {
         let serial = try ExecutableRunner.run(["--format", "json", "--jobs", "1", directory.path])
         #expect(serial.status == 0, "\(serial.output)")
         for _ in 0..<5 {
-            #expect(try ExecutableRunner.run(["--format", "json", "--jobs", "16", directory.path]).output == serial.output)
+            #expect(
+                try ExecutableRunner.run(["--format", "json", "--jobs", "16", directory.path]).output == serial.output)
         }
     }
 }

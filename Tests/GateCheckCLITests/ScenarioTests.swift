@@ -46,9 +46,12 @@ struct ScenarioTests {
     @Test("scenario", arguments: names)
     func scenario(_ name: String) throws {
         let folder = Self.scenarios.appendingPathComponent(name)
-        func read(_ file: String) -> String? { try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) }
+        func read(_ file: String) -> String? {
+            try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        }
         let substitute = { (text: String) in
-            text.replacingOccurrences(of: "$SCENARIO", with: folder.path).replacingOccurrences(of: "$ROOT", with: Self.root.path)
+            text.replacingOccurrences(of: "$SCENARIO", with: folder.path).replacingOccurrences(
+                of: "$ROOT", with: Self.root.path)
         }
         let arguments = try #require(read("args")).split(separator: "\n").map { substitute(String($0)) }
         let codeText = try #require(read("exit-code"))
@@ -59,7 +62,8 @@ struct ScenarioTests {
         #expect(result.code == expectedCode, "\(name): exit \(result.code)\n\(output)")
         if let expected = read("expected-output") {
             if expected != output, ProcessInfo.processInfo.environment["GATECHECK_RECORD"] == "1" {
-                try output.write(to: folder.appendingPathComponent("expected-output"), atomically: true, encoding: .utf8)
+                try output.write(
+                    to: folder.appendingPathComponent("expected-output"), atomically: true, encoding: .utf8)
             }
             #expect(expected == output, "\(name) output differs:\n\(output)")
         }

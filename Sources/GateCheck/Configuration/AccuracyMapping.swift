@@ -78,15 +78,18 @@ public struct AccuracyMapping: Sendable, Hashable {
                 decoder.fail("value", "\"\(member.key)\" is not a metric name", at: memberPath, member.keyPosition)
             } else if let earlier = seen[key] {
                 decoder.fail(
-                    "duplicate-key", "\"\(member.key)\" and \"\(earlier)\" are the same metric name once normalised "
+                    "duplicate-key",
+                    "\"\(member.key)\" and \"\(earlier)\" are the same metric name once normalised "
                         + "(\"\(key)\"); keep one", at: memberPath, member.keyPosition)
             } else if target.hasPrefix("accuracy.") {
                 decoder.fail(
-                    "value", "write the accuracy metric without its family: \"\(target.dropFirst(9))\", not \"\(target)\"",
+                    "value",
+                    "write the accuracy metric without its family: \"\(target.dropFirst(9))\", not \"\(target)\"",
                     at: memberPath, member.node.position)
             } else if !Metric.isValidAccuracyName(target) {
                 decoder.fail(
-                    "value", "\"\(target)\" is not an accuracy metric name: use lowercase letters, digits, '_', '-' and "
+                    "value",
+                    "\"\(target)\" is not an accuracy metric name: use lowercase letters, digits, '_', '-' and "
                         + "'.' (gated as accuracy.<name>)", at: memberPath, member.node.position)
             } else {
                 seen[key] = member.key

@@ -71,18 +71,25 @@ public enum ConfigurationDecoder {
             let elements = decoder.array(node, at: "gates")
         {
             if elements.isEmpty {
-                decoder.fail("no-gates", "gates is empty: a configuration without gates would pass anything", at: "gates", node.position)
+                decoder.fail(
+                    "no-gates", "gates is empty: a configuration without gates would pass anything", at: "gates",
+                    node.position)
             }
-            configuration.gates = elements.enumerated().compactMap { GateDecoding.decode($1, at: "gates[\($0)]", &decoder) }
+            configuration.gates = elements.enumerated().compactMap {
+                GateDecoding.decode($1, at: "gates[\($0)]", &decoder)
+            }
             var seen: Set<String> = []
             for (index, gate) in configuration.gates.enumerated() where !seen.insert(gate.id).inserted {
                 decoder.fail(
-                    "duplicate-id", "the gate id \"\(gate.id)\" is used twice; ids must be unique", at: "gates[\(index)].id",
+                    "duplicate-id", "the gate id \"\(gate.id)\" is used twice; ids must be unique",
+                    at: "gates[\(index)].id",
                     elements[index].position)
             }
         }
         if let node = fields["waivers"], let elements = decoder.array(node, at: "waivers") {
-            configuration.waivers = elements.enumerated().compactMap { decodeWaiver($1, at: "waivers[\($0)]", &decoder) }
+            configuration.waivers = elements.enumerated().compactMap {
+                decodeWaiver($1, at: "waivers[\($0)]", &decoder)
+            }
         }
         if let node = fields["waiver_warning_days"],
             let days = decoder.integer(node, at: "waiver_warning_days", range: 0...3650)
@@ -100,7 +107,9 @@ public enum ConfigurationDecoder {
             {
                 configuration.limits.maxReportBytes = bytes
             }
-            if let value = limits["max_depth"], let depth = decoder.integer(value, at: "limits.max_depth", range: 8...1024) {
+            if let value = limits["max_depth"],
+                let depth = decoder.integer(value, at: "limits.max_depth", range: 8...1024)
+            {
                 configuration.limits.maxDepth = depth
             }
         }
@@ -125,7 +134,9 @@ public enum ConfigurationDecoder {
 
     private static func decodeWaiver(_ node: JSONNode, at path: String, _ decoder: inout JSONNodeDecoder) -> Waiver? {
         guard let fields = decoder.object(node, at: path, keys: waiverKeys) else { return nil }
-        let id = decoder.required(fields, "id", in: path, node.position).flatMap { decoder.string($0, at: path + ".id") }
+        let id = decoder.required(fields, "id", in: path, node.position).flatMap {
+            decoder.string($0, at: path + ".id")
+        }
         let reason = decoder.required(fields, "reason", in: path, node.position).flatMap {
             decoder.string($0, at: path + ".reason")
         }
@@ -141,14 +152,17 @@ public enum ConfigurationDecoder {
             }
         }
         if let reason, reason.trimmingWhitespace.isEmpty {
-            decoder.fail("value", "the reason is empty; say why the exception is acceptable", at: path + ".reason", node.position)
+            decoder.fail(
+                "value", "the reason is empty; say why the exception is acceptable", at: path + ".reason", node.position
+            )
         }
         let kinds = fields["kinds"].flatMap { decodeKinds($0, at: path + ".kinds", &decoder) }
         let paths = fields["paths"].flatMap { decoder.strings($0, at: path + ".paths") }
         let package = fields["package"].flatMap { decoder.string($0, at: path + ".package") }
         let owner = fields["owner"].flatMap { decoder.string($0, at: path + ".owner") }
         guard let id, let reason, let expires else { return nil }
-        return Waiver(id: id, reason: reason, expires: expires, kinds: kinds, paths: paths, package: package, owner: owner)
+        return Waiver(
+            id: id, reason: reason, expires: expires, kinds: kinds, paths: paths, package: package, owner: owner)
     }
 
     static func decodeKinds(_ node: JSONNode, at path: String, _ decoder: inout JSONNodeDecoder) -> [ReportKind]? {

@@ -18,11 +18,13 @@ extension Configuration {
             id: "errored-tests", metric: .tests(.errors), bound: .max(Threshold(exactly: "0")), required: false,
             description: "No test errored."),
         GateSpec(
-            id: "high-severity-findings", metric: .findings(.total), bound: .max(Threshold(exactly: "0")), required: false,
+            id: "high-severity-findings", metric: .findings(.total), bound: .max(Threshold(exactly: "0")),
+            required: false,
             selector: FindingSelector(minSeverity: .high),
             description: "No security finding of severity high or critical."),
         GateSpec(
-            id: "vulnerable-dependencies", metric: .findings(.total), bound: .max(Threshold(exactly: "0")), required: false,
+            id: "vulnerable-dependencies", metric: .findings(.total), bound: .max(Threshold(exactly: "0")),
+            required: false,
             kinds: [.safety, .pipAudit], description: "No known-vulnerable dependency (Safety, pip-audit)."),
         GateSpec(
             id: "retrieval-accuracy", metric: .accuracy("retrieval"), bound: .min(Threshold(exactly: "0.90")),
@@ -32,7 +34,8 @@ extension Configuration {
             bound: .min(Threshold(exactly: "0.95")), required: false,
             description: "Attribution accuracy is at least 0.95."),
         GateSpec(
-            id: "image-size", metric: .image(.sizeBytes), bound: .max(Threshold(exactly: "524288000", written: "500 MiB")),
+            id: "image-size", metric: .image(.sizeBytes),
+            bound: .max(Threshold(exactly: "524288000", written: "500 MiB")),
             required: false, description: "The container image is at most 500 MiB (524,288,000 bytes)."),
         GateSpec(
             id: "llm-cost", metric: .llm(.costUSD), bound: .max(Threshold(exactly: "5.00")), level: .warn,

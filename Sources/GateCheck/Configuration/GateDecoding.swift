@@ -11,7 +11,9 @@ enum GateDecoding {
         guard let fields = decoder.object(node, at: path, keys: ConfigurationDecoder.gateKeys) else { return nil }
         let problemsBefore = decoder.problems.count
         var id: String?
-        if let value = decoder.required(fields, "id", in: path, node.position), let text = decoder.string(value, at: path + ".id") {
+        if let value = decoder.required(fields, "id", in: path, node.position),
+            let text = decoder.string(value, at: path + ".id")
+        {
             if isValidID(text) {
                 id = text
             } else {
@@ -38,7 +40,9 @@ enum GateDecoding {
         let required = fields["required"].flatMap { decoder.bool($0, at: path + ".required") } ?? true
         let description = fields["description"].flatMap { decoder.string($0, at: path + ".description") }
         var kinds: [ReportKind]?
-        if let value = fields["kinds"], let decoded = ConfigurationDecoder.decodeKinds(value, at: path + ".kinds", &decoder) {
+        if let value = fields["kinds"],
+            let decoded = ConfigurationDecoder.decodeKinds(value, at: path + ".kinds", &decoder)
+        {
             let unrelated = decoded.filter { !metric.kinds.contains($0) }
             if !unrelated.isEmpty {
                 decoder.fail(
@@ -103,7 +107,9 @@ enum GateDecoding {
             return nil
         }
         if value < 0 {
-            decoder.fail("value", "\(metric.name) is never negative, so \(number.text) is not a usable bound", at: path, node.position)
+            decoder.fail(
+                "value", "\(metric.name) is never negative, so \(number.text) is not a usable bound", at: path,
+                node.position)
             return nil
         }
         return Threshold(value, written: number.text)
@@ -128,13 +134,16 @@ enum GateDecoding {
             for key in ["min_severity", "min_confidence", "fixable_only"] {
                 if let node = fields[key] {
                     decoder.fail(
-                        "value", "\"\(key)\" does not apply to findings.not_audited, which counts what a tool could not "
+                        "value",
+                        "\"\(key)\" does not apply to findings.not_audited, which counts what a tool could not "
                             + "check (it has no severity); use \"tools\" or \"kinds\" to narrow it",
                         at: path + "." + key, node.position)
                 }
             }
         }
-        selector.minSeverity = fields["min_severity"].flatMap { decoder.choice($0, at: path + ".min_severity", as: Severity.self) }
+        selector.minSeverity = fields["min_severity"].flatMap {
+            decoder.choice($0, at: path + ".min_severity", as: Severity.self)
+        }
         selector.minConfidence = fields["min_confidence"].flatMap {
             decoder.choice($0, at: path + ".min_confidence", as: Confidence.self)
         }

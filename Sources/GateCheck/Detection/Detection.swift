@@ -87,7 +87,8 @@ public enum ReportDetector {
             return XMLSniffer.detect(bytes[first...], isWholeFile: isWholeFile)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             return JSONSniffer.detect(bytes[first...], isWholeFile: isWholeFile)
-        case UInt8(ascii: "n") where bytes[first...].starts(with: Array("null".utf8))
+        case UInt8(ascii: "n")
+        where bytes[first...].starts(with: Array("null".utf8))
             && bytes[(first + 4)...].allSatisfy(isSpace):
             return .unknown(
                 "the JSON literal null, whose report kind cannot be told (Trivy before 0.20 wrote it when it found "

@@ -94,7 +94,9 @@ enum JSONSniffer {
         return false
     }
 
-    private static let sarifLogKeys: Set<String> = ["$schema", "version", "runs", "inlineExternalProperties", "properties"]
+    private static let sarifLogKeys: Set<String> = [
+        "$schema", "version", "runs", "inlineExternalProperties", "properties",
+    ]
 
     /// Where JSON starts after a text banner: the first line whose first non-blank byte is `{` or `[`.
     static func startOfEmbeddedJSON(_ bytes: ArraySlice<UInt8>) -> Int? {

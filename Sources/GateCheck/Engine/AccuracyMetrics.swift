@@ -27,11 +27,15 @@ enum AccuracyMetrics {
         case .min(let threshold):
             samples = metric.lowestSamples.filter { $0.score < threshold.value }
             heading = "samples scoring below \(threshold.written)"
-            if samples.isEmpty { (samples, heading) = (Array(metric.lowestSamples.prefix(5)), "lowest-scoring samples") }
+            if samples.isEmpty {
+                (samples, heading) = (Array(metric.lowestSamples.prefix(5)), "lowest-scoring samples")
+            }
         case .max(let threshold):
             samples = metric.highestSamples.filter { $0.score > threshold.value }
             heading = "samples scoring above \(threshold.written)"
-            if samples.isEmpty { (samples, heading) = (Array(metric.highestSamples.prefix(5)), "highest-scoring samples") }
+            if samples.isEmpty {
+                (samples, heading) = (Array(metric.highestSamples.prefix(5)), "highest-scoring samples")
+            }
         }
         guard !samples.isEmpty else { return nil }
         let more = samples.count == AccuracyMetric.sampleLimit ? ", …" : ""

@@ -3,7 +3,8 @@ enum FindingMetrics {
     /// How many findings a gate lists by value (most severe first), and how many waived ones.
     static let listedLimit = 50
 
-    static func value(_ metric: Metric.Findings, of reports: [FindingsReport], selector: FindingSelector) -> Measurement {
+    static func value(_ metric: Metric.Findings, of reports: [FindingsReport], selector: FindingSelector) -> Measurement
+    {
         if metric == .notAudited { return notAudited(reports, selector: selector) }
         var total = 0
         for report in reports {
@@ -16,7 +17,8 @@ enum FindingMetrics {
         }
         let selected = reports.flatMap(\.findings).filter { finding in
             selector.selects(tool: finding.tool)
-                && selector.selects(severity: finding.severity, confidence: finding.confidence, fixable: finding.isFixable)
+                && selector.selects(
+                    severity: finding.severity, confidence: finding.confidence, fixable: finding.isFixable)
         }
         var measurement = Measurement(value: .integer(total))
         measurement.findings = Array(

@@ -69,7 +69,9 @@ public enum GateEngine {
         let ofKind = loaded.filter { kinds.contains($0.kind) }
         let sources = ofKind.filter { $0.carries(gate.metric) }
         let broken = failed.filter { $0.kind.map(kinds.contains) ?? false }
-        let kindNames = kinds.count == 1 ? "\(kinds[0].rawValue) report" : "report of kind \(kinds.map(\.rawValue).joined(separator: ", "))"
+        let kindNames =
+            kinds.count == 1
+            ? "\(kinds[0].rawValue) report" : "report of kind \(kinds.map(\.rawValue).joined(separator: ", "))"
 
         func result(
             _ status: GateResult.Status, _ message: String, actual: MetricValue? = nil, blocks: Bool = false
@@ -122,7 +124,9 @@ public enum GateEngine {
                 return nil
             }
             // A report with only root totals has no lines to merge; merging would silently drop it.
-            if coverage.count > 1, let summaryOnly = zip(sources, coverage).first(where: { $0.1.totals.linesValid == 0 }) {
+            if coverage.count > 1,
+                let summaryOnly = zip(sources, coverage).first(where: { $0.1.totals.linesValid == 0 })
+            {
                 return .notMeasured(
                     "\(summaryOnly.0.path) has no <line> elements, only root totals, so it cannot be merged with the "
                         + "other coverage reports")

@@ -15,7 +15,9 @@ enum ImageMetrics {
         case .image(let images): return images.images
         case .findings(let findings):
             guard report.kind == .trivyJSON, let size = findings.imageSizeBytes else { return [] }
-            return [ImageSize(name: report.path, bytes: size, problem: size < 0 ? "its Metadata.Size is negative" : nil)]
+            return [
+                ImageSize(name: report.path, bytes: size, problem: size < 0 ? "its Metadata.Size is negative" : nil)
+            ]
         case .coverage, .tests, .accuracy, .llmCost, .latency:
             return []
         }

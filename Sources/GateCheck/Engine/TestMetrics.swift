@@ -15,7 +15,8 @@ enum TestMetrics {
                     "\(report.invalidTimes) time attribute(s) are not durations (negative, NaN or not a number), so "
                         + "the total duration is unknown")
             }
-            return Measurement(value: Decimal(string: String(report.durationSeconds)).map(MetricValue.decimal) ?? .notMeasured)
+            return Measurement(
+                value: Decimal(string: String(report.durationSeconds)).map(MetricValue.decimal) ?? .notMeasured)
         case .passed, .failed, .errors, .skipped, .flaky:
             // "No test failed" is not a pass when nothing ran: a zero denominator cannot be judged.
             guard report.total > 0 else {

@@ -68,7 +68,8 @@ public struct BytesSource: ByteSource, Sendable {
         let count = min(buffer.count, chunkSize, bytes.count - offset)
         guard count > 0 else { return 0 }
         bytes.withUnsafeBytes { all in
-            buffer.baseAddress!.copyMemory(from: all.baseAddress! + offset, byteCount: count)
+            UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: all[offset..<(offset + count)]))
         }
         offset += count
         return count

@@ -97,7 +97,8 @@ struct JSONNodeDecoder {
     mutating func decimal(_ node: JSONNode, at path: String) -> Decimal? {
         if case .number(let number) = node.value, number.isNonFinite {
             fail(
-                "type", "expected a finite number, found Python's bare \(number.text) (json.dumps writes it for a "
+                "type",
+                "expected a finite number, found Python's bare \(number.text) (json.dumps writes it for a "
                     + "computation over no data; it is not valid JSON)", at: path, node.position)
             return nil
         }
@@ -114,7 +115,8 @@ struct JSONNodeDecoder {
             range.contains(int)
         else {
             fail(
-                "type", "expected a whole number in \(range.lowerBound)...\(range.upperBound), found \(Self.describe(node))",
+                "type",
+                "expected a whole number in \(range.lowerBound)...\(range.upperBound), found \(Self.describe(node))",
                 at: path, node.position)
             return nil
         }

@@ -116,7 +116,9 @@ public struct LineTable: Sendable, Hashable {
             self = .summary(count: count + other.count, covered: covered + other.covered, missedSample: sample)
             return
         }
-        if extra == nil, other.extra == nil, other.words.count / 2 <= max(words.count / 2, 1024, (count + other.count) * 4) {
+        if extra == nil, other.extra == nil,
+            other.words.count / 2 <= max(words.count / 2, 1024, (count + other.count) * 4)
+        {
             if other.words.count > words.count {
                 words.append(contentsOf: repeatElement(0, count: other.words.count - words.count))
             }

@@ -30,7 +30,13 @@ enum JSONOutput {
             let byte = bytes[index]
             if inString {
                 out.append(byte)
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 {
+                    inString = false
+                }
                 index += 1
                 continue
             }

@@ -16,7 +16,9 @@ struct TextReporter: VerdictReporter {
             for finding in gate.waived.prefix(10) {
                 lines.append(indent + "- waived: " + FindingMetrics.describeWaived(finding))
             }
-            if gate.waived.count > 10 { lines.append(indent + "- … \(gate.waived.count) waived finding(s) listed in all") }
+            if gate.waived.count > 10 {
+                lines.append(indent + "- … \(gate.waived.count) waived finding(s) listed in all")
+            }
             if options.explain {
                 var previous = ""
                 for line in GateExplanation(gate: gate, in: verdict).lines {

@@ -38,7 +38,8 @@ enum DecimalText {
             }
         }
         while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
-        let body = String(decoding: integral, as: UTF8.self)
+        let body =
+            String(decoding: integral, as: UTF8.self)
             + (fraction.isEmpty ? "" : "." + String(decoding: fraction, as: UTF8.self))
         return (negative && body.contains { $0 != "0" && $0 != "." } ? "-" : "") + body
     }

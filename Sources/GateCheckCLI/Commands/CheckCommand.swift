@@ -1,10 +1,11 @@
+import ArgumentParser
+import GateCheck
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import ArgumentParser
-import GateCheck
 
 /// `gatecheck [check] [--config gates.json] [--format text|json] PATH...`
 struct CheckCommand: ContextCommand {

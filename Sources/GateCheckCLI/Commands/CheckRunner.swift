@@ -1,9 +1,10 @@
+import GateCheck
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import GateCheck
 
 /// The whole `check` job with its I/O injected, so tests run it in-process: load the configuration, collect and
 /// read the reports, evaluate, print, and return the exit code.

@@ -1,9 +1,10 @@
+import GateCheck
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import GateCheck
 
 /// Reads gates.json from disk and decodes it.
 enum ConfigurationLoader {

@@ -25,7 +25,7 @@ struct Console: Sendable {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }

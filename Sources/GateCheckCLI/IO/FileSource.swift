@@ -1,9 +1,10 @@
+import GateCheck
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import GateCheck
 
 /// A file opened for reading, served as a ``ByteSource``; the first bytes can be peeked for detection and are
 /// then replayed, so each file is read once.
@@ -59,7 +60,7 @@ final class FileSource: ByteSource {
         var filled = 0
         while filled < count {
             let got = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(descriptor, raw.baseAddress! + filled, count - filled)
+                Glibc.read(descriptor, raw.baseAddress.map { $0 + filled }, count - filled)
             }
             if got < 0 {
                 if errno == EINTR { continue }
@@ -78,7 +79,8 @@ final class FileSource: ByteSource {
         if replayOffset < replay.count {
             let count = min(buffer.count, replay.count - replayOffset)
             replay.withUnsafeBytes { bytes in
-                buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + replayOffset, byteCount: count)
+                UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: bytes[replayOffset..<(replayOffset + count)]))
             }
             replayOffset += count
             if replayOffset == replay.count { replay = [] }

@@ -1,9 +1,10 @@
+import GateCheck
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import GateCheck
 
 /// A file to read, and how it came to be chosen.
 struct InputFile: Sendable, Hashable {
@@ -48,7 +49,8 @@ struct InputCollector {
                 result.diagnostics.append(
                     Diagnostic(
                         binding.required ? .error : .warning, code: "input.no-match",
-                        message: "inputs[\(number)] `\(binding.path)` (bound to \(binding.kind.rawValue)) matched no file"
+                        message:
+                            "inputs[\(number)] `\(binding.path)` (bound to \(binding.kind.rawValue)) matched no file"
                             + (binding.required ? "; mark it \"required\": false if it may be absent" : ""),
                         file: configPath, keyPath: "inputs[\(number)].path"))
             }
@@ -57,7 +59,8 @@ struct InputCollector {
         for path in paths {
             var isDirectory = false
             guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.missing.append(FailedReport(path: path, kind: nil, error: .unreadable("no such file or directory")))
+                result.missing.append(
+                    FailedReport(path: path, kind: nil, error: .unreadable("no such file or directory")))
                 continue
             }
             if isDirectory {

@@ -1,11 +1,12 @@
+import Dispatch
+import GateCheck
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Dispatch
-import GateCheck
-import Synchronization
 
 /// Reads a large file's next megabyte on a second thread while the parser works on the current one.
 ///
@@ -47,7 +48,8 @@ final class ReadAhead: @unchecked Sendable {
         let started = pthread_create(
             &handle, nil,
             { context in
-                let readAhead = Unmanaged<ReadAhead>.fromOpaque(context!).takeRetainedValue()
+                guard let context else { return nil }
+                let readAhead = Unmanaged<ReadAhead>.fromOpaque(context).takeRetainedValue()
                 readAhead.produce()
                 return nil
             }, context)
@@ -83,7 +85,8 @@ final class ReadAhead: @unchecked Sendable {
             }
         }
         let count = min(buffer.count, counts[current] - offset)
-        buffer.baseAddress!.copyMemory(from: buffers[current].baseAddress! + offset, byteCount: count)
+        UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]).copyMemory(
+            from: UnsafeRawBufferPointer(rebasing: buffers[current][offset..<(offset + count)]))
         offset += count
         return count
     }

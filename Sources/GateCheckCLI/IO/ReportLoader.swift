@@ -111,7 +111,9 @@ struct ReportLoader {
     static func parse(_ input: InputFile, _ detected: Detected, options: ReadOptions, readAhead: Bool) -> Outcome {
         do throws(ReportError) {
             let file =
-                if let open = detected.openSource { open } else { try FileSource(path: input.path, readAhead: readAhead) }
+                if let open = detected.openSource { open } else {
+                    try FileSource(path: input.path, readAhead: readAhead)
+                }
             var source = FileSourceReference(file: file)
             return .loaded(try ReportReader.read(detected.kind, from: &source, path: input.path, options: options))
         } catch {

@@ -4,7 +4,8 @@ import Testing
 /// gates.json `accuracy_mapping`: evaluation tools' metric names onto gatecheck accuracy names.
 struct AccuracyMappingTests {
     static func decode(_ mapping: String) -> Result<Configuration, ConfigurationError> {
-        let text = #"{"version": 1, "gates": [{"id": "a", "metric": "accuracy.retrieval", "min": 0.9}], "accuracy_mapping": \#(mapping)}"#
+        let text =
+            #"{"version": 1, "gates": [{"id": "a", "metric": "accuracy.retrieval", "min": 0.9}], "accuracy_mapping": \#(mapping)}"#
         return ConfigurationDecoder.decode(Array(text.utf8), file: "gates.json")
     }
 
@@ -25,7 +26,10 @@ struct AccuracyMappingTests {
         #expect(mapping.name(for: "Contextual Recall") == "retrieval")
         #expect(mapping.name(for: "Faithfulness") == "attribution")
         #expect(mapping.name(for: "Answer Relevancy") == "answer_relevancy")
-        #expect(try ConfigurationDecoderTests.decode(#"{"version": 1, "gates": [{"id": "a", "metric": "tests.total", "min": 1}]}"#).get().accuracyMapping == AccuracyMapping())
+        #expect(
+            try ConfigurationDecoderTests.decode(
+                #"{"version": 1, "gates": [{"id": "a", "metric": "tests.total", "min": 1}]}"#
+            ).get().accuracyMapping == AccuracyMapping())
     }
 
     @Test(
@@ -34,7 +38,10 @@ struct AccuracyMappingTests {
             (#"{"faithfulness": "accuracy.attribution"}"#, "accuracy_mapping.faithfulness", "without its family"),
             (#"{"faithfulness": "Attribution"}"#, "accuracy_mapping.faithfulness", "not an accuracy metric name"),
             (#"{"faithfulness": 1}"#, "accuracy_mapping.faithfulness", "expected a string"),
-            (#"{"Faithfulness": "attribution", "faithfulness": "attribution"}"#, "accuracy_mapping.faithfulness", "same metric name"),
+            (
+                #"{"Faithfulness": "attribution", "faithfulness": "attribution"}"#, "accuracy_mapping.faithfulness",
+                "same metric name"
+            ),
             (#"{"???": "attribution"}"#, "accuracy_mapping.???", "not a metric name"),
             (#"["faithfulness"]"#, "accuracy_mapping", "expected an object"),
         ])
@@ -50,7 +57,9 @@ struct AccuracyMappingTests {
     func schemaAgrees() throws {
         let validator = try SchemaTests.validator("gates.schema.json")
         func text(_ mapping: String) -> [UInt8] {
-            Array(#"{"version": 1, "gates": [{"id": "a", "metric": "accuracy.retrieval", "min": 0.9}], "accuracy_mapping": \#(mapping)}"#.utf8)
+            Array(
+                #"{"version": 1, "gates": [{"id": "a", "metric": "accuracy.retrieval", "min": 0.9}], "accuracy_mapping": \#(mapping)}"#
+                    .utf8)
         }
         #expect(try validator.validate(text(#"{"Contextual Recall": "retrieval"}"#)).isEmpty)
         for bad in [#"{"f": "accuracy.attribution"}"#, #"{"f": "Attribution"}"#, #"{"f": 1}"#, #"["f"]"#] {

@@ -56,48 +56,85 @@ struct ConfigurationDecoderTests {
 
     /// Each mistake and the key path and words its error must carry.
     static let mistakes: [(text: String, path: String?, words: String)] = [
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0, "threshold": 1}]}"#,
-         "gates[0].threshold", "unknown key \"threshold\""),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "maxx": 0}]}"#,
-         "gates[0].maxx", "did you mean \"max\""),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": "zero"}]}"#,
-         "gates[0].max", "expected a number"),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "coverage.line_rate", "min": 80}]}"#,
-         "gates[0].min", "write 0.8 for 80 %"),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "coverage.line_rate", "min": 0.8, "max": 1}]}"#,
-         "gates[0]", "write two gates for a range"),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0, "threshold": 1}]}"#,
+            "gates[0].threshold", "unknown key \"threshold\""
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "maxx": 0}]}"#,
+            "gates[0].maxx", "did you mean \"max\""
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": "zero"}]}"#,
+            "gates[0].max", "expected a number"
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "coverage.line_rate", "min": 80}]}"#,
+            "gates[0].min", "write 0.8 for 80 %"
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "coverage.line_rate", "min": 0.8, "max": 1}]}"#,
+            "gates[0]", "write two gates for a range"
+        ),
         (#"{"version": 1, "gates": [{"id": "a", "metric": "coverage.line_rate"}]}"#, "gates[0]", "needs a bound"),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "coverage.lines", "min": 1}]}"#,
-         "gates[0].metric", "unknown metric \"coverage.lines\""),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}, {"id": "a", "metric": "tests.errors", "max": 0}]}"#,
-         "gates[1].id", "used twice"),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "coverage.lines", "min": 1}]}"#,
+            "gates[0].metric", "unknown metric \"coverage.lines\""
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}, {"id": "a", "metric": "tests.errors", "max": 0}]}"#,
+            "gates[1].id", "used twice"
+        ),
         (#"{"gates": [{"id": "a", "metric": "tests.failed", "max": 0}]}"#, "version", "\"version\" is missing"),
-        (#"{"version": 2, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}]}"#, "version", "version 2 is not supported"),
+        (
+            #"{"version": 2, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}]}"#, "version",
+            "version 2 is not supported"
+        ),
         (#"{"version": 1, "gates": []}"#, "gates", "would pass anything"),
-        (#"{"version": 1, "version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}]}"#,
-         "version", "appears twice"),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0, "min_severity": "high"}]}"#,
-         "gates[0].min_severity", "findings.* metrics only"),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "findings.total", "max": 0, "min_severity": "severe"}]}"#,
-         "gates[0].min_severity", "is not one of"),
-        (#"{"version": 1, "gates": [{"id": "a b", "metric": "tests.failed", "max": 0}]}"#, "gates[0].id", "not a valid gate id"),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0, "kinds": ["cobertura"]}]}"#,
-         "gates[0].kinds", "does not come from cobertura"),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "image.size_bytes", "max": "500 megabytes"}]}"#,
-         "gates[0].max", "is not a size"),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}], "waivers": [{"id": "CVE-1", "reason": "x", "expires": "2026-02-30"}]}"#,
-         "waivers[0].expires", "is not a date"),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}], "waivers": [{"id": "CVE-1", "expires": "2026-02-20"}]}"#,
-         "waivers[0].reason", "\"reason\" is missing"),
-        (#"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}], "inputs": [{"path": "x", "kind": "lcov"}]}"#,
-         "inputs[0].kind", "\"lcov\" is not one of"),
+        (
+            #"{"version": 1, "version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}]}"#,
+            "version", "appears twice"
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0, "min_severity": "high"}]}"#,
+            "gates[0].min_severity", "findings.* metrics only"
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "findings.total", "max": 0, "min_severity": "severe"}]}"#,
+            "gates[0].min_severity", "is not one of"
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a b", "metric": "tests.failed", "max": 0}]}"#, "gates[0].id",
+            "not a valid gate id"
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0, "kinds": ["cobertura"]}]}"#,
+            "gates[0].kinds", "does not come from cobertura"
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "image.size_bytes", "max": "500 megabytes"}]}"#,
+            "gates[0].max", "is not a size"
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}], "waivers": [{"id": "CVE-1", "reason": "x", "expires": "2026-02-30"}]}"#,
+            "waivers[0].expires", "is not a date"
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}], "waivers": [{"id": "CVE-1", "expires": "2026-02-20"}]}"#,
+            "waivers[0].reason", "\"reason\" is missing"
+        ),
+        (
+            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}], "inputs": [{"path": "x", "kind": "lcov"}]}"#,
+            "inputs[0].kind", "\"lcov\" is not one of"
+        ),
     ]
 
     @Test("every mistake is an error naming the key path and the fix", arguments: mistakes.indices)
     func mistake(_ index: Int) throws {
         let (text, path, words) = Self.mistakes[index]
         let problems = Self.problems(text)
-        let problem = try #require(problems.first { $0.keyPath == path }, "no problem at \(path ?? "root"): \(problems)")
+        let problem = try #require(
+            problems.first { $0.keyPath == path }, "no problem at \(path ?? "root"): \(problems)")
         #expect(problem.message.contains(words), "\(problem.message)")
         #expect(problem.file == "gates.json" && problem.line != nil && problem.severity == .error)
     }
@@ -105,13 +142,15 @@ struct ConfigurationDecoderTests {
     @Test("all problems are reported at once, not only the first")
     func everyProblem() {
         let problems = Self.problems(
-            #"{"version": 1, "colour": "red", "gates": [{"id": "a", "metric": "nope", "min": 1}, {"id": "b", "metric": "tests.failed"}]}"#)
+            #"{"version": 1, "colour": "red", "gates": [{"id": "a", "metric": "nope", "min": 1}, {"id": "b", "metric": "tests.failed"}]}"#
+        )
         #expect(Set(problems.compactMap(\.keyPath)) == ["colour", "gates[0].metric", "gates[1]"])
     }
 
     @Test("a syntax error names its line and column")
     func syntaxError() throws {
-        let problems = Self.problems("{\n  \"version\": 1,\n  \"gates\": [\n    {\"id\": \"a\" \"metric\": \"x\"}\n  ]\n}")
+        let problems = Self.problems(
+            "{\n  \"version\": 1,\n  \"gates\": [\n    {\"id\": \"a\" \"metric\": \"x\"}\n  ]\n}")
         let problem = try #require(problems.first)
         #expect(problem.code == "config.malformed")
         #expect(problem.line == 4)

@@ -5,24 +5,36 @@ import Testing
 struct DetectionTests {
     static let cases: [(text: String, expected: Detection)] = [
         ("<?xml version=\"1.0\" ?>\n<coverage line-rate=\"1\">", .report(.cobertura)),
-        ("<!-- generated -->\n<!DOCTYPE coverage SYSTEM \"http://cobertura.sourceforge.net/xml/coverage-04.dtd\">\n<coverage>", .report(.cobertura)),
+        (
+            "<!-- generated -->\n<!DOCTYPE coverage SYSTEM \"http://cobertura.sourceforge.net/xml/coverage-04.dtd\">\n<coverage>",
+            .report(.cobertura)
+        ),
         ("<testsuites name=\"pytest tests\"><testsuite>", .report(.junit)),
         ("<testsuite name=\"x\" tests=\"1\">", .report(.junit)),
         ("<ns:testsuites xmlns:ns=\"urn:x\">", .report(.junit)),
         ("<!DOCTYPE x [<!ENTITY a \"]>\">]><testsuite>", .report(.junit)),
         ("<html><body>coverage</body></html>", .unknown("XML with root element <html>")),
         ("{\"errors\": [], \"generated_at\": \"2025-01-01T00:00:00Z\", \"metrics\": {", .report(.bandit)),
-        ("{\"version\": \"2.1.0\", \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"runs\": []}", .report(.sarif)),
+        (
+            "{\"version\": \"2.1.0\", \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"runs\": []}",
+            .report(.sarif)
+        ),
         ("{\"SchemaVersion\": 2, \"ArtifactName\": \"alpine\"}", .report(.trivyJSON)),
         ("[{\"Target\": \"debian\", \"Vulnerabilities\": []}]", .report(.trivyJSON)),
         ("{\"report_meta\": {}, \"vulnerabilities\": []}", .report(.safety)),
         ("[[\"django\", \"<1.2.7\", \"1.2.2\", \"advisory\", \"25725\"]]", .report(.safety)),
         ("{\"meta\": {\"scan_type\": \"scan\"}, \"scan_results\": {}}", .report(.safety)),
-        ("{\"dependencies\": [{\"name\": \"jinja2\", \"version\": \"2.11\", \"vulns\": []}], \"fixes\": []}", .report(.pipAudit)),
+        (
+            "{\"dependencies\": [{\"name\": \"jinja2\", \"version\": \"2.11\", \"vulns\": []}], \"fixes\": []}",
+            .report(.pipAudit)
+        ),
         ("[{\"name\": \"adal\", \"version\": \"1.2.2\", \"vulns\": []}]", .report(.pipAudit)),
         ("[{\"Id\": \"sha256:1\", \"RepoTags\": [\"a:b\"], \"Size\": 5}]", .report(.image)),
         ("{\"schema\": \"gatecheck.accuracy/v1\", \"metrics\": {}}", .report(.accuracy)),
-        ("{\"name\": \"my-package\", \"dependencies\": {\"left-pad\": \"1.0\"}}", .unknown("JSON of no known report kind (top-level keys: \"name\", \"dependencies\")")),
+        (
+            "{\"name\": \"my-package\", \"dependencies\": {\"left-pad\": \"1.0\"}}",
+            .unknown("JSON of no known report kind (top-level keys: \"name\", \"dependencies\")")
+        ),
         ("[]", .unknown("an empty JSON array, whose report kind cannot be told; bind it in gates.json `inputs`")),
         ("", .unreadable(.empty)),
         ("  \n\t ", .unreadable(.empty)),
@@ -55,7 +67,9 @@ struct DetectionTests {
     @Test("a binary file is ignored, not an error")
     func binary() {
         let sqlite: [UInt8] = Array("SQLite format 3".utf8) + [0, 0x10, 0, 1]
-        #expect(ReportDetector.detect(prefix: sqlite, isWholeFile: true) == .unknown("a binary file (it contains NUL bytes)"))
+        #expect(
+            ReportDetector.detect(prefix: sqlite, isWholeFile: true)
+                == .unknown("a binary file (it contains NUL bytes)"))
     }
 
     @Test("Safety's text banner before its JSON is looked through")
@@ -86,7 +100,9 @@ struct DetectionTests {
             case .report(let found): #expect(found == kind, "\(entry.path)")
             case .unknown, .unreadable:
                 // Only the files the manifest marks malformed or not-a-report may fail detection.
-                #expect(["empty.xml", "non-xml.xml", "non-junit.xml"].contains { entry.path.hasSuffix($0) }, "\(entry.path): \(detection)")
+                #expect(
+                    ["empty.xml", "non-xml.xml", "non-junit.xml"].contains { entry.path.hasSuffix($0) },
+                    "\(entry.path): \(detection)")
             }
         }
     }

@@ -19,13 +19,15 @@ struct GateEngineTests {
         let result = try #require(verdict.gates.first)
         #expect(result.status == .fail)
         #expect(result.message.contains("is 0.7999999 (7999999/10000000)"))
-        let rounded = Build.evaluate([Build.summaryCoverage(covered: 2, of: 3)], [Build.gate("l", .coverage(.lineRate), min: "0.6")])
+        let rounded = Build.evaluate(
+            [Build.summaryCoverage(covered: 2, of: 3)], [Build.gate("l", .coverage(.lineRate), min: "0.6")])
         #expect(rounded.gates[0].message.contains("is ≈0.6667 (2/3)"))
     }
 
     @Test("a coverage report with no lines cannot be judged (exit 2), never a pass")
     func zeroDenominatorCoverage() throws {
-        let verdict = Build.evaluate([Build.coverage(covered: 0, of: 0)], [Build.gate("line", .coverage(.lineRate), min: "0.8")])
+        let verdict = Build.evaluate(
+            [Build.coverage(covered: 0, of: 0)], [Build.gate("line", .coverage(.lineRate), min: "0.8")])
         #expect(verdict.status == .error && verdict.exitCode == 2)
         #expect(try #require(verdict.gates.first).message.contains("0 lines valid"))
     }
@@ -45,7 +47,10 @@ struct GateEngineTests {
         #expect(required.gates[0].status == .error && required.exitCode == 2)
         let optional = Build.evaluate(
             [Build.tests(total: 3)],
-            [Build.gate("line", .coverage(.lineRate), min: "0.8", required: false), Build.gate("t", .tests(.total), min: "1")])
+            [
+                Build.gate("line", .coverage(.lineRate), min: "0.8", required: false),
+                Build.gate("t", .tests(.total), min: "1"),
+            ])
         #expect(optional.gates[0].status == .skipped && optional.exitCode == 0)
     }
 
@@ -64,7 +69,8 @@ struct GateEngineTests {
     func brokenReportPoisonsItsKind() {
         let broken = FailedReport(path: "b.xml", kind: .cobertura, error: .truncated(at: FilePosition(line: 9)))
         let verdict = Build.evaluate(
-            [Build.coverage(covered: 9, of: 10)], [Build.gate("line", .coverage(.lineRate), min: "0.8")], failed: [broken])
+            [Build.coverage(covered: 9, of: 10)], [Build.gate("line", .coverage(.lineRate), min: "0.8")],
+            failed: [broken])
         #expect(verdict.gates[0].status == .error)
         #expect(verdict.exitCode == 2)
         #expect(verdict.diagnostics.contains { $0.file == "b.xml" && $0.line == 9 && $0.severity == .error })
@@ -73,7 +79,8 @@ struct GateEngineTests {
     @Test("an unreadable report fails the verdict even when no gate reads its kind")
     func brokenReportAlwaysCounts() {
         let broken = FailedReport(path: "x.json", kind: nil, error: .empty)
-        let verdict = Build.evaluate([Build.tests(total: 3)], [Build.gate("failed", .tests(.failed), max: "0")], failed: [broken])
+        let verdict = Build.evaluate(
+            [Build.tests(total: 3)], [Build.gate("failed", .tests(.failed), max: "0")], failed: [broken])
         #expect(verdict.gates[0].status == .pass)
         #expect(verdict.status == .error)
     }
@@ -88,7 +95,8 @@ struct GateEngineTests {
 
     @Test("failing tests are named in the gate's details and kept in the result")
     func failingTestsNamed() throws {
-        let verdict = Build.evaluate([Build.tests(total: 5, failed: 2)], [Build.gate("failed", .tests(.failed), max: "0")])
+        let verdict = Build.evaluate(
+            [Build.tests(total: 5, failed: 2)], [Build.gate("failed", .tests(.failed), max: "0")])
         let gate = try #require(verdict.gates.first)
         #expect(gate.failedTests.map(\.name) == ["test_0", "test_1"])
         #expect(gate.details.first == "tests.test_x::test_0: assert 0 == 1")
@@ -115,7 +123,8 @@ struct GateEngineTests {
             Build.coverage("m.xml", covered: 7, of: 9),
         ]
         let gates = Configuration.builtInGates
-        let first = GateEngine.evaluate(ReportSet(reports: reports), configuration: Configuration(gates: gates), today: Build.today)
+        let first = GateEngine.evaluate(
+            ReportSet(reports: reports), configuration: Configuration(gates: gates), today: Build.today)
         let second = GateEngine.evaluate(
             ReportSet(reports: reports.reversed()), configuration: Configuration(gates: gates), today: Build.today)
         #expect(first == second)
@@ -124,7 +133,8 @@ struct GateEngineTests {
 
     @Test("with the built-in defaults every absent kind is skipped and nothing is required")
     func defaults() {
-        let verdict = GateEngine.evaluate(ReportSet(reports: [Build.tests(total: 2)]), configuration: .builtIn, today: Build.today)
+        let verdict = GateEngine.evaluate(
+            ReportSet(reports: [Build.tests(total: 2)]), configuration: .builtIn, today: Build.today)
         #expect(verdict.status == .pass)
         #expect(verdict.gates.filter { $0.status == .skipped }.count == Configuration.builtInGates.count - 3)
         #expect(Configuration.builtInGates.allSatisfy { !$0.required })
@@ -144,9 +154,9 @@ struct GateEngineTests {
 
     @Test("branch coverage without branch data is 'not measured', so a branch gate cannot be judged")
     func branchNotMeasured() {
-        let verdict = Build.evaluate([Build.coverage(covered: 9, of: 10)], [Build.gate("branch", .coverage(.branchRate), min: "0.5")])
+        let verdict = Build.evaluate(
+            [Build.coverage(covered: 9, of: 10)], [Build.gate("branch", .coverage(.branchRate), min: "0.5")])
         #expect(verdict.gates[0].status == .error)
         #expect(verdict.gates[0].message.contains("branch coverage was not measured"))
     }
 }
-

@@ -1,5 +1,6 @@
-@testable import GateCheck
 import Testing
+
+@testable import GateCheck
 
 @Suite("JSON limits")
 struct JSONLimitsTests {

@@ -183,7 +183,9 @@ struct JSONReaderNavigationTests {
         }
     }
 
-    @Test("A key of the caller's set repeated in one object is refused, wherever the chunks split it", arguments: jsonChunkSizes)
+    @Test(
+        "A key of the caller's set repeated in one object is refused, wherever the chunks split it",
+        arguments: jsonChunkSizes)
     func repeatedKnownKey(chunk: Int) throws {
         func keys(_ text: String) throws(JSONError) -> [Int] {
             var reader = makeReader(text, chunk: chunk)
@@ -211,7 +213,10 @@ struct JSONReaderNavigationTests {
             #expect(at.line == 3 && at.column == 1)
         }
         // Unknown keys are skipped, never read, so they may repeat; each object has its own keys.
-        #expect(try keys(#"{"x": 1, "x": 2, "level": 1, "message": {"level": 2, "ruleId": 3}, "ruleId": 4}"#) == [-1, -1, 1, 2, 1, 0, 0])
+        #expect(
+            try keys(#"{"x": 1, "x": 2, "level": 1, "message": {"level": 2, "ruleId": 3}, "ruleId": 4}"#) == [
+                -1, -1, 1, 2, 1, 0, 0,
+            ])
     }
 
     @Test("Error descriptions say where, what, and the likely cause")

@@ -23,7 +23,9 @@ struct AccuracyReportTests {
     @Test("a bare NaN value is read with a diagnostic, and the metric cannot be judged")
     func nanValue() throws {
         let text = MetricReports.accuracyText(
-            metrics: #"{"retrieval": {"value": 0.95, "samples": 4, "unscored": 0}, "attribution": {"value": NaN, "samples": 4, "unscored": 4}}"#)
+            metrics:
+                #"{"retrieval": {"value": 0.95, "samples": 4, "unscored": 0}, "attribution": {"value": NaN, "samples": 4, "unscored": 4}}"#
+        )
         let (report, diagnostics) = try MetricReports.accuracy(text)
         #expect(report.metrics["retrieval"]?.value == Decimal(string: "0.95"))
         let attribution = try #require(report.metrics["attribution"])
@@ -38,8 +40,14 @@ struct AccuracyReportTests {
         arguments: [
             (#"{"value": null, "samples": 4, "unscored": 0}"#, "the value is null"),
             (#"{"samples": 4, "unscored": 0}"#, "the report gives no value"),
-            (#"{"value": 1.2, "samples": 4, "unscored": 0}"#, "the value 1.2 is outside [0, 1] (a percentage? write 0.012)"),
-            (#"{"value": 93, "samples": 4, "unscored": 0}"#, "the value 93 is outside [0, 1] (a percentage? write 0.93)"),
+            (
+                #"{"value": 1.2, "samples": 4, "unscored": 0}"#,
+                "the value 1.2 is outside [0, 1] (a percentage? write 0.012)"
+            ),
+            (
+                #"{"value": 93, "samples": 4, "unscored": 0}"#,
+                "the value 93 is outside [0, 1] (a percentage? write 0.93)"
+            ),
             (#"{"value": -0.1, "samples": 4, "unscored": 0}"#, "the value -0.1 is outside [0, 1]"),
             (#"{"value": Infinity, "samples": 4, "unscored": 0}"#, "the value is Infinity"),
             (#"{"value": 0.5, "samples": 0, "unscored": 0}"#, "it was computed on no samples"),
@@ -80,7 +88,8 @@ struct AccuracyReportTests {
     func roundedValueAgrees() throws {
         let text = MetricReports.accuracyText(
             metrics: #"{"retrieval": {"value": 0.6667, "samples": 3, "unscored": 0}}"#,
-            samples: #"[{"id": "a", "scores": {"retrieval": 1}}, {"id": "b", "scores": {"retrieval": 1}}, {"id": "c", "scores": {"retrieval": 0}}]"#,
+            samples:
+                #"[{"id": "a", "scores": {"retrieval": 1}}, {"id": "b", "scores": {"retrieval": 1}}, {"id": "c", "scores": {"retrieval": 0}}]"#,
             size: 3)
         let (report, diagnostics) = try MetricReports.accuracy(text)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
@@ -99,13 +108,34 @@ struct AccuracyReportTests {
     @Test(
         "structural problems make the report unusable, naming the key path",
         arguments: [
-            (#"{"schema": "gatecheck.accuracy/v2", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"a": {"value": 1, "samples": 1, "unscored": 0}}}"#, "schema"),
-            (#"{"schema": "gatecheck.accuracy/v1", "generated_at": "t", "metrics": {"a": {"value": 1, "samples": 1, "unscored": 0}}}"#, "dataset"),
-            (#"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {}}"#, "metrics"),
-            (#"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"Retrieval": {"value": 1, "samples": 1, "unscored": 0}}}"#, "metrics.Retrieval"),
-            (#"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"a": {"value": "0.9", "samples": 1, "unscored": 0}}}"#, "metrics.a.value"),
-            (#"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"a": {"value": 1, "samples": 1, "unscored": 2}}}"#, "metrics.a.unscored"),
-            (#"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"a": {"value": 1, "samples": 1.5, "unscored": 0}}}"#, "metrics.a.samples"),
+            (
+                #"{"schema": "gatecheck.accuracy/v2", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"a": {"value": 1, "samples": 1, "unscored": 0}}}"#,
+                "schema"
+            ),
+            (
+                #"{"schema": "gatecheck.accuracy/v1", "generated_at": "t", "metrics": {"a": {"value": 1, "samples": 1, "unscored": 0}}}"#,
+                "dataset"
+            ),
+            (
+                #"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {}}"#,
+                "metrics"
+            ),
+            (
+                #"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"Retrieval": {"value": 1, "samples": 1, "unscored": 0}}}"#,
+                "metrics.Retrieval"
+            ),
+            (
+                #"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"a": {"value": "0.9", "samples": 1, "unscored": 0}}}"#,
+                "metrics.a.value"
+            ),
+            (
+                #"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"a": {"value": 1, "samples": 1, "unscored": 2}}}"#,
+                "metrics.a.unscored"
+            ),
+            (
+                #"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"a": {"value": 1, "samples": 1.5, "unscored": 0}}}"#,
+                "metrics.a.samples"
+            ),
         ])
     func structural(_ text: String, _ keyPath: String) {
         guard case .invalidValue(_, _, let path)? = MetricReports.error(.accuracy, text) else {
@@ -117,7 +147,8 @@ struct AccuracyReportTests {
 
     @Test("unknown keys are warnings, not errors")
     func unknownKeys() throws {
-        let text = #"{"schema": "gatecheck.accuracy/v1", "run_id": "r1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"a": {"value": 1, "samples": 1, "unscored": 0, "higher_is_better": true}}}"#
+        let text =
+            #"{"schema": "gatecheck.accuracy/v1", "run_id": "r1", "dataset": {"name": "x", "size": 1}, "generated_at": "t", "metrics": {"a": {"value": 1, "samples": 1, "unscored": 0, "higher_is_better": true}}}"#
         let (report, diagnostics) = try MetricReports.accuracy(text)
         #expect(report.metrics["a"]?.value == 1)
         #expect(diagnostics.filter { $0.code == "accuracy.unknown-key" }.count == 2)
@@ -125,7 +156,9 @@ struct AccuracyReportTests {
 
     @Test("a truncated or malformed report is an error with its position, not a crash")
     func malformed() {
-        #expect(MetricReports.error(.accuracy, #"{"schema": "gatecheck.accuracy/v1", "metrics": {"#) == .truncated(at: FilePosition(line: 1, column: 49)))
+        #expect(
+            MetricReports.error(.accuracy, #"{"schema": "gatecheck.accuracy/v1", "metrics": {"#)
+                == .truncated(at: FilePosition(line: 1, column: 49)))
         guard case .malformed(_, let at)? = MetricReports.error(.accuracy, #"{"schema": nan}"#) else {
             Issue.record("lowercase nan is not Python's NaN and must be malformed")
             return
@@ -137,8 +170,11 @@ struct AccuracyReportTests {
     @Test("accuracy_mapping renames metrics; two metrics mapped to one name make it unjudgeable")
     func mapping() throws {
         let text = MetricReports.accuracyText(
-            metrics: #"{"hit_rate": {"value": 0.95, "samples": 4, "unscored": 0}, "faithfulness": {"value": 0.97, "samples": 4, "unscored": 0}, "groundedness": {"value": 0.9, "samples": 4, "unscored": 0}}"#)
-        let (mapped, _) = try MetricReports.accuracy(text, mapping: ["hit_rate": "retrieval", "Faithfulness": "attribution"])
+            metrics:
+                #"{"hit_rate": {"value": 0.95, "samples": 4, "unscored": 0}, "faithfulness": {"value": 0.97, "samples": 4, "unscored": 0}, "groundedness": {"value": 0.9, "samples": 4, "unscored": 0}}"#
+        )
+        let (mapped, _) = try MetricReports.accuracy(
+            text, mapping: ["hit_rate": "retrieval", "Faithfulness": "attribution"])
         #expect(mapped.metrics["retrieval"]?.value == Decimal(string: "0.95"))
         #expect(mapped.metrics["retrieval"]?.sourceName == "hit_rate")
         #expect(mapped.metrics["attribution"]?.value == Decimal(string: "0.97"))
@@ -183,21 +219,25 @@ struct AccuracyReportTests {
 
     @Test("an unmapped DeepEval metric keeps its normalised name; the saved-run shape (no wrapper) is read too")
     func deepEvalUnmapped() throws {
-        let text = #"{"testCases": [{"name": "t", "metricsData": [{"name": "Answer Relevancy", "score": 0.8, "threshold": 0.5, "success": true}]}], "metricsScores": [], "runDuration": 1.0}"#
+        let text =
+            #"{"testCases": [{"name": "t", "metricsData": [{"name": "Answer Relevancy", "score": 0.8, "threshold": 0.5, "success": true}]}], "metricsScores": [], "runDuration": 1.0}"#
         let (report, _) = try MetricReports.accuracy(text)
         #expect(report.metrics["answer_relevancy"]?.value == Decimal(string: "0.8"))
     }
 
     @Test("a DeepEval run whose metricsScores disagree with its test cases is warned about")
     func deepEvalMismatch() throws {
-        let text = #"{"testCases": [{"name": "t", "metricsData": [{"name": "Faithfulness", "score": 0.8, "success": true}]}], "metricsScores": [{"metric": "Faithfulness", "scores": [0.8, 0.1], "errors": 0}]}"#
+        let text =
+            #"{"testCases": [{"name": "t", "metricsData": [{"name": "Faithfulness", "score": 0.8, "success": true}]}], "metricsScores": [{"metric": "Faithfulness", "scores": [0.8, 0.1], "errors": 0}]}"#
         let (_, diagnostics) = try MetricReports.accuracy(text)
         #expect(diagnostics.contains { $0.code == "accuracy.count-mismatch" })
     }
 
     @Test("a DeepEval run without any metric result cannot be judged")
     func deepEvalEmpty() {
-        guard case .invalidValue(let message, _, _)? = MetricReports.error(.accuracy, #"{"testCases": [], "metricsScores": []}"#)
+        guard
+            case .invalidValue(let message, _, _)? = MetricReports.error(
+                .accuracy, #"{"testCases": [], "metricsScores": []}"#)
         else {
             Issue.record("expected an error")
             return

@@ -23,34 +23,65 @@ struct CoberturaCorpusTests {
             note: "pycobertura asserts total_hits=28: it does not count partially branch-covered lines as hit. "
                 + "gatecheck counts a line as covered when hits > 0 (coverage.py's rule), as the manifest's "
                 + "class-lines-hit=31 does"),
-        Expectation(path: "cobertura/pycobertura/cobertura-generated-by-istanbul-from-coffeescript.xml", linesValid: 8, linesCovered: 7, branchesValid: 2, branchesCovered: 1),
-        Expectation(path: "cobertura/pycobertura/dummy.original.xml", linesValid: 4, linesCovered: 2, branchesValid: 0, branchesCovered: 0),
-        Expectation(path: "cobertura/pycobertura/dummy.original-full-cov.xml", linesValid: 4, linesCovered: 4, branchesValid: 0, branchesCovered: 0),
-        Expectation(path: "cobertura/pycobertura/dummy.with-dummy2-no-cov.xml", linesValid: 6, linesCovered: 4, branchesValid: 0, branchesCovered: 0),
-        Expectation(path: "cobertura/pycobertura/dummy.source1-coverage.xml", linesValid: 12, linesCovered: 5, branchesValid: 0, branchesCovered: 0),
-        Expectation(path: "cobertura/pycobertura/dummy.with-branch-condition-coverage.xml", linesValid: 4, linesCovered: 3, branchesValid: 2, branchesCovered: 1),
+        Expectation(
+            path: "cobertura/pycobertura/cobertura-generated-by-istanbul-from-coffeescript.xml", linesValid: 8,
+            linesCovered: 7, branchesValid: 2, branchesCovered: 1),
+        Expectation(
+            path: "cobertura/pycobertura/dummy.original.xml", linesValid: 4, linesCovered: 2, branchesValid: 0,
+            branchesCovered: 0),
+        Expectation(
+            path: "cobertura/pycobertura/dummy.original-full-cov.xml", linesValid: 4, linesCovered: 4, branchesValid: 0,
+            branchesCovered: 0),
+        Expectation(
+            path: "cobertura/pycobertura/dummy.with-dummy2-no-cov.xml", linesValid: 6, linesCovered: 4,
+            branchesValid: 0, branchesCovered: 0),
+        Expectation(
+            path: "cobertura/pycobertura/dummy.source1-coverage.xml", linesValid: 12, linesCovered: 5, branchesValid: 0,
+            branchesCovered: 0),
+        Expectation(
+            path: "cobertura/pycobertura/dummy.with-branch-condition-coverage.xml", linesValid: 4, linesCovered: 3,
+            branchesValid: 2, branchesCovered: 1),
         Expectation(
             path: "cobertura/pycobertura/dummy.linestatus-test1.xml", linesValid: 1, linesCovered: 1, branchesValid: 0,
             branchesCovered: 0, note: "the root says line-rate=0.417 for its single covered line: the lines win"),
-        Expectation(path: "cobertura/pycobertura/dummy.zeroexit1-coverage.xml", linesValid: 7, linesCovered: 4, branchesValid: 0, branchesCovered: 0),
-        Expectation(path: "cobertura/coveragepy/x_xml-coverage.xml", linesValid: 3, linesCovered: 2, branchesValid: 0, branchesCovered: 0),
-        Expectation(path: "cobertura/coveragepy/y_xml_branch-coverage.xml", linesValid: 5, linesCovered: 4, branchesValid: 2, branchesCovered: 1),
         Expectation(
-            path: "cobertura/gcovr/nested-standard-gcc-5-cobertura.xml", linesValid: 42, linesCovered: 25, branchesValid: 14,
+            path: "cobertura/pycobertura/dummy.zeroexit1-coverage.xml", linesValid: 7, linesCovered: 4,
+            branchesValid: 0, branchesCovered: 0),
+        Expectation(
+            path: "cobertura/coveragepy/x_xml-coverage.xml", linesValid: 3, linesCovered: 2, branchesValid: 0,
+            branchesCovered: 0),
+        Expectation(
+            path: "cobertura/coveragepy/y_xml_branch-coverage.xml", linesValid: 5, linesCovered: 4, branchesValid: 2,
+            branchesCovered: 1),
+        Expectation(
+            path: "cobertura/gcovr/nested-standard-gcc-5-cobertura.xml", linesValid: 42, linesCovered: 25,
+            branchesValid: 14,
             branchesCovered: 4, note: "equals gcovr's own summary: lines 25/42, branches 4/14"),
         Expectation(
             path: "cobertura/gcovr/no-branch-gcc-5-cobertura.xml", linesValid: 2, linesCovered: 2, branchesValid: 0,
             branchesCovered: 0, note: "gcovr writes branch-rate=1.0 for 0/0 branches; gatecheck says not measured"),
-        Expectation(path: "cobertura/gcovr/wspace-gcc-5-cobertura.xml", linesValid: 9, linesCovered: 7, branchesValid: 4, branchesCovered: 2),
-        Expectation(path: "cobertura/gcovr/windows-drive-subst-gcc-14-cobertura.xml", linesValid: 9, linesCovered: 7, branchesValid: 4, branchesCovered: 2),
-        Expectation(path: "cobertura/gcovr/example_cobertura.xml", linesValid: 7, linesCovered: 6, branchesValid: 2, branchesCovered: 1),
-        Expectation(path: "cobertura/ReportGenerator/Cobertura2.1.1.xml", linesValid: 36, linesCovered: 24, branchesValid: 4, branchesCovered: 1),
-        Expectation(path: "cobertura/ReportGenerator/Cobertura2.1.1-MultiSource.xml", linesValid: 36, linesCovered: 24, branchesValid: 4, branchesCovered: 1),
         Expectation(
-            path: "cobertura/ReportGenerator/Cobertura_coverlet.xml", linesValid: 255, linesCovered: 156, branchesValid: 14,
+            path: "cobertura/gcovr/wspace-gcc-5-cobertura.xml", linesValid: 9, linesCovered: 7, branchesValid: 4,
+            branchesCovered: 2),
+        Expectation(
+            path: "cobertura/gcovr/windows-drive-subst-gcc-14-cobertura.xml", linesValid: 9, linesCovered: 7,
+            branchesValid: 4, branchesCovered: 2),
+        Expectation(
+            path: "cobertura/gcovr/example_cobertura.xml", linesValid: 7, linesCovered: 6, branchesValid: 2,
+            branchesCovered: 1),
+        Expectation(
+            path: "cobertura/ReportGenerator/Cobertura2.1.1.xml", linesValid: 36, linesCovered: 24, branchesValid: 4,
+            branchesCovered: 1),
+        Expectation(
+            path: "cobertura/ReportGenerator/Cobertura2.1.1-MultiSource.xml", linesValid: 36, linesCovered: 24,
+            branchesValid: 4, branchesCovered: 1),
+        Expectation(
+            path: "cobertura/ReportGenerator/Cobertura_coverlet.xml", linesValid: 255, linesCovered: 156,
+            branchesValid: 14,
             branchesCovered: 9),
         Expectation(
-            path: "cobertura/ReportGenerator/Cobertura_altcover.xml", linesValid: 174, linesCovered: 116, branchesValid: 10,
+            path: "cobertura/ReportGenerator/Cobertura_altcover.xml", linesValid: 174, linesCovered: 116,
+            branchesValid: 10,
             branchesCovered: 7,
             note: "the manifest counts 182 class lines (121 hit); 8 of them repeat a (file, line) already counted in "
                 + "another <class> of the same file, and gatecheck counts each (file, line) once"),
@@ -64,9 +95,12 @@ struct CoberturaCorpusTests {
             branchesValid: 14, branchesCovered: 11,
             note: "EDGE: the root claims lines-valid=14183; the file holds 201 class lines, 199 distinct"),
         Expectation(
-            path: "cobertura/ReportGenerator/Cobertura_CPPCoverage.xml", linesValid: 2, linesCovered: 0, branchesValid: 0,
+            path: "cobertura/ReportGenerator/Cobertura_CPPCoverage.xml", linesValid: 2, linesCovered: 0,
+            branchesValid: 0,
             branchesCovered: 0, note: "EDGE: the root's line-rate=0.120511 disagrees with its two unhit lines"),
-        Expectation(path: "cobertura/ReportGenerator/ReportGenerator-output-Cobertura.xml", linesValid: 97, linesCovered: 70, branchesValid: 8, branchesCovered: 4),
+        Expectation(
+            path: "cobertura/ReportGenerator/ReportGenerator-output-Cobertura.xml", linesValid: 97, linesCovered: 70,
+            branchesValid: 8, branchesCovered: 4),
     ]
 
     /// Files whose only data are the root attributes: the metrics must come from those, and say so.
@@ -99,7 +133,8 @@ struct CoberturaCorpusTests {
         for chunkSize in [1, 7, 4096] {
             var source = BytesSource(bytes, chunkSize: chunkSize)
             let totals = try CoberturaParser.parse(&source).report.totals
-            #expect(totals.linesValid == expectation.linesValid && totals.branchesCovered == expectation.branchesCovered)
+            #expect(
+                totals.linesValid == expectation.linesValid && totals.branchesCovered == expectation.branchesCovered)
         }
     }
 

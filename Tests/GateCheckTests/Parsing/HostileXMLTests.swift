@@ -86,7 +86,8 @@ struct HostileXMLTests {
     func deepNesting() {
         let depth = 100_000
         var source = BytesSource(
-            "<testsuites>" + String(repeating: "<testsuite>", count: depth) + String(repeating: "</testsuite>", count: depth)
+            "<testsuites>" + String(repeating: "<testsuite>", count: depth)
+                + String(repeating: "</testsuite>", count: depth)
                 + "</testsuites>")
         #expect {
             _ = try JUnitParser.parse(&source)

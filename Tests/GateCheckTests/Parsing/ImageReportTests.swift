@@ -7,7 +7,9 @@ struct ImageReportTests {
     /// Every `docker-inspect/` file of the corpus, with the images and sizes it holds (MANIFEST.tsv facts).
     static let corpusSizes: [String: [(name: String, bytes: Int64, judgeable: Bool)]] = [
         "docker-inspect/cli/inspect-command-success.simple.golden": [("image #1", 0, false)],
-        "docker-inspect/cli/inspect-command-success.simple-many.golden": [("image #1", 0, false), ("image #2", 0, false)],
+        "docker-inspect/cli/inspect-command-success.simple-many.golden": [
+            ("image #1", 0, false), ("image #2", 0, false),
+        ],
         "docker-inspect/cli/inspect-command-success.simple.2017.golden": [("image #1", 0, false)],
         "docker-inspect/rabbitmq-stream-go-client/g-docker-image-inspect.json": [
             ("gsantomaggio/go-stream-client:latest", 127_752_125, true)
@@ -22,7 +24,8 @@ struct ImageReportTests {
             let bytes = try Corpus.bytes(entry.path)
             #expect(ReportDetector.detect(prefix: bytes, isWholeFile: true) == .report(.image), "\(entry.path)")
             var source = BytesSource(bytes)
-            let loaded = try ReportReader.read(.image, from: &source, path: entry.path, options: ReadOptions(today: Build.today))
+            let loaded = try ReportReader.read(
+                .image, from: &source, path: entry.path, options: ReadOptions(today: Build.today))
             guard case .image(let report) = loaded.content else {
                 Issue.record("\(entry.path) is not an image report")
                 continue
@@ -36,25 +39,32 @@ struct ImageReportTests {
         }
     }
 
-    @Test("Trivy JSON with Metadata.Size is an image source; a scan without it is not", .enabled(if: Corpus.isAvailable))
+    @Test(
+        "Trivy JSON with Metadata.Size is an image source; a scan without it is not", .enabled(if: Corpus.isAvailable))
     func trivy() throws {
         var reports: [LoadedReport] = []
         for path in ["trivy-json/trivy/alpine-310.json.golden", "trivy-json/trivy/npm.json.golden"] {
             var source = BytesSource(try Corpus.bytes(path))
-            reports.append(try ReportReader.read(.trivyJSON, from: &source, path: path, options: ReadOptions(today: Build.today)))
+            reports.append(
+                try ReportReader.read(.trivyJSON, from: &source, path: path, options: ReadOptions(today: Build.today)))
         }
         let gate = Build.evaluate(reports, [MetricReports.sizeGate("500 MiB")]).gates[0]
         #expect(gate.status == .pass && gate.actual == .integer(5_843_968))
         #expect(gate.sources == ["trivy-json/trivy/alpine-310.json.golden"])
-        #expect(gate.message == "image.size_bytes is 5843968 bytes (≈5.6 MiB) for trivy-json/trivy/alpine-310.json.golden, which meets <= 500 MiB (524288000)")
-        let verdict = Build.evaluate(reports + [MetricReports.image([("app:1", 600_000_000)])], [MetricReports.sizeGate("500 MiB")])
+        #expect(
+            gate.message
+                == "image.size_bytes is 5843968 bytes (≈5.6 MiB) for trivy-json/trivy/alpine-310.json.golden, which meets <= 500 MiB (524288000)"
+        )
+        let verdict = Build.evaluate(
+            reports + [MetricReports.image([("app:1", 600_000_000)])], [MetricReports.sizeGate("500 MiB")])
         #expect(verdict.gates[0].status == .fail)
         #expect(verdict.gates[0].details.count == 2)
     }
 
     @Test("a zero-valued image record (empty Id) is read but cannot be judged, whatever its Size")
     func zeroValued() throws {
-        let report = try MetricReports.images(#"[{"Id": "", "RepoTags": null, "Config": null, "Size": 0, "RootFS": {}}]"#)
+        let report = try MetricReports.images(
+            #"[{"Id": "", "RepoTags": null, "Config": null, "Size": 0, "RootFS": {}}]"#)
         #expect(report.images.first?.bytes == 0)
         #expect(report.images.first?.problem?.contains("Id is empty") == true)
         let scratch = try MetricReports.images(#"[{"Id": "sha256:abc", "RepoTags": ["scratch-app:1"], "Size": 0}]"#)
@@ -64,7 +74,8 @@ struct ImageReportTests {
     @Test("an image is named by its first tag, else its short id; a missing Size cannot be judged")
     func names() throws {
         let report = try MetricReports.images(
-            #"[{"Id": "sha256:1ee5934abde98bde8d1a", "RepoTags": [], "Size": 5}, {"Id": "sha256:2", "RepoTags": ["a:1", "a:latest"]}]"#)
+            #"[{"Id": "sha256:1ee5934abde98bde8d1a", "RepoTags": [], "Size": 5}, {"Id": "sha256:2", "RepoTags": ["a:1", "a:latest"]}]"#
+        )
         #expect(report.images.map(\.name) == ["sha256:1ee5934abde9", "a:1"])
         #expect(report.images[1].problem == "the record has no Size")
     }
@@ -99,7 +110,9 @@ struct ImageReportTests {
         #expect(image.written == text && image.problem == nil)
     }
 
-    @Test("sizes docker does not write are not guessed", arguments: ["7.8MiB", "N/A", "", "MB", "1.2.3MB", "7.8 XB", "-5MB"])
+    @Test(
+        "sizes docker does not write are not guessed",
+        arguments: ["7.8MiB", "N/A", "", "MB", "1.2.3MB", "7.8 XB", "-5MB"])
     func badHumanSizes(_ text: String) throws {
         let line = #"{"Repository":"r","Tag":"t","ID":"abc","Size":"\#(text)"}"#
         let image = try #require(try MetricReports.images(line).images.first)

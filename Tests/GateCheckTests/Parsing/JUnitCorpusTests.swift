@@ -38,7 +38,9 @@ struct JUnitCorpusTests {
         Expectation(
             path: e + "junit.multiresult.xml", total: 4, failed: 1, errors: 1, skipped: 1,
             note: "testcases carry several results; each counts once at its most severe (EnricoMi agrees)"),
-        Expectation(path: e + "TEST-uk.co.gresearch.spark.diff.DiffOptionsSuite.xml", total: 5, failed: 0, errors: 0, skipped: 0),
+        Expectation(
+            path: e + "TEST-uk.co.gresearch.spark.diff.DiffOptionsSuite.xml", total: 5, failed: 0, errors: 0, skipped: 0
+        ),
         Expectation(path: e + "latex-utensils.xml", total: 109, failed: 0, errors: 0, skipped: 0),
         Expectation(path: e + "jest-junit.xml", total: 2, failed: 0, errors: 0, skipped: 0),
         Expectation(path: e + "suite-logs.xml", total: 1, failed: 0, errors: 1, skipped: 0),
@@ -71,7 +73,9 @@ struct JUnitCorpusTests {
         Expectation(path: d + "swift-xunit.xml", total: 3, failed: 1, errors: 0, skipped: 0),
         Expectation(path: d + "phpunit.xml", total: 12, failed: 2, errors: 0, skipped: 0),
         Expectation(path: d + "tester-v1.7-report.xml", total: 65, failed: 1, errors: 0, skipped: 3),
-        Expectation(path: d + "TEST-org.apache.pulsar.AddMissingPatchVersionTest.xml", total: 2, failed: 1, errors: 0, skipped: 1),
+        Expectation(
+            path: d + "TEST-org.apache.pulsar.AddMissingPatchVersionTest.xml", total: 2, failed: 1, errors: 0,
+            skipped: 1),
         Expectation(path: d + "pulsar-test-report.xml", total: 808, failed: 1, errors: 0, skipped: 14),
         Expectation(path: d + "empty_failures.xml", total: 3, failed: 1, errors: 0, skipped: 0),
         Expectation(path: d + "empty-java-junit.xml", total: 0, failed: 0, errors: 0, skipped: 0),
@@ -125,10 +129,14 @@ struct JUnitCorpusTests {
         Expectation(
             path: m + "test_multiple_failures.xml", total: 4, failed: 2, errors: 0, skipped: 1,
             note: "one testcase with three <failure> elements is one failed test (mikepenz agrees)"),
-        Expectation(path: m + "test_multiple_errors.xml", total: 3, failed: 0, errors: 2, skipped: 0,
+        Expectation(
+            path: m + "test_multiple_errors.xml", total: 3, failed: 0, errors: 2, skipped: 0,
             note: "mikepenz reports failed=2 (errors folded into failed)"),
-        Expectation(path: m + "TEST-action.surefire.report.email.EmailAddressTest.xml", total: 9, failed: 2, errors: 5, skipped: 0),
-        Expectation(path: m + "TEST-action.surefire.report.calc.CalcUtilsTest.xml", total: 2, failed: 2, errors: 0, skipped: 0),
+        Expectation(
+            path: m + "TEST-action.surefire.report.email.EmailAddressTest.xml", total: 9, failed: 2, errors: 5,
+            skipped: 0),
+        Expectation(
+            path: m + "TEST-action.surefire.report.calc.CalcUtilsTest.xml", total: 2, failed: 2, errors: 0, skipped: 0),
         Expectation(path: m + "pytest-report.xml", total: 3, failed: 2, errors: 0, skipped: 0),
         Expectation(path: m + "marathon-DummyUtilTest-test_01_dummy.xml", total: 1, failed: 1, errors: 0, skipped: 0),
         Expectation(path: g + "001-report.xml", total: 5, failed: 1, errors: 0, skipped: 2),

@@ -31,7 +31,8 @@ struct PytestOutcomeTests {
     /// two failing subtests are <failure> elements inside their parent's one testcase (pytest counts each), a
     /// skipped subtest marks its parent testcase skipped (pytest counts the parent passed), and a teardown error
     /// after a passing call is one testcase with only <error> (pytest counts it passed and error).
-    @Test("all outcomes: errors equal pytest's; failed, skipped and passed differ only as documented",
+    @Test(
+        "all outcomes: errors equal pytest's; failed, skipped and passed differ only as documented",
         arguments: ["outcomes-xunit1", "outcomes-xunit2"])
     func allOutcomes(_ name: String) throws {
         let summary = try Fixtures.json("pytest/\(name).summary.json")

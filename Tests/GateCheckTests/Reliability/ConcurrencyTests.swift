@@ -11,7 +11,8 @@ struct ConcurrencyTests {
         let (set, configuration) = try InvariantTests.randomRun(&generator)
         var source = BytesSource(generator.junit(), chunkSize: 1000)
         let extra = try ReportReader.read(
-            .junit, from: &source, path: "extra.xml", options: ReadOptions(limits: configuration.limits, today: Build.today))
+            .junit, from: &source, path: "extra.xml",
+            options: ReadOptions(limits: configuration.limits, today: Build.today))
         let detected = ReportDetector.detect(prefix: Array(generator.sarif().utf8), isWholeFile: true)
         var reports = set
         reports.reports.append(extra)

@@ -28,9 +28,13 @@ struct ReportSchemaTests {
         let kinds: Set<ReportKind> = [.accuracy, .image, .llmCost, .latency]
         var found: [Example] = []
         let docs = Fixtures.packageRoot.appendingPathComponent("docs")
-        let pages = ((try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        let pages = ((try? FileManager.default.contentsOfDirectory(atPath: docs.path)) ?? []).filter {
+            $0.hasSuffix(".md")
+        }.sorted()
         for page in pages {
-            guard let text = try? String(contentsOf: docs.appendingPathComponent(page), encoding: .utf8) else { continue }
+            guard let text = try? String(contentsOf: docs.appendingPathComponent(page), encoding: .utf8) else {
+                continue
+            }
             var block: [Substring]?
             var start = 0
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -51,7 +55,10 @@ struct ReportSchemaTests {
             }
         }
         for set in ["passing", "failing"] {
-            for (name, kind) in [("accuracy-report.json", ReportKind.accuracy), ("llm-cost.json", .llmCost), ("image-inspect.json", .image)] {
+            for (name, kind) in [
+                ("accuracy-report.json", ReportKind.accuracy), ("llm-cost.json", .llmCost),
+                ("image-inspect.json", .image),
+            ] {
                 let path = "sample-reports/\(set)/\(name)"
                 if let bytes = try? Fixtures.projectFile(path) {
                     found.append(Example(place: path, text: String(decoding: bytes, as: UTF8.self), kind: kind))
@@ -75,7 +82,9 @@ struct ReportSchemaTests {
     func coverage() {
         let docs = Self.examples.filter { $0.place.hasPrefix("docs/") }
         #expect(docs.contains { $0.kind == .accuracy && $0.text.contains("gatecheck.accuracy/v1") })
-        #expect(docs.contains { $0.kind == .accuracy && ($0.text.contains("testRunData") || $0.text.contains("testCases")) })
+        #expect(
+            docs.contains { $0.kind == .accuracy && ($0.text.contains("testRunData") || $0.text.contains("testCases")) }
+        )
         #expect(docs.contains { $0.kind == .llmCost && $0.text.contains("gatecheck.llm-cost/v1") })
         #expect(docs.contains { $0.kind == .llmCost && $0.text.contains("total_cost") })
         #expect(docs.contains { $0.kind == .latency })
@@ -83,7 +92,8 @@ struct ReportSchemaTests {
         #expect(docs.contains { $0.kind == .image && $0.text.hasPrefix("{") })
     }
 
-    static let accuracy = #"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "2026-11-26T10:00:00Z", "metrics": METRICS}"#
+    static let accuracy =
+        #"{"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 1}, "generated_at": "2026-11-26T10:00:00Z", "metrics": METRICS}"#
 
     @Test(
         "the accuracy schema rejects what gatecheck cannot judge or read",
@@ -107,8 +117,14 @@ struct ReportSchemaTests {
             ("llm-cost.schema.json", #"{"total_cost": 1, "currency": "EUR"}"#),
             ("llm-cost.schema.json", #"{"total_cost": 1, "a": {"input_tokens": 1, "cost": "1"}}"#),
             ("llm-cost.schema.json", #"{"schema": "gatecheck.llm-cost/v1", "currency": "USD", "total_usd": 1}"#),
-            ("latency.schema.json", #"{"schema": "gatecheck.latency/v1", "p50_ms": 1, "p95_ms": 2, "requests": 1, "error_rate": 1.5}"#),
-            ("latency.schema.json", #"{"schema": "gatecheck.latency/v1", "p50_ms": 1, "requests": 1, "error_rate": 0}"#),
+            (
+                "latency.schema.json",
+                #"{"schema": "gatecheck.latency/v1", "p50_ms": 1, "p95_ms": 2, "requests": 1, "error_rate": 1.5}"#
+            ),
+            (
+                "latency.schema.json",
+                #"{"schema": "gatecheck.latency/v1", "p50_ms": 1, "requests": 1, "error_rate": 0}"#
+            ),
         ])
     func otherSchemasReject(_ schema: String, _ text: String) throws {
         #expect(!(try SchemaTests.validator(schema).validate(Array(text.utf8))).isEmpty, "\(text)")

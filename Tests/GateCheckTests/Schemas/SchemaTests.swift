@@ -7,7 +7,8 @@ struct SchemaTests {
         try SchemaValidator(schema: try Fixtures.projectFile("schemas/\(name)"))
     }
 
-    @Test("every gates.json in docs/ and sample-reports/ is valid against gates.schema.json",
+    @Test(
+        "every gates.json in docs/ and sample-reports/ is valid against gates.schema.json",
         arguments: ConfigurationExamples.paths)
     func configurationExamples(_ path: String) throws {
         let errors = try Self.validator("gates.schema.json").validate(try Fixtures.projectFile(path))
@@ -63,7 +64,8 @@ enum SampleVerdicts {
         for (name, kind) in files {
             let path = "sample-reports/\(set)/\(name)"
             var source = BytesSource(try Fixtures.projectFile(path))
-            reports.append(try ReportReader.read(kind, from: &source, path: path, options: ReadOptions(today: Build.today)))
+            reports.append(
+                try ReportReader.read(kind, from: &source, path: path, options: ReadOptions(today: Build.today)))
         }
         return GateEngine.evaluate(ReportSet(reports: reports), configuration: configuration, today: Build.today)
     }

@@ -30,27 +30,30 @@ struct FindingsGateTests {
         return verdict.gates.first?.actual
     }
 
-    @Test("Selectors narrow the count", arguments: [
-        (#"{"id": "g", "metric": "findings.total", "max": 0}"#, 16),
-        (#"{"id": "g", "metric": "findings.total", "max": 0, "min_severity": "high"}"#, 8),
-        (#"{"id": "g", "metric": "findings.critical", "max": 0}"#, 3),
-        (#"{"id": "g", "metric": "findings.unknown", "max": 0}"#, 3),
-        (#"{"id": "g", "metric": "findings.total", "max": 0, "min_confidence": "high"}"#, 1),
-        (#"{"id": "g", "metric": "findings.total", "max": 0, "fixable_only": true}"#, 3),
-        (#"{"id": "g", "metric": "findings.total", "max": 0, "tools": ["Trivy"]}"#, 6),
-        (#"{"id": "g", "metric": "findings.total", "max": 0, "tools": ["trivy"], "kinds": ["sarif"]}"#, 2),
-        (#"{"id": "g", "metric": "findings.total", "max": 0, "kinds": ["bandit", "pip-audit"]}"#, 4),
-        (#"{"id": "g", "metric": "findings.high", "max": 0, "kinds": ["sarif"], "min_severity": "low"}"#, 3),
-        (#"{"id": "g", "metric": "findings.not_audited", "max": 0}"#, 2),
-        (#"{"id": "g", "metric": "findings.not_audited", "max": 0, "kinds": ["pip-audit"]}"#, 1),
-    ])
+    @Test(
+        "Selectors narrow the count",
+        arguments: [
+            (#"{"id": "g", "metric": "findings.total", "max": 0}"#, 16),
+            (#"{"id": "g", "metric": "findings.total", "max": 0, "min_severity": "high"}"#, 8),
+            (#"{"id": "g", "metric": "findings.critical", "max": 0}"#, 3),
+            (#"{"id": "g", "metric": "findings.unknown", "max": 0}"#, 3),
+            (#"{"id": "g", "metric": "findings.total", "max": 0, "min_confidence": "high"}"#, 1),
+            (#"{"id": "g", "metric": "findings.total", "max": 0, "fixable_only": true}"#, 3),
+            (#"{"id": "g", "metric": "findings.total", "max": 0, "tools": ["Trivy"]}"#, 6),
+            (#"{"id": "g", "metric": "findings.total", "max": 0, "tools": ["trivy"], "kinds": ["sarif"]}"#, 2),
+            (#"{"id": "g", "metric": "findings.total", "max": 0, "kinds": ["bandit", "pip-audit"]}"#, 4),
+            (#"{"id": "g", "metric": "findings.high", "max": 0, "kinds": ["sarif"], "min_severity": "low"}"#, 3),
+            (#"{"id": "g", "metric": "findings.not_audited", "max": 0}"#, 2),
+            (#"{"id": "g", "metric": "findings.not_audited", "max": 0, "kinds": ["pip-audit"]}"#, 1),
+        ])
     func selectors(_ gate: String, _ expected: Int) throws {
         #expect(try actual(gate) == .integer(expected))
     }
 
     @Test("findings.not_audited refuses severity selectors, which cannot apply to it")
     func notAuditedSelectors() {
-        let text = #"{"version": 1, "gates": [{"id": "g", "metric": "findings.not_audited", "max": 0, "min_severity": "high"}]}"#
+        let text =
+            #"{"version": 1, "gates": [{"id": "g", "metric": "findings.not_audited", "max": 0, "min_severity": "high"}]}"#
         guard case .failure(let error) = ConfigurationDecoder.decode(Array(text.utf8), file: "gates.json") else {
             Issue.record("accepted min_severity on findings.not_audited")
             return
@@ -82,12 +85,14 @@ struct FindingsGateTests {
 
         let clean = try readFindings(.pipAudit, #"{"dependencies": [{"name": "a", "version": "1", "vulns": []}]}"#)
         let lowOnly = try readFindings(.bandit, #"{"results": [{"test_id": "B110", "issue_severity": "LOW"}]}"#)
-        let passing = GateEngine.evaluate(ReportSet(reports: [clean, lowOnly]), configuration: .builtIn, today: testToday)
+        let passing = GateEngine.evaluate(
+            ReportSet(reports: [clean, lowOnly]), configuration: .builtIn, today: testToday)
         #expect(passing.status == .pass)
         #expect(passing.gates.first { $0.id == "high-severity-findings" }?.actual == .integer(0))
 
         let unknownDependency = try readFindings(.pipAudit, SecurityFixtures.pipAuditLegacy)
-        let failing = GateEngine.evaluate(ReportSet(reports: [unknownDependency]), configuration: .builtIn, today: testToday)
+        let failing = GateEngine.evaluate(
+            ReportSet(reports: [unknownDependency]), configuration: .builtIn, today: testToday)
         // pip-audit has no severity: the high-severity gate passes, the dependency gate fails.
         #expect(failing.gates.first { $0.id == "high-severity-findings" }?.status == .pass)
         #expect(failing.gates.first { $0.id == "vulnerable-dependencies" }?.status == .fail)

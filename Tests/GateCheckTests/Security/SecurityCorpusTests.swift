@@ -272,7 +272,8 @@ struct SecurityCorpusTests {
             let error = readError(expected.kind, cut)
             // A banner file cut inside its trailing text is still a complete report.
             if expected.path.hasSuffix("safety-report.json"), fraction == 0.95 { continue }
-            #expect(error?.code == "report.truncated", "\(expected.path) cut at \(fraction): \(String(describing: error))")
+            #expect(
+                error?.code == "report.truncated", "\(expected.path) cut at \(fraction): \(String(describing: error))")
         }
     }
 }

@@ -234,7 +234,8 @@ struct SecurityParserTests {
         let legacy = try findings(try readFindings(.trivyJSON, SecurityFixtures.trivyLegacy))
         #expect(legacy.severityCounts == [.medium: 1])
         #expect(try findings(try readFindings(.trivyJSON, "null")).severityCounts.isEmpty)
-        #expect(try findings(try readFindings(.trivyJSON, #"{"SchemaVersion": 2, "ArtifactName": "x"}"#)).findings.isEmpty)
+        #expect(
+            try findings(try readFindings(.trivyJSON, #"{"SchemaVersion": 2, "ArtifactName": "x"}"#)).findings.isEmpty)
     }
 
     @Test("SARIF: one finding per result, rule lookup, levels, kinds, suppressions and baseline")
@@ -285,13 +286,24 @@ struct SecurityParserTests {
         #expect(report.severityCounts == [.high: 1] && report.countsByTool.keys.sorted() == ["Late"])
     }
 
-    @Test("SARIF: values outside the enumerations and a missing version are refused", arguments: [
-        (#"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": [{"level": "fatal"}]}]}"#, "report.invalid-value"),
-        (#"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": [{"kind": "FAIL"}]}]}"#, "report.invalid-value"),
-        (#"{"version": "2.1.0", "runs": [{"results": [{"suppressions": [{"status": "maybe"}]}]}]}"#, "report.invalid-value"),
-        (#"{"runs": []}"#, "report.invalid-value"),
-        (#"{"version": "2.0.0", "runs": []}"#, "report.invalid-value"),
-    ])
+    @Test(
+        "SARIF: values outside the enumerations and a missing version are refused",
+        arguments: [
+            (
+                #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": [{"level": "fatal"}]}]}"#,
+                "report.invalid-value"
+            ),
+            (
+                #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": [{"kind": "FAIL"}]}]}"#,
+                "report.invalid-value"
+            ),
+            (
+                #"{"version": "2.1.0", "runs": [{"results": [{"suppressions": [{"status": "maybe"}]}]}]}"#,
+                "report.invalid-value"
+            ),
+            (#"{"runs": []}"#, "report.invalid-value"),
+            (#"{"version": "2.0.0", "runs": []}"#, "report.invalid-value"),
+        ])
     func sarifRefusals(_ text: String, _ code: String) {
         #expect(readError(.sarif, Array(text.utf8))?.code == code)
     }
@@ -325,7 +337,8 @@ struct SecurityParserTests {
             // A legacy pip-audit list and a legacy Trivy list are both lists of objects; each parser says why not.
             let error = readError(kind, Array(Self.withoutBanner(other.2).utf8))
             guard case .wrongKind(let expected, let found)? = error else {
-                Issue.record("\(kind.rawValue) reading \(other.1): expected wrong kind, got \(String(describing: error))")
+                Issue.record(
+                    "\(kind.rawValue) reading \(other.1): expected wrong kind, got \(String(describing: error))")
                 continue
             }
             #expect(expected == kind && !found.isEmpty)

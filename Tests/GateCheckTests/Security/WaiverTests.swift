@@ -66,9 +66,11 @@ struct WaiverTests {
         #expect(message.contains("HIGH B602 at app/run.py:3 [bandit]"))
     }
 
-    @Test("A waiver expiring within the warning window warns; one beyond it does not", arguments: [
-        ("2026-03-15", true), ("2026-03-16", false), ("2026-03-02", true),
-    ])
+    @Test(
+        "A waiver expiring within the warning window warns; one beyond it does not",
+        arguments: [
+            ("2026-03-15", true), ("2026-03-16", false), ("2026-03-02", true),
+        ])
     func expiringSoon(_ expires: String, _ warns: Bool) throws {
         let result = try verdict(.bandit, Self.bandit, waivers: [Self.waiver("B602", expires: expires)])
         #expect(codes(result) == (warns ? ["waiver.expiring"] : []))
@@ -82,7 +84,8 @@ struct WaiverTests {
         for (days, expected) in [(14, [String]()), (30, ["waiver.expiring"]), (0, [])] {
             let configuration = Configuration(
                 gates: Configuration.builtInGates, waivers: waivers, waiverWarningDays: days)
-            let result = GateEngine.evaluate(ReportSet(reports: [report]), configuration: configuration, today: testToday)
+            let result = GateEngine.evaluate(
+                ReportSet(reports: [report]), configuration: configuration, today: testToday)
             #expect(codes(result) == expected, "waiver_warning_days \(days)")
         }
     }
@@ -103,15 +106,17 @@ struct WaiverTests {
         #expect(message.contains("matches no finding"))
     }
 
-    @Test("Scopes: kind, path glob and package must all hold", arguments: [
-        (waiver("B602", kinds: [.bandit]), true),
-        (waiver("B602", kinds: [.sarif]), false),
-        (waiver("B602", paths: ["app/**"]), true),
-        (waiver("B602", paths: ["tests/**", "app/*.py"]), true),
-        (waiver("B602", paths: ["lib/**"]), false),
-        (waiver("B602", package: "jinja2"), false),
-        (waiver("subprocess_popen_with_shell_equals_true"), true),
-    ])
+    @Test(
+        "Scopes: kind, path glob and package must all hold",
+        arguments: [
+            (waiver("B602", kinds: [.bandit]), true),
+            (waiver("B602", kinds: [.sarif]), false),
+            (waiver("B602", paths: ["app/**"]), true),
+            (waiver("B602", paths: ["tests/**", "app/*.py"]), true),
+            (waiver("B602", paths: ["lib/**"]), false),
+            (waiver("B602", package: "jinja2"), false),
+            (waiver("subprocess_popen_with_shell_equals_true"), true),
+        ])
     func scopes(_ waiver: Waiver, _ waives: Bool) throws {
         let result = try verdict(.bandit, Self.bandit, waivers: [waiver])
         #expect(try gate(result, "high-severity-findings").status == (waives ? .pass : .fail))
@@ -133,7 +138,8 @@ struct WaiverTests {
         #expect(vulnerable.actual == .integer(1))
         #expect(vulnerable.waived.map(\.id) == ["PYSEC-2021-66"])
         #expect(vulnerable.findings.map(\.id) == ["GHSA-5cpq-9538-jm2j"])
-        let other = try verdict(.pipAudit, SecurityFixtures.pipAudit, waivers: [Self.waiver("GHSA-g3rq-g295-4j3m", package: "markupsafe")])
+        let other = try verdict(
+            .pipAudit, SecurityFixtures.pipAudit, waivers: [Self.waiver("GHSA-g3rq-g295-4j3m", package: "markupsafe")])
         #expect(try gate(other, "vulnerable-dependencies").actual == .integer(2))
         #expect(PackageNameCheck.equal("Zope.Interface", "zope-interface"))
     }
@@ -167,7 +173,8 @@ enum PackageNameCheck {
             {"dependencies": [{"name": "\(findingName)", "version": "1", "vulns": [{"id": "X-1", "fix_versions": []}]}]}
             """
         let waiver = Waiver(id: "X-1", reason: "r", expires: Day("2030-01-01")!, package: waiverName)
-        guard let report = try? readFindings(.pipAudit, text, waivers: [waiver]), case .findings(let content) = report.content
+        guard let report = try? readFindings(.pipAudit, text, waivers: [waiver]),
+            case .findings(let content) = report.content
         else { return false }
         return content.waivedCount == 1
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GateCheck
 
 /// Small reports built in code, for engine and reporter tests.
@@ -34,7 +35,8 @@ enum Build {
         report.passed = total - failed - errors - skipped
         for index in 0..<failed {
             report.failures.append(
-                FailedTest(state: .failed, className: "tests.test_x", name: "test_\(index)", message: "assert \(index) == 1"))
+                FailedTest(
+                    state: .failed, className: "tests.test_x", name: "test_\(index)", message: "assert \(index) == 1"))
         }
         for index in 0..<errors {
             report.failures.append(
@@ -59,5 +61,3 @@ enum Build {
             ReportSet(reports: reports, failed: failed), configuration: Configuration(gates: gates), today: today)
     }
 }
-
-import Foundation

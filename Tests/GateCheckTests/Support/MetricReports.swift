@@ -31,7 +31,9 @@ enum MetricReports {
     }
 
     static func latency(_ text: String) throws -> LatencyReport {
-        guard case .latency(let report) = try read(.latency, text).content else { throw Failure("not a latency report") }
+        guard case .latency(let report) = try read(.latency, text).content else {
+            throw Failure("not a latency report")
+        }
         return report
     }
 

@@ -43,7 +43,8 @@ struct SchemaValidator {
                 let names: [String]
                 switch argument {
                 case .string(let name): names = [name]
-                case .array(let items): names = items.compactMap { if case .string(let n) = $0.value { n } else { nil } }
+                case .array(let items):
+                    names = items.compactMap { if case .string(let n) = $0.value { n } else { nil } }
                 default: names = []
                 }
                 if !names.contains(where: { Self.has(value, type: $0) }) {
@@ -51,7 +52,9 @@ struct SchemaValidator {
                 }
             case "enum":
                 guard case .array(let options) = argument else { continue }
-                if !options.contains(where: { Self.equal($0.value, value) }) { errors.append("\(path): not one of the allowed values") }
+                if !options.contains(where: { Self.equal($0.value, value) }) {
+                    errors.append("\(path): not one of the allowed values")
+                }
             case "const":
                 if !Self.equal(argument, value) { errors.append("\(path): must be \(argument)") }
             case "properties":
@@ -75,7 +78,9 @@ struct SchemaValidator {
                 }
             case "propertyNames":
                 guard case .object(let fields) = value else { continue }
-                for field in fields { check(.string(field.key), against: argument, at: "\(path).\(field.key) (name)", &errors) }
+                for field in fields {
+                    check(.string(field.key), against: argument, at: "\(path).\(field.key) (name)", &errors)
+                }
             case "minProperties":
                 if case .object(let fields) = value, case .number(let n) = argument, fields.count < Int(n.double ?? 0) {
                     errors.append("\(path): fewer than \(n) properties")
@@ -86,7 +91,9 @@ struct SchemaValidator {
                     check(element.value, against: argument, at: "\(path)[\(index)]", &errors)
                 }
             case "minItems":
-                if case .array(let elements) = value, case .number(let n) = argument, elements.count < Int(n.double ?? 0) {
+                if case .array(let elements) = value, case .number(let n) = argument,
+                    elements.count < Int(n.double ?? 0)
+                {
                     errors.append("\(path): fewer than \(n) items")
                 }
             case "uniqueItems":
@@ -103,7 +110,9 @@ struct SchemaValidator {
                 guard case .number(let number) = value, let actual = number.double, case .number(let bound) = argument,
                     let limit = bound.double
                 else { continue }
-                if keyword == "minimum" ? actual < limit : actual > limit { errors.append("\(path): \(keyword) \(limit)") }
+                if keyword == "minimum" ? actual < limit : actual > limit {
+                    errors.append("\(path): \(keyword) \(limit)")
+                }
             case "pattern":
                 guard case .string(let text) = value, case .string(let pattern) = argument else { continue }
                 if text.range(of: pattern, options: .regularExpression) == nil {
@@ -128,7 +137,9 @@ struct SchemaValidator {
         guard reference.hasPrefix("#/") else { return nil }
         var current = root
         for part in reference.dropFirst(2).split(separator: "/") {
-            guard case .object(let members) = current, let next = members.first(where: { $0.key == part }) else { return nil }
+            guard case .object(let members) = current, let next = members.first(where: { $0.key == part }) else {
+                return nil
+            }
             current = next.node.value
         }
         return current
@@ -153,7 +164,9 @@ struct SchemaValidator {
         case (.array(let x), .array(let y)): x.count == y.count && zip(x, y).allSatisfy { equal($0.value, $1.value) }
         case (.object(let x), .object(let y)):
             x.count == y.count
-                && x.allSatisfy { member in y.contains { $0.key == member.key && equal($0.node.value, member.node.value) } }
+                && x.allSatisfy { member in
+                    y.contains { $0.key == member.key && equal($0.node.value, member.node.value) }
+                }
         default: false
         }
     }

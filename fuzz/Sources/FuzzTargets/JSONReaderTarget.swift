@@ -30,7 +30,9 @@ enum JSONReaderTarget {
         }
     }
 
-    static func materialize(_ bytes: [UInt8], chunkSize: Int, _ options: JSONReaderOptions) -> Result<JSONNode, JSONError> {
+    static func materialize(_ bytes: [UInt8], chunkSize: Int, _ options: JSONReaderOptions) -> Result<
+        JSONNode, JSONError
+    > {
         var reader = JSONReader(BytesSource(bytes, chunkSize: chunkSize), options: options)
         return Result { () throws(JSONError) in
             let node = try reader.readValue()
@@ -141,7 +143,8 @@ struct Walk {
             case .string(let s, let p): "\(s.debugDescription)@\(p.offset)"
             case .prefix(let s, let t, let p): "\(s.debugDescription)\(t ? "…" : "")@\(p.offset)"
             case .number(let n, let p): "\(n)@\(p.offset)"
-            case .double(let d, let p): "\(d.map { Double(bitPattern: $0) }.map(String.init(describing:)) ?? "overflow")@\(p.offset)"
+            case .double(let d, let p):
+                "\(d.map { Double(bitPattern: $0) }.map(String.init(describing:)) ?? "overflow")@\(p.offset)"
             case .bool(let b, let p): "\(b)@\(p.offset)"
             case .null(let p): "null@\(p.offset)"
             }
@@ -220,7 +223,8 @@ struct Walk {
                 let key = reader.lastKey
                 let expected =
                     knownKeys
-                    ? Self.keys.firstIndex { Array($0.utf8) == Array(key.utf8) } ?? JSONKeySet.unknown : JSONKeySet.unknown
+                    ? Self.keys.firstIndex { Array($0.utf8) == Array(key.utf8) } ?? JSONKeySet.unknown
+                    : JSONKeySet.unknown
                 if index != expected { keyMismatches.append("\(key.debugDescription): \(index), not \(expected)") }
                 events.append(.key(key))
                 try walk(&reader)

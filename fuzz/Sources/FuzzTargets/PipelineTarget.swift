@@ -20,7 +20,8 @@ enum PipelineTarget {
             let verdict = GateEngine.evaluate(reports, configuration: configuration, today: FuzzFixtures.today)
             try VerdictChecks.check(verdict)
             if !reports.failed.isEmpty {
-                try expect(verdict.status == .error, "\(reports.failed.count) unreadable report(s) but \(verdict.status)")
+                try expect(
+                    verdict.status == .error, "\(reports.failed.count) unreadable report(s) but \(verdict.status)")
             }
             let other = GateEngine.evaluate(reversed, configuration: configuration, today: FuzzFixtures.today)
             try VerdictChecks.checkSame(verdict, other, "reports in reverse order")
@@ -48,7 +49,9 @@ enum PipelineTarget {
     static func load(_ parts: [[UInt8]]) -> ReportSet {
         let paths = parts.indices.map { "reports/r\($0)" }
         let detections = parts.map { part in
-            ReportDetector.detect(prefix: part.prefix(ReportDetector.prefixLength), isWholeFile: part.count <= ReportDetector.prefixLength)
+            ReportDetector.detect(
+                prefix: part.prefix(ReportDetector.prefixLength), isWholeFile: part.count <= ReportDetector.prefixLength
+            )
         }
         let coverageReports = detections.count { $0 == .report(.cobertura) }
         let options = FuzzFixtures.options(detail: coverageReports <= 1 ? .totals : .lines)
@@ -95,7 +98,8 @@ enum PipelineTarget {
         let waivers = FuzzFixtures.waivers.map { waiver in
             #"{"id": "\#(waiver.id)", "reason": "\#(waiver.reason)", "expires": "\#(waiver.expires)"}"#
         }
-        let text = #"{"version": 1, "gates": [\#(gates.joined(separator: ", "))], "waivers": [\#(waivers.joined(separator: ", "))]}"#
+        let text =
+            #"{"version": 1, "gates": [\#(gates.joined(separator: ", "))], "waivers": [\#(waivers.joined(separator: ", "))]}"#
         return ConfigurationDecoder.decode(Array(text.utf8), file: "wide-gates.json")
     }()
 }

@@ -1,9 +1,10 @@
+import GateCheck
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import GateCheck
 
 /// What every successfully read report promises, whatever the input: counts never negative, parts never more than
 /// their whole, kept lists within their limits, the content of the kind that was asked for.
@@ -46,7 +47,8 @@ enum ReportInvariants {
             }
         case .llmCost(let cost):
             try expect(kind == .llmCost, "\(kind.rawValue) produced a cost")
-            try expect((cost.costUSD ?? 0) >= 0 && (cost.statedTotal ?? 0) >= 0, "cost \(String(describing: cost.costUSD))")
+            try expect(
+                (cost.costUSD ?? 0) >= 0 && (cost.statedTotal ?? 0) >= 0, "cost \(String(describing: cost.costUSD))")
             try expect(cost.costUSD != nil || cost.problem != nil, "a cost report with neither a cost nor a problem")
             for part in cost.parts {
                 try expect(
@@ -154,7 +156,8 @@ enum ReportInvariants {
             keptCounted <= min(FindingsReport.keptLimit, all - waived),
             "\(keptCounted) counted findings kept of \(all - waived)")
         try expect(
-            keptWaived <= min(FindingsReport.keptWaivedLimit, waived), "\(keptWaived) waived findings kept of \(waived)")
+            keptWaived <= min(FindingsReport.keptWaivedLimit, waived), "\(keptWaived) waived findings kept of \(waived)"
+        )
         try expect(findings.suppressedByTool >= 0, "suppressedByTool \(findings.suppressedByTool)")
         try expect(findings.notAuditedByTool.values.allSatisfy { $0 >= 0 }, "negative not-audited counts")
         try expect(findings.notAudited.count <= FindingsReport.notAuditedLimit, "\(findings.notAudited.count) kept")

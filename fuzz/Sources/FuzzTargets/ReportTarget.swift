@@ -28,7 +28,9 @@ enum ReportTarget {
         _ kind: ReportKind, _ bytes: [UInt8], chunkSize: Int = .max, options: ReadOptions
     ) -> Result<LoadedReport, ReportError> {
         var source = BytesSource(bytes, chunkSize: chunkSize)
-        return Result { () throws(ReportError) in try ReportReader.read(kind, from: &source, path: path, options: options) }
+        return Result { () throws(ReportError) in
+            try ReportReader.read(kind, from: &source, path: path, options: options)
+        }
     }
 
     static func summary(_ result: Result<LoadedReport, ReportError>) -> String {

@@ -1,9 +1,10 @@
+import GateCheck
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import GateCheck
 
 /// What every verdict promises: an exit code of 0, 1 or 2 that follows from its gates and diagnostics, no
 /// negative or impossible metric, and output that is the same bytes every time it is rendered (JSON that parses).
@@ -69,7 +70,8 @@ enum VerdictChecks {
     private static func checkSyntax(_ text: String, _ format: OutputFormat, _ verdict: Verdict) throws(FuzzFailure) {
         switch format {
         case .json, .sarif, .gitlab:
-            var reader = JSONReader(BytesSource(text), options: JSONReaderOptions(maxDepth: 64, maxStringBytes: 1 << 24))
+            var reader = JSONReader(
+                BytesSource(text), options: JSONReaderOptions(maxDepth: 64, maxStringBytes: 1 << 24))
             do {
                 _ = try reader.readValue()
                 try reader.finish()

@@ -1,9 +1,10 @@
+import FuzzTargets
+
 #if canImport(Glibc)
     import Glibc
 #else
     import Darwin
 #endif
-import FuzzTargets
 
 /// The target named by `GATECHECK_FUZZ_TARGET`, looked up once.
 private let target: FuzzTarget = {

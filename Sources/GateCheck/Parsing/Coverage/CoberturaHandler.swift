@@ -212,7 +212,8 @@ struct CoberturaHandler: XMLEventHandler {
     private mutating func rememberMissed(_ path: String) {
         let missed = summary.count - summary.covered
         guard missed > 0 else { return }
-        let index = mostMissed.firstIndex { missed > $0.missed || (missed == $0.missed && path < $0.path) } ?? mostMissed.count
+        let index =
+            mostMissed.firstIndex { missed > $0.missed || (missed == $0.missed && path < $0.path) } ?? mostMissed.count
         guard index < 16 else { return }
         mostMissed.insert((path, missed, summary.missedSample), at: index)
         if mostMissed.count > 16 { mostMissed.removeLast() }
@@ -253,7 +254,8 @@ struct CoberturaHandler: XMLEventHandler {
         guard let count = hits?.nonNegativeInteger else {
             let shown = hits?.string(limit: 40) ?? "(missing)"
             return fail(
-                .invalidValue("line \(line) has hits='\(shown)'; hits must be a non-negative number", at: nil, keyPath: nil))
+                .invalidValue(
+                    "line \(line) has hits='\(shown)'; hits must be a non-negative number", at: nil, keyPath: nil))
         }
         if case .summarize = mode {
             summary.add(line: UInt32(line), hit: count > 0)

@@ -21,7 +21,8 @@ enum AccuracyReader {
             }
             return (JSONNode(value: .object(members), position: position), run)
         }
-        let hasSchema = if case .object(let members) = root.value { members.contains { $0.key == "schema" } } else { false }
+        let hasSchema =
+            if case .object(let members) = root.value { members.contains { $0.key == "schema" } } else { false }
         if run.sawRun, !hasSchema {
             return try DeepEvalParser.finish(run, mapping: options.accuracyMapping)
         }

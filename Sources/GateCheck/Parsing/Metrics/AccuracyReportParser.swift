@@ -84,19 +84,23 @@ enum AccuracyReportParser {
             return []
         }
         if members.isEmpty {
-            decoder.fail("value", "metrics is empty: an accuracy report needs at least one metric", at: "metrics", node.position)
+            decoder.fail(
+                "value", "metrics is empty: an accuracy report needs at least one metric", at: "metrics", node.position)
         }
         var stated: [Stated] = []
         for member in members {
             let path = "metrics.\(member.key)"
             guard Metric.isValidAccuracyName(member.key) else {
                 decoder.fail(
-                    "value", "\"\(member.key)\" is not a usable metric name: use lowercase letters, digits, '_', '-' and "
+                    "value",
+                    "\"\(member.key)\" is not a usable metric name: use lowercase letters, digits, '_', '-' and "
                         + "'.' (it is gated as accuracy.<name>)", at: path, member.keyPosition)
                 continue
             }
             guard stated.allSatisfy({ $0.name != member.key }) else {
-                decoder.fail("duplicate-key", "the metric \"\(member.key)\" appears twice; keep one", at: path, member.keyPosition)
+                decoder.fail(
+                    "duplicate-key", "the metric \"\(member.key)\" appears twice; keep one", at: path,
+                    member.keyPosition)
                 continue
             }
             guard let fields = decoder.object(member.node, at: path, keys: metricKeys) else { continue }
@@ -139,7 +143,8 @@ enum AccuracyReportParser {
         case .number(let number) where number.isNonFinite:
             metric.problem = "the value is \(number.text)"
             decoder.warn(
-                "nan", "\(name) is \(number.text), so it cannot be judged. Python's json.dumps writes a bare "
+                "nan",
+                "\(name) is \(number.text), so it cannot be judged. Python's json.dumps writes a bare "
                     + "\(number.text) (not valid JSON) for a mean over no valid scores or one that includes a NaN "
                     + "score; fix the evaluation, or write null", at: path + ".value", node.position)
         case .number(let number):
@@ -155,7 +160,8 @@ enum AccuracyReportParser {
             metric.value = value
             metric.decimals = max(0, -value.exponent)
         default:
-            decoder.fail("type", "expected a number, found \(node.value.kind.rawValue)", at: path + ".value", node.position)
+            decoder.fail(
+                "type", "expected a number, found \(node.value.kind.rawValue)", at: path + ".value", node.position)
         }
     }
 
@@ -168,10 +174,14 @@ enum AccuracyReportParser {
         for (index, element) in elements.enumerated() {
             let path = "samples[\(index)]"
             guard let fields = decoder.object(element, at: path, keys: sampleKeys) else { continue }
-            let id = decoder.required(fields, "id", in: path, element.position).flatMap { decoder.string($0, at: path + ".id") }
+            let id = decoder.required(fields, "id", in: path, element.position).flatMap {
+                decoder.string($0, at: path + ".id")
+            }
             guard let scoresNode = decoder.required(fields, "scores", in: path, element.position) else { continue }
             guard case .object(let scores) = scoresNode.value else {
-                decoder.fail("type", "expected an object, found \(scoresNode.value.kind.rawValue)", at: path + ".scores", scoresNode.position)
+                decoder.fail(
+                    "type", "expected an object, found \(scoresNode.value.kind.rawValue)", at: path + ".scores",
+                    scoresNode.position)
                 continue
             }
             guard let id else { continue }
@@ -180,7 +190,9 @@ enum AccuracyReportParser {
                     if unknown[member.key] == nil { unknown[member.key] = member.keyPosition }
                     continue
                 }
-                tally(member, sample: id, at: "\(path).scores.\(member.key)", into: &tallies[member.key, default: ScoreTally()], &decoder)
+                tally(
+                    member, sample: id, at: "\(path).scores.\(member.key)",
+                    into: &tallies[member.key, default: ScoreTally()], &decoder)
             }
         }
         for (name, position) in unknown.sorted(by: { $0.key < $1.key }) {
@@ -209,7 +221,9 @@ enum AccuracyReportParser {
     }
 
     /// The metric as gated: the stated value, or the mean of the sample scores when `samples` carries them.
-    private static func combine(_ stated: Stated, _ tally: ScoreTally?, datasetSize: Int?, _ decoder: inout JSONNodeDecoder)
+    private static func combine(
+        _ stated: Stated, _ tally: ScoreTally?, datasetSize: Int?, _ decoder: inout JSONNodeDecoder
+    )
         -> AccuracyMetric
     {
         let name = "accuracy.\(stated.name)"
@@ -227,7 +241,8 @@ enum AccuracyReportParser {
             metric.unscored = tally.unscored
             if tally.entries != stated.samples || tally.unscored != stated.unscored {
                 decoder.warn(
-                    "count-mismatch", "\(name) states \(stated.samples) samples (\(stated.unscored) unscored) but "
+                    "count-mismatch",
+                    "\(name) states \(stated.samples) samples (\(stated.unscored) unscored) but "
                         + "samples lists \(tally.entries) (\(tally.unscored) unscored); gatecheck counts the list",
                     at: path, stated.position)
             }
@@ -238,8 +253,10 @@ enum AccuracyReportParser {
             }
             if let value = stated.value, !agrees(mean, value, decimals: stated.decimals) {
                 decoder.warn(
-                    "value-mismatch", "\(name) states \(value) but the mean of its \(tally.scores.count) scored samples "
-                        + "is \(DecimalText.rounded(mean, digits: 6)); gatecheck gates the mean", at: path + ".value", stated.position)
+                    "value-mismatch",
+                    "\(name) states \(value) but the mean of its \(tally.scores.count) scored samples "
+                        + "is \(DecimalText.rounded(mean, digits: 6)); gatecheck gates the mean", at: path + ".value",
+                    stated.position)
             }
             metric.value = mean
         } else {
@@ -253,7 +270,8 @@ enum AccuracyReportParser {
         }
         if metric.unscored > 0 {
             decoder.warn(
-                "unscored", "\(metric.unscored) of the \(metric.samples) samples of \(name) have no score; its value is "
+                "unscored",
+                "\(metric.unscored) of the \(metric.samples) samples of \(name) have no score; its value is "
                     + "over the \(metric.samples - metric.unscored) scored", at: path, stated.position)
         }
         if let datasetSize, datasetSize != metric.samples {

@@ -46,14 +46,19 @@ enum CostReportParser {
         if let node = decoder.required(fields, "currency", in: "", root.position),
             let currency = decoder.string(node, at: "currency"), currency != "USD"
         {
-            decoder.fail("value", "the currency is \"\(currency)\"; gatecheck gates spend in USD only", at: "currency", node.position)
+            decoder.fail(
+                "value", "the currency is \"\(currency)\"; gatecheck gates spend in USD only", at: "currency",
+                node.position)
         }
         if let node = fields["generated_at"] { _ = decoder.string(node, at: "generated_at") }
-        let total = decoder.required(fields, "total_usd", in: "", root.position).flatMap { cost($0, at: "total_usd", &decoder) }
+        let total = decoder.required(fields, "total_usd", in: "", root.position).flatMap {
+            cost($0, at: "total_usd", &decoder)
+        }
         var parts: [CostPart] = []
         if let node = decoder.required(fields, "by_model", in: "", root.position) {
             guard case .object(let members) = node.value else {
-                decoder.fail("type", "expected an object, found \(node.value.kind.rawValue)", at: "by_model", node.position)
+                decoder.fail(
+                    "type", "expected an object, found \(node.value.kind.rawValue)", at: "by_model", node.position)
                 return nil
             }
             for member in members {
@@ -62,10 +67,12 @@ enum CostReportParser {
                 let price = decoder.required(model, "cost_usd", in: path, member.node.position).flatMap {
                     cost($0, at: path + ".cost_usd", &decoder)
                 }
-                if let part = tokens(model, name: member.key, at: path, member.node.position, required: true, &decoder) {
-                    parts.append(CostPart(
-                        name: part.name, inputTokens: part.inputTokens, outputTokens: part.outputTokens,
-                        cachedInputTokens: part.cachedInputTokens, costUSD: price))
+                if let part = tokens(model, name: member.key, at: path, member.node.position, required: true, &decoder)
+                {
+                    parts.append(
+                        CostPart(
+                            name: part.name, inputTokens: part.inputTokens, outputTokens: part.outputTokens,
+                            cachedInputTokens: part.cachedInputTokens, costUSD: price))
                 }
             }
         }
@@ -85,7 +92,9 @@ enum CostReportParser {
             case ("total_cost", _):
                 total = cost(member.node, at: "total_cost", &decoder)
             case ("currency", .string(let currency)) where currency != "USD":
-                decoder.fail("value", "the currency is \"\(currency)\"; gatecheck gates spend in USD only", at: "currency", member.node.position)
+                decoder.fail(
+                    "value", "the currency is \"\(currency)\"; gatecheck gates spend in USD only", at: "currency",
+                    member.node.position)
             case ("currency", _):
                 _ = decoder.string(member.node, at: "currency")
             case (_, .object):
@@ -93,10 +102,13 @@ enum CostReportParser {
                 guard let fields = decoder.object(member.node, at: path, keys: scriptPartKeys) else { continue }
                 // A script writing Python's None for an unknown cost means the same as leaving it out.
                 let price = fields["cost"].flatMap { $0.value == .null ? nil : cost($0, at: path + ".cost", &decoder) }
-                if let part = tokens(fields, name: member.key, at: path, member.node.position, required: false, &decoder) {
-                    parts.append(CostPart(
-                        name: part.name, inputTokens: part.inputTokens, outputTokens: part.outputTokens,
-                        cachedInputTokens: part.cachedInputTokens, costUSD: price))
+                if let part = tokens(
+                    fields, name: member.key, at: path, member.node.position, required: false, &decoder)
+                {
+                    parts.append(
+                        CostPart(
+                            name: part.name, inputTokens: part.inputTokens, outputTokens: part.outputTokens,
+                            cachedInputTokens: part.cachedInputTokens, costUSD: price))
                 }
             default:
                 decoder.warn(
@@ -105,7 +117,8 @@ enum CostReportParser {
             }
         }
         if total == nil, parts.isEmpty {
-            decoder.fail("missing-key", "the cost report has neither total_cost nor any provider", at: "", root.position)
+            decoder.fail(
+                "missing-key", "the cost report has neither total_cost nor any provider", at: "", root.position)
         }
         return CostReport(format: "cost script", statedTotal: total, parts: parts, costUSD: nil)
     }
@@ -132,10 +145,13 @@ enum CostReportParser {
         let cached = count("cached_input_tokens") ?? 0
         if cached > input {
             decoder.fail(
-                "value", "cached_input_tokens (\(cached)) is more than input_tokens (\(input)); cached tokens are part "
+                "value",
+                "cached_input_tokens (\(cached)) is more than input_tokens (\(input)); cached tokens are part "
                     + "of the input tokens", at: path + ".cached_input_tokens", position)
         }
-        return CostPart(name: name, inputTokens: input, outputTokens: count("output_tokens") ?? 0, cachedInputTokens: cached, costUSD: nil)
+        return CostPart(
+            name: name, inputTokens: input, outputTokens: count("output_tokens") ?? 0, cachedInputTokens: cached,
+            costUSD: nil)
     }
 
     private static func cost(_ node: JSONNode, at path: String, _ decoder: inout JSONNodeDecoder) -> Decimal? {
@@ -167,7 +183,8 @@ enum CostReportParser {
         if !report.parts.isEmpty, unpriced.isEmpty ? difference > tolerance : sum > total + tolerance {
             report.costUSD = max(total, sum)
             decoder.warn(
-                "total-mismatch", "\(totalKey) is \(total) USD but the parts add up to \(sum) USD; gatecheck gates the "
+                "total-mismatch",
+                "\(totalKey) is \(total) USD but the parts add up to \(sum) USD; gatecheck gates the "
                     + "larger, \(max(total, sum)) USD", at: totalKey, nil)
         } else {
             report.costUSD = total

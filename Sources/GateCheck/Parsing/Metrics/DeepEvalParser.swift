@@ -41,7 +41,11 @@ enum DeepEvalParser {
         case 0 where !nested:
             try reader.beginObject()
             while let inner = try reader.nextKey(in: runKeys) {
-                if inner == JSONKeySet.unknown { try reader.skipValue() } else { try read(inner, from: &reader, into: &run, nested: true) }
+                if inner == JSONKeySet.unknown {
+                    try reader.skipValue()
+                } else {
+                    try read(inner, from: &reader, into: &run, nested: true)
+                }
             }
         case 1, 2:
             try reader.forEachElement { reader in try readCase(&reader, into: &run, conversational: key == 2) }
@@ -74,15 +78,18 @@ enum DeepEvalParser {
             } else if metric.unscored > 0 {
                 diagnostics.append(
                     warning(
-                        "unscored", "\(metric.unscored) of the \(metric.samples) results of \(shown) have no score (an "
-                            + "error, null or NaN); its value is the mean of the \(metric.samples - metric.unscored) scored"))
+                        "unscored",
+                        "\(metric.unscored) of the \(metric.samples) results of \(shown) have no score (an "
+                            + "error, null or NaN); its value is the mean of the \(metric.samples - metric.unscored) scored"
+                    ))
             }
             if let stated = run.stated[name],
                 stated.scored != tally.entries - tally.unscored || stated.errors != tally.unscored
             {
                 diagnostics.append(
                     warning(
-                        "count-mismatch", "metricsScores counts \(stated.scored) scores and \(stated.errors) errors for "
+                        "count-mismatch",
+                        "metricsScores counts \(stated.scored) scores and \(stated.errors) errors for "
                             + "\(shown) but the test cases have \(tally.entries - tally.unscored) and \(tally.unscored); "
                             + "gatecheck counts the test cases"))
             }

@@ -21,7 +21,8 @@ enum DockerHumanSize {
     /// `FromHumanSize` would read them as decimal, and docker never writes them here.
     static func parse(_ text: String) -> Size? {
         let trimmed = text.trimmingWhitespace
-        let numberEnd = trimmed.firstIndex { !($0.isASCII && ($0.isNumber || "+-.eE".contains($0))) } ?? trimmed.endIndex
+        let numberEnd =
+            trimmed.firstIndex { !($0.isASCII && ($0.isNumber || "+-.eE".contains($0))) } ?? trimmed.endIndex
         var numberText = String(trimmed[..<numberEnd])
         var unitText = trimmed[numberEnd...].trimmingWhitespace.lowercased()
         // "1e+03MB" splits cleanly, but a bare "5e" would swallow the unit's letter: give a trailing 'e' back.

@@ -13,7 +13,8 @@ enum ImageReportParser {
     static func parse<Source: ByteSource>(_ source: Source, limits: ParseLimits) throws(ReportError)
         -> ParsedMetricReport
     {
-        let report = try MetricReportInput.stream(source, kind: .image, limits: limits, finish: false) { reader -> ImageReport in
+        let report = try MetricReportInput.stream(source, kind: .image, limits: limits, finish: false) {
+            reader -> ImageReport in
             switch try reader.peek() {
             case .array:
                 let images = try readInspect(&reader)
@@ -35,7 +36,9 @@ enum ImageReportParser {
 
     // MARK: - Private
 
-    private static func readInspect<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws(JSONError) -> [ImageSize] {
+    private static func readInspect<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws(JSONError)
+        -> [ImageSize]
+    {
         var images: [ImageSize] = []
         try reader.beginArray()
         while try reader.nextElement() {
@@ -54,7 +57,8 @@ enum ImageReportParser {
             let name = tag ?? (id.isEmpty ? "image #\(images.count + 1)" : shortID(id))
             var image = ImageSize(name: name, bytes: size)
             if id.isEmpty {
-                image.problem = "its Id is empty, so it is not the record of a real image (docker gives every image an "
+                image.problem =
+                    "its Id is empty, so it is not the record of a real image (docker gives every image an "
                     + "Id; a zero-valued record like this comes from docker's own test fixtures)"
             } else if size == nil {
                 image.problem = "the record has no Size"
@@ -67,7 +71,9 @@ enum ImageReportParser {
     }
 
     /// `docker images --format json`: one object per line until the input ends.
-    private static func readLines<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws(JSONError) -> [ImageSize] {
+    private static func readLines<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws(JSONError)
+        -> [ImageSize]
+    {
         var images: [ImageSize] = []
         while try reader.hasAnotherValue() {
             var repository: String?
@@ -95,7 +101,8 @@ enum ImageReportParser {
                 images.append(
                     ImageSize(
                         name: name, bytes: nil, written: written,
-                        problem: "its Size \"\(written)\" is not a size docker writes (a number and B, kB, MB, GB, ...)"))
+                        problem: "its Size \"\(written)\" is not a size docker writes (a number and B, kB, MB, GB, ...)"
+                    ))
                 continue
             }
             images.append(ImageSize(name: name, bytes: size.bytes, tolerance: size.tolerance, written: written))

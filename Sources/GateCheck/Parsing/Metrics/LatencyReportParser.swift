@@ -45,17 +45,22 @@ enum LatencyReportParser {
         let target = fields["target"].flatMap { decoder.string($0, at: "target") }
         if let node = fields["generated_at"] { _ = decoder.string(node, at: "generated_at") }
         let (p50, p95, p99) = (number("p50_ms"), number("p95_ms"), number("p99_ms", required: false))
-        let requests = decoder.required(fields, "requests", in: "", root.position).flatMap { decoder.integer($0, at: "requests") }
+        let requests = decoder.required(fields, "requests", in: "", root.position).flatMap {
+            decoder.integer($0, at: "requests")
+        }
         let errorRate = number("error_rate")
         if let errorRate, errorRate > 1, let node = fields["error_rate"] {
-            decoder.fail("value", "error_rate is a fraction between 0 and 1, found \(errorRate)", at: "error_rate", node.position)
+            decoder.fail(
+                "value", "error_rate is a fraction between 0 and 1, found \(errorRate)", at: "error_rate", node.position
+            )
         }
         let duration = number("duration_seconds", required: false)
         let concurrency = fields["concurrency"].flatMap { decoder.integer($0, at: "concurrency", range: 1...Int.max) }
         let ordered = [p50, p95, p99].compactMap { $0 }
         if ordered.count >= 2, zip(ordered, ordered.dropFirst()).contains(where: { $0 > $1 }) {
             decoder.fail(
-                "value", "the percentiles are out of order (p50 \(p50.map { "\($0)" } ?? "-"), p95 \(p95.map { "\($0)" } ?? "-"), "
+                "value",
+                "the percentiles are out of order (p50 \(p50.map { "\($0)" } ?? "-"), p95 \(p95.map { "\($0)" } ?? "-"), "
                     + "p99 \(p99.map { "\($0)" } ?? "-")); a p50 above the p95 means the report is wrong", at: "",
                 root.position)
         }

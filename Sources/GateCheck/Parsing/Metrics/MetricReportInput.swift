@@ -15,7 +15,8 @@ enum MetricReportInput {
         _ source: Source, kind: ReportKind, limits: ParseLimits, finish: Bool = true,
         _ body: (inout JSONReader<JSONReportInput>) throws -> Result
     ) throws(ReportError) -> Result {
-        try JSONReportParsing.parse(source, kind: kind, limits: limits, allowNonFiniteNumbers: true, finish: finish, body)
+        try JSONReportParsing.parse(
+            source, kind: kind, limits: limits, allowNonFiniteNumbers: true, finish: finish, body)
     }
 }
 

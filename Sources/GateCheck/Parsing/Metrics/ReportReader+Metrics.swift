@@ -7,8 +7,10 @@ extension ReportReader {
         switch kind {
         case .accuracy: try AccuracyReader.read(source, options: options)
         case .image: try ImageReportParser.parse(source, limits: options.limits)
-        case .llmCost: try CostReportParser.parse(MetricReportInput.readTree(source, kind: kind, limits: options.limits))
-        case .latency: try LatencyReportParser.parse(MetricReportInput.readTree(source, kind: kind, limits: options.limits))
+        case .llmCost:
+            try CostReportParser.parse(MetricReportInput.readTree(source, kind: kind, limits: options.limits))
+        case .latency:
+            try LatencyReportParser.parse(MetricReportInput.readTree(source, kind: kind, limits: options.limits))
         case .cobertura, .junit, .bandit, .safety, .pipAudit, .sarif, .trivyJSON:
             throw .wrongKind(expected: kind, found: "a report kind without accuracy, image, cost or latency metrics")
         }

@@ -73,7 +73,8 @@ public enum BanditParser {
     ])
     private static let errorKeys = JSONKeySet(["filename", "reason"])
 
-    private static func readResult<Source: ByteSource>(_ reader: inout JSONReader<Source>, index: Int) throws -> Finding {
+    private static func readResult<Source: ByteSource>(_ reader: inout JSONReader<Source>, index: Int) throws -> Finding
+    {
         var path = ""
         var line: Int?
         var testID = ""

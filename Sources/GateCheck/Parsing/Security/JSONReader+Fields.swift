@@ -82,7 +82,8 @@ struct SeenKeys {
 
     /// `JSON with top-level keys "a", "b"`, or `an empty JSON object`.
     var description: String {
-        names.isEmpty ? "an empty JSON object" : "JSON with top-level keys " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+        names.isEmpty
+            ? "an empty JSON object" : "JSON with top-level keys " + names.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 }
 

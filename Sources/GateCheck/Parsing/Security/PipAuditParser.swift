@@ -70,7 +70,8 @@ public enum PipAuditParser {
         while try reader.nextElement() {
             let kind = try reader.peek()
             guard kind == .object else {
-                throw ReportError.wrongKind(expected: .pipAudit, found: "a dependency list whose element is a \(kind.rawValue)")
+                throw ReportError.wrongKind(
+                    expected: .pipAudit, found: "a dependency list whose element is a \(kind.rawValue)")
             }
             var name: String?
             var version: String?

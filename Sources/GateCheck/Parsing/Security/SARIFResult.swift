@@ -212,7 +212,11 @@ struct SARIFResult {
                     try reader.beginObject()
                     if field == 0 {
                         while let item = try reader.nextKey(in: artifactKeys) {
-                            if item == 0 { result.path = try reader.readOptionalString().map(displayPath) } else { try reader.skipValue() }
+                            if item == 0 {
+                                result.path = try reader.readOptionalString().map(displayPath)
+                            } else {
+                                try reader.skipValue()
+                            }
                         }
                     } else {
                         while let item = try reader.nextKey(in: regionKeys) {

@@ -157,7 +157,9 @@ struct SARIFComponent {
                 try reader.beginArray()
                 while try reader.nextElement() {
                     let rule = try SARIFRule.read(&reader, at: "\(keyPath).rules[\(component.rules.count)]")
-                    if component.ruleIndexByID[rule.id] == nil { component.ruleIndexByID[rule.id] = component.rules.count }
+                    if component.ruleIndexByID[rule.id] == nil {
+                        component.ruleIndexByID[rule.id] = component.rules.count
+                    }
                     component.rules.append(rule)
                 }
             default: try reader.skipValue()

@@ -64,7 +64,9 @@ enum SARIFRunReader {
     private static let toolKeys = JSONKeySet(["driver", "extensions"])
     private static let invocationKeys = JSONKeySet(["executionSuccessful"])
 
-    private static func readTool<Source: ByteSource>(_ reader: inout JSONReader<Source>, into run: inout Run, at path: String)
+    private static func readTool<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, into run: inout Run, at path: String
+    )
         throws
     {
         run.sawTool = true

@@ -18,7 +18,11 @@ enum SafetyScanReader {
                 try reader.forEachElement { reader throws in
                     try reader.beginObject()
                     while let field = try reader.nextKey(in: projectKeys) {
-                        if field == 0 { try readFiles(&reader, &state, into: &collector) } else { try reader.skipValue() }
+                        if field == 0 {
+                            try readFiles(&reader, &state, into: &collector)
+                        } else {
+                            try reader.skipValue()
+                        }
                     }
                 }
             default: try reader.skipValue()
@@ -101,7 +105,8 @@ enum SafetyScanReader {
             let version = specification.raw.firstRange(of: "==").map {
                 String(specification.raw[$0.upperBound...]).trimmingWhitespace
             }
-            for known in specification.known where state.seen.insert("\(name)\u{1F}\(specification.raw)\u{1F}\(known.id)").inserted {
+            for known in specification.known
+            where state.seen.insert("\(name)\u{1F}\(specification.raw)\u{1F}\(known.id)").inserted {
                 if known.ignored {
                     collector.suppressedByTool()
                     continue

@@ -40,7 +40,9 @@ public enum SafetyParser {
 
     // MARK: - Private
 
-    private static let topKeys = JSONKeySet(["vulnerabilities", "ignored_vulnerabilities", "report_meta", "scan_results", "meta"])
+    private static let topKeys = JSONKeySet([
+        "vulnerabilities", "ignored_vulnerabilities", "report_meta", "scan_results", "meta",
+    ])
     private static let vulnerabilityKeys = JSONKeySet([
         "vulnerability_id", "package_name", "ignored", "analyzed_version", "advisory", "fixed_versions", "CVE",
         "severity",
@@ -55,7 +57,8 @@ public enum SafetyParser {
         while try reader.nextElement() {
             let kind = try reader.peek()
             guard kind == .array else {
-                throw ReportError.wrongKind(expected: .safety, found: "a list whose element is a \(kind.rawValue), not a row")
+                throw ReportError.wrongKind(
+                    expected: .safety, found: "a list whose element is a \(kind.rawValue), not a row")
             }
             var fields: [String?] = []
             var severity: (Severity, String)?
@@ -65,7 +68,8 @@ public enum SafetyParser {
                 case 0, 1, 2, 4: fields.append(try readScalarText(&reader))
                 case 3: fields.append(try reader.readMessage())
                 case 5 where try reader.peek() == .string: fields.append(try reader.readString())
-                case 6: severity = try readCVSS(&reader)
+                case 6:
+                    severity = try readCVSS(&reader)
                     fields.append(nil)
                 default:
                     try reader.skipValue()
@@ -228,7 +232,8 @@ public enum SafetyParser {
         let at = reader.position
         guard let score = try reader.readScore() else { return nil }
         guard Severity.isScore(score) else {
-            throw ReportError.invalid("the CVSS base_score \(score) is not a score (0 to 10)", at: at, keyPath: "base_score")
+            throw ReportError.invalid(
+                "the CVSS base_score \(score) is not a score (0 to 10)", at: at, keyPath: "base_score")
         }
         return score
     }

@@ -37,7 +37,8 @@ public enum TrivyJSONParser {
                     Diagnostic(
                         .warning, code: "trivy.no-id",
                         message: "\(context.withoutID) vulnerability entr(ies) have no VulnerabilityID; they are "
-                            + "counted with the id \"\(unknownID)\" and severity from their Severity (unknown if none)"))
+                            + "counted with the id \"\(unknownID)\" and severity from their Severity (unknown if none)")
+                )
             }
         }
         return ParsedFindings(report: collector.finish(), diagnostics: diagnostics)
@@ -92,7 +93,11 @@ public enum TrivyJSONParser {
                 try reader.forEachElement { reader throws in
                     try reader.beginObject()
                     while let field = try reader.nextKey(in: resourceKeys) {
-                        if field == 0 { try readResults(&reader, &context, into: &collector) } else { try reader.skipValue() }
+                        if field == 0 {
+                            try readResults(&reader, &context, into: &collector)
+                        } else {
+                            try reader.skipValue()
+                        }
                     }
                 }
             default:
@@ -109,7 +114,8 @@ public enum TrivyJSONParser {
         try reader.forEachElement { reader throws in
             let kind = try reader.peek()
             guard kind == .object else {
-                throw ReportError.wrongKind(expected: .trivyJSON, found: "a result list whose element is a \(kind.rawValue)")
+                throw ReportError.wrongKind(
+                    expected: .trivyJSON, found: "a result list whose element is a \(kind.rawValue)")
             }
             var target: String?
             // Findings wait for the Target when it comes after them (Trivy writes it first).

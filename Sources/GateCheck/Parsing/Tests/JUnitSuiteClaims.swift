@@ -65,15 +65,19 @@ enum JUnitAttributeCheck {
                         + "errors/skipped attributes were counted instead"))
         }
         let claims: JUnitHandler.SuiteClaims? =
-            rootClaims?.tests != nil ? rootClaims : topLevelClaims.isEmpty ? nil : topLevelClaims.reduce(into: nil) {
-                sum, claims in
-                guard let tests = claims.tests else { return }
-                var total = sum ?? JUnitHandler.SuiteClaims.zero
-                total.tests = (total.tests ?? 0).saturatingAdd(tests)
-                total.failures = (total.failures ?? 0).saturatingAdd(claims.failures ?? 0)
-                total.errors = (total.errors ?? 0).saturatingAdd(claims.errors ?? 0)
-                sum = total
-            }
+            rootClaims?.tests != nil
+            ? rootClaims
+            : topLevelClaims.isEmpty
+                ? nil
+                : topLevelClaims.reduce(into: nil) {
+                    sum, claims in
+                    guard let tests = claims.tests else { return }
+                    var total = sum ?? JUnitHandler.SuiteClaims.zero
+                    total.tests = (total.tests ?? 0).saturatingAdd(tests)
+                    total.failures = (total.failures ?? 0).saturatingAdd(claims.failures ?? 0)
+                    total.errors = (total.errors ?? 0).saturatingAdd(claims.errors ?? 0)
+                    sum = total
+                }
         guard let claims, let tests = claims.tests, attributeOnlySuites == 0 else { return diagnostics }
         var differences: [String] = []
         if tests != report.total { differences.append("tests=\(tests) but \(report.total) <testcase> elements") }

@@ -77,7 +77,7 @@ enum XMLStreamParser {
             total += count
             if total > limits.maxReportBytes { throw .tooLarge(limit: limits.maxReportBytes) }
             if blank.isBlank { blank.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
-            xmlParseChunk(context, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), 0)
+            xmlParseChunk(context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), 0)
             if let failure = common.pointee.failure { throw failure }
         }
         guard !blank.isBlank else { throw .empty }
