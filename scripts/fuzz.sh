@@ -14,8 +14,9 @@ usage: scripts/fuzz.sh [--seconds N] [--targets a,b,...] [--jobs 1|2] [--seed N]
   --seconds N     how long each target runs (default 60)
   --targets LIST  comma-separated targets (default: every target with a parser)
   --jobs N        targets run at once, at most 2 (default 2); every fuzzer runs under nice -n 19
-  --seed N        libFuzzer's random seed (default: a new one each run). With a fixed seed and a fresh --work
-                  folder a run is reproducible: a shorter run does a prefix of a longer one's executions (CI uses this)
+  --seed N        libFuzzer's random seed (default: a new one each run)
+  --fixed-runs    run each target for its number of inputs in the table below (about a minute here) instead of
+                  --seconds; with --seed and a fresh --work folder the run is the same on every machine (CI uses this)
   --work DIR      the folder for corpora, artifacts and the ledger (default fuzz/work)
   --no-build      use the fuzzer already built
   --corpus DIR    the shared corpus of real reports (default ../shared/corpus or $GATECHECK_CORPUS)
@@ -28,24 +29,24 @@ artifacts (crash-*, leak-*, timeout-*, oom-* inputs), last.log; <work>/ledger.ts
 EOF
 }
 
-# target | dictionary | max_len | seed sources (corpus folders as corpus:NAME, project paths relative to the root)
+# target | dictionary | max_len | runs with --fixed-runs (about a minute on the 2-core machine) | seed sources (corpus folders as corpus:NAME, project paths relative to the root)
 table() {
     cat <<'EOF'
-cobertura|xml|16384|corpus:cobertura Tests/GateCheckTests/Fixtures/coveragepy Tests/GateCheckTests/Fixtures/sample-totals sample-reports/passing/coverage.xml sample-reports/failing/coverage.xml
-junit|xml|16384|corpus:junit Tests/GateCheckTests/Fixtures/pytest sample-reports/passing/junit.xml sample-reports/failing/junit.xml
-bandit|json|16384|corpus:bandit sample-reports/passing/bandit.json sample-reports/failing/bandit.json
-safety|json|16384|corpus:safety
-pip-audit|json|16384|corpus:pip-audit
-sarif|json|16384|corpus:sarif corpus:trivy-sarif
-trivy-json|json|16384|corpus:trivy-json
-accuracy|json|16384|sample-reports/passing/accuracy-report.json sample-reports/failing/accuracy-report.json Tests/GateCheckCLITests/Scenarios/accuracy-boundary/reports Tests/GateCheckCLITests/Scenarios/accuracy-nan/reports Tests/GateCheckCLITests/Scenarios/accuracy-out-of-range/reports Tests/GateCheckCLITests/Scenarios/deepeval-mapping/reports
-image|json|16384|corpus:docker-inspect sample-reports/passing/image-inspect.json sample-reports/failing/image-inspect.json Tests/GateCheckCLITests/Scenarios/image-boundary/reports Tests/GateCheckCLITests/Scenarios/image-units/reports
-llm-cost|json|16384|sample-reports/passing/llm-cost.json sample-reports/failing/llm-cost.json
-latency|json|16384|Tests/GateCheckCLITests/Scenarios/latency-gates/reports
-json-reader|json|8192|corpus:bandit corpus:pip-audit corpus:safety corpus:trivy-json sample-reports/gates.json schemas
-configuration|json|4096|sample-reports/gates.json Tests/GateCheckCLITests/Scenarios
-detection|all|4096|corpus:cobertura corpus:junit corpus:bandit corpus:safety corpus:pip-audit corpus:sarif corpus:trivy-json corpus:docker-inspect
-pipeline|all|16384|sample-reports/passing sample-reports/failing corpus:safety Tests/GateCheckCLITests/Scenarios/latency-gates/reports
+cobertura|xml|16384|20000|corpus:cobertura Tests/GateCheckTests/Fixtures/coveragepy Tests/GateCheckTests/Fixtures/sample-totals sample-reports/passing/coverage.xml sample-reports/failing/coverage.xml
+junit|xml|16384|40000|corpus:junit Tests/GateCheckTests/Fixtures/pytest sample-reports/passing/junit.xml sample-reports/failing/junit.xml
+bandit|json|16384|40000|corpus:bandit sample-reports/passing/bandit.json sample-reports/failing/bandit.json
+safety|json|16384|50000|corpus:safety
+pip-audit|json|16384|60000|corpus:pip-audit
+sarif|json|16384|60000|corpus:sarif corpus:trivy-sarif
+trivy-json|json|16384|60000|corpus:trivy-json
+accuracy|json|16384|40000|sample-reports/passing/accuracy-report.json sample-reports/failing/accuracy-report.json Tests/GateCheckCLITests/Scenarios/accuracy-boundary/reports Tests/GateCheckCLITests/Scenarios/accuracy-nan/reports Tests/GateCheckCLITests/Scenarios/accuracy-out-of-range/reports Tests/GateCheckCLITests/Scenarios/deepeval-mapping/reports
+image|json|16384|120000|corpus:docker-inspect sample-reports/passing/image-inspect.json sample-reports/failing/image-inspect.json Tests/GateCheckCLITests/Scenarios/image-boundary/reports Tests/GateCheckCLITests/Scenarios/image-units/reports
+llm-cost|json|16384|120000|sample-reports/passing/llm-cost.json sample-reports/failing/llm-cost.json
+latency|json|16384|100000|Tests/GateCheckCLITests/Scenarios/latency-gates/reports
+json-reader|json|8192|15000|corpus:bandit corpus:pip-audit corpus:safety corpus:trivy-json sample-reports/gates.json schemas
+configuration|json|4096|100000|sample-reports/gates.json Tests/GateCheckCLITests/Scenarios
+detection|all|4096|80000|corpus:cobertura corpus:junit corpus:bandit corpus:safety corpus:pip-audit corpus:sarif corpus:trivy-json corpus:docker-inspect
+pipeline|all|16384|500|sample-reports/passing sample-reports/failing corpus:safety Tests/GateCheckCLITests/Scenarios/latency-gates/reports
 EOF
 }
 
@@ -56,6 +57,7 @@ build=1
 corpus="${GATECHECK_CORPUS:-$root/../shared/corpus}"
 scratch="$root/fuzz/.build"
 seed=""
+fixed_runs=0
 work="$root/fuzz/work"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -63,6 +65,7 @@ while [ $# -gt 0 ]; do
         --targets) targets="$2"; shift 2 ;;
         --jobs) jobs="$2"; shift 2 ;;
         --seed) seed="$2"; shift 2 ;;
+        --fixed-runs) fixed_runs=1; shift ;;
         --work) work="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
         --no-build) build=0; shift ;;
         --corpus) corpus="$2"; shift 2 ;;
@@ -123,14 +126,18 @@ prepare_seeds() {
 
 # Runs one target; writes "target execs seconds execs_per_s corpus findings" to $work/<target>/result.
 run_target() {
-    local target="$1" dict="$2" max_len="$3" dir="$work/$1"
+    local target="$1" dict="$2" max_len="$3" runs="$4" dir="$work/$1"
+    # --fixed-runs: a set number of inputs, so that the run does not depend on the machine's speed (the time limit
+    # is then only a guard against a machine far slower than this one)
+    local limits=(-max_total_time="$seconds")
+    [ "$fixed_runs" = 1 ] && limits=(-runs="$runs" -max_total_time=$((seconds * 5)))
     local marker="$dir/.started" start end
     touch "$marker"
     start=$(date +%s)
     set +e
     # SWIFT_BACKTRACE: the Swift runtime's crash backtracer reads memory that AddressSanitizer then reports.
     GATECHECK_FUZZ_TARGET="$target" SWIFT_BACKTRACE=enable=no nice -n 19 "$binary" \
-        -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 \
+        "${limits[@]}" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 \
         -dict="$( [ "$dict" = all ] && echo "$work/all.dict" || echo "$root/fuzz/dict/$dict.dict" )" \
         -artifact_prefix="$dir/artifacts/" -print_final_stats=1 ${seed:+-seed="$seed"} \
         "$dir/corpus" "$dir/seeds" > "$dir/last.log" 2>&1
@@ -153,17 +160,17 @@ IFS=, read -ra wanted <<< "$targets"
 for target in "${wanted[@]}"; do
     line=$(table | grep "^$target|" || true)
     [ -n "$line" ] || { echo "unknown target: $target (see --list)" >&2; exit 64; }
-    IFS='|' read -r name dict max_len sources <<< "$line"
+    IFS='|' read -r name dict max_len runs sources <<< "$line"
     prepare_seeds "$name" "$sources"
-    selected+=("$name|$dict|$max_len")
+    selected+=("$name|$dict|$max_len|$runs")
 done
 
 echo "== running ${#selected[@]} target(s) for $seconds s each, $jobs at a time (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 running=0
 for entry in "${selected[@]}"; do
-    IFS='|' read -r name dict max_len <<< "$entry"
+    IFS='|' read -r name dict max_len runs <<< "$entry"
     rm -f "$work/$name/result"
-    run_target "$name" "$dict" "$max_len" &
+    run_target "$name" "$dict" "$max_len" "$runs" &
     running=$((running + 1))
     if [ "$running" -ge "$jobs" ]; then wait -n || true; running=$((running - 1)); fi
 done
