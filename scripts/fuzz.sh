@@ -165,7 +165,9 @@ for target in "${wanted[@]}"; do
     selected+=("$name|$dict|$max_len|$runs")
 done
 
-echo "== running ${#selected[@]} target(s) for $seconds s each, $jobs at a time (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+budget="$seconds s each"
+[ "$fixed_runs" = 1 ] && budget="the table's number of inputs each"
+echo "== running ${#selected[@]} target(s) for $budget, $jobs at a time (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 running=0
 for entry in "${selected[@]}"; do
     IFS='|' read -r name dict max_len runs <<< "$entry"
