@@ -36,6 +36,9 @@ public struct Configuration: Sendable, Hashable {
     public var accuracyMapping: AccuracyMapping
     /// Whether these are the built-in defaults (no --config), where every gate is optional.
     public var isBuiltIn: Bool
+    /// The line of gates.json where each gate is written, by gate id (empty for the built-in gates), so that an
+    /// output about a gate can point at it.
+    public var gateLines: [String: Int] = [:]
 
     /// Creates a configuration.
     public init(

@@ -75,8 +75,10 @@ public enum ConfigurationDecoder {
                     "no-gates", "gates is empty: a configuration without gates would pass anything", at: "gates",
                     node.position)
             }
-            configuration.gates = elements.enumerated().compactMap {
-                GateDecoding.decode($1, at: "gates[\($0)]", &decoder)
+            configuration.gates = elements.enumerated().compactMap { index, element in
+                let gate = GateDecoding.decode(element, at: "gates[\(index)]", &decoder)
+                if let gate { configuration.gateLines[gate.id] = element.position.line }
+                return gate
             }
             var seen: Set<String> = []
             for (index, gate) in configuration.gates.enumerated() where !seen.insert(gate.id).inserted {

@@ -4,8 +4,9 @@
 /// `location.path` / `location.lines.begin`.
 ///
 /// Fingerprints are stable across runs (a hash of what the issue is about, never of numbers that change), so that
-/// GitLab can tell new issues from fixed ones. A gate's entry points at the configuration file when
-/// ``ReporterOptions/configurationPath`` is given, else at the first report its value came from.
+/// GitLab can tell new issues from fixed ones. A gate's entry points at the gate's line in the configuration file
+/// when ``ReporterOptions/configurationPath`` is given (line 1 for a gate without one), else at the first report its
+/// value came from.
 struct GitLabReporter: VerdictReporter {
     let options: ReporterOptions
 
@@ -22,7 +23,8 @@ struct GitLabReporter: VerdictReporter {
                 Issue(
                     description: "gatecheck \(gate.id): \(gate.message)", checkName: "gatecheck/\(gate.id)",
                     fingerprint: Self.fingerprint("gate", gate.id), severity: severity,
-                    path: options.configurationPath ?? gate.sources.first ?? ".", line: 1))
+                    path: options.configurationPath ?? gate.sources.first ?? ".",
+                    line: options.configurationPath == nil ? 1 : options.gateLines[gate.id] ?? 1))
         }
         for diagnostic in verdict.diagnostics where diagnostic.severity == .error {
             let place = diagnostic.file ?? options.configurationPath ?? "."

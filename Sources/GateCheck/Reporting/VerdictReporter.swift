@@ -28,12 +28,16 @@ public struct ReporterOptions: Sendable, Hashable {
     public var timestamp: String?
     /// The gates.json path as the user gave it; GitLab issues about a gate point at it.
     public var configurationPath: String?
+    /// The line of gates.json where each gate is written, by id (``Configuration/gateLines``); a GitLab issue
+    /// about a gate points at its line, or at line 1 without one.
+    public var gateLines: [String: Int]
 
     /// Creates options; the defaults suit a file or a pipe.
     public init(
         color: Bool = false, quiet: Bool = false, explain: Bool = false, includeFindings: Bool = false,
-        timestamp: String? = nil, configurationPath: String? = nil
+        timestamp: String? = nil, configurationPath: String? = nil, gateLines: [String: Int] = [:]
     ) {
+        self.gateLines = gateLines
         self.color = color
         self.quiet = quiet
         self.explain = explain

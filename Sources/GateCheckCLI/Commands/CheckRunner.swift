@@ -40,13 +40,15 @@ struct CheckRunner {
                 accuracyMapping: configuration.accuracyMapping, today: today),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let verdict = GateEngine.evaluate(loader.reportSet(collected), configuration: configuration, today: today)
-        return emit(verdict, output, configPath)
+        return emit(verdict, output, configPath, gateLines: configuration.gateLines)
     }
 
     /// Prints and writes the outputs; the verdict's exit code, or 2 when an output file could not be written.
-    private func emit(_ verdict: Verdict, _ output: OutputOptions, _ configPath: String?) -> Int32 {
+    private func emit(
+        _ verdict: Verdict, _ output: OutputOptions, _ configPath: String?, gateLines: [String: Int] = [:]
+    ) -> Int32 {
         let delivered = OutputEmitter(environment: environment, console: console)
-            .emit(verdict, output, configurationPath: configPath)
+            .emit(verdict, output, configurationPath: configPath, gateLines: gateLines)
         return delivered ? verdict.exitCode : max(verdict.exitCode, 2)
     }
 }

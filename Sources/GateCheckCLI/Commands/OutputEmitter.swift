@@ -8,10 +8,12 @@ struct OutputEmitter {
     let console: Console
 
     /// Renders and writes everything; returns `false` when a file could not be written (the reason is printed).
-    func emit(_ verdict: Verdict, _ output: OutputOptions, configurationPath: String?) -> Bool {
+    func emit(
+        _ verdict: Verdict, _ output: OutputOptions, configurationPath: String?, gateLines: [String: Int] = [:]
+    ) -> Bool {
         var options = ReporterOptions(
             color: false, quiet: output.quiet, explain: output.explain, includeFindings: output.sarifFindings,
-            configurationPath: configurationPath)
+            configurationPath: configurationPath, gateLines: gateLines)
         var delivered = true
         for target in output.outputs {
             delivered =

@@ -43,6 +43,36 @@ struct ConfigurationDecoderTests {
         #expect(configuration.limits == ParseLimits(maxReportBytes: 1_000_000, maxDepth: 32))
     }
 
+    @Test("each gate's line is kept, and a GitLab issue about the gate points at it")
+    func gateLines() throws {
+        let text = """
+            {
+              "version": 1,
+              "gates": [
+                {"id": "cov", "metric": "coverage.line_rate", "min": 0.8},
+
+                {
+                  "id": "tests",
+                  "metric": "tests.failed", "max": 0
+                }
+              ]
+            }
+            """
+        let configuration = try Self.decode(text).get()
+        #expect(configuration.gateLines == ["cov": 4, "tests": 6])
+        #expect(Configuration.builtIn.gateLines.isEmpty)
+        let today = try #require(Day("2026-11-26"))
+        let verdict = GateEngine.evaluate(ReportSet(), configuration: configuration, today: today)
+        let render = { (path: String?) -> String in
+            OutputFormat.gitlab.reporter(
+                ReporterOptions(configurationPath: path, gateLines: configuration.gateLines)
+            ).render(verdict)
+        }
+        #expect(render("ci/gates.json").contains("\"begin\": 6"))
+        #expect(render("ci/gates.json").contains("\"begin\": 4"))
+        #expect(!render(nil).contains("\"begin\": 6"), "without the file, a line in it means nothing")
+    }
+
     @Test("size units are exact: MB is 10^6 bytes, MiB 2^20, a bare number bytes")
     func sizeUnits() {
         #expect(Threshold.bytes("500 MB")?.value == 500_000_000)
