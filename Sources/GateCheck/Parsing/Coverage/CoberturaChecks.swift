@@ -78,4 +78,32 @@ enum CoberturaChecks {
                     + "lines counted (\(MetricValue.format(counted))); gatecheck uses the counted lines")
         ]
     }
+
+    /// The root's totals. A rate outside [0, 1] or more covered than valid is impossible, and the root totals decide
+    /// the verdict of a report without lines, so such a report is refused rather than trusted.
+    static func rootSummary(_ attributes: XMLAttributes) throws(ReportError) -> CoverageSummary {
+        var summary = CoverageSummary()
+        summary.lineRate = attributes.value("line-rate")?.double
+        summary.branchRate = attributes.value("branch-rate")?.double
+        summary.linesValid = attributes.value("lines-valid")?.exactCount
+        summary.linesCovered = attributes.value("lines-covered")?.exactCount
+        summary.branchesValid = attributes.value("branches-valid")?.exactCount
+        summary.branchesCovered = attributes.value("branches-covered")?.exactCount
+        for (name, rate) in [("line-rate", summary.lineRate), ("branch-rate", summary.branchRate)] {
+            if let rate, !(0...1).contains(rate) {
+                throw .invalidValue(
+                    "the root's \(name)='\(rate)' is not a fraction between 0 and 1", at: nil, keyPath: nil)
+            }
+        }
+        for (what, covered, valid) in [
+            ("lines", summary.linesCovered, summary.linesValid),
+            ("branches", summary.branchesCovered, summary.branchesValid),
+        ] {
+            if let covered, let valid, covered > valid {
+                throw .invalidValue(
+                    "the root states \(covered) \(what) covered of \(valid) valid", at: nil, keyPath: nil)
+            }
+        }
+        return summary
+    }
 }

@@ -285,34 +285,14 @@ struct CoberturaHandler: XMLEventHandler {
         return true
     }
 
-    /// Reads the root's totals; a rate outside [0, 1] or more covered than valid is impossible, and the root totals
-    /// decide the verdict of a report without lines, so such a report is refused rather than trusted.
+    /// Reads the root's totals and the emitter's version (``CoberturaChecks/rootSummary(_:)`` refuses impossible
+    /// ones).
     private mutating func readSummary(_ attributes: XMLAttributes) -> Bool {
-        var summary = CoverageSummary()
-        summary.lineRate = attributes.value("line-rate")?.double
-        summary.branchRate = attributes.value("branch-rate")?.double
-        summary.linesValid = attributes.value("lines-valid")?.exactCount
-        summary.linesCovered = attributes.value("lines-covered")?.exactCount
-        summary.branchesValid = attributes.value("branches-valid")?.exactCount
-        summary.branchesCovered = attributes.value("branches-covered")?.exactCount
-        for (name, rate) in [("line-rate", summary.lineRate), ("branch-rate", summary.branchRate)] {
-            if let rate, !(0...1).contains(rate) {
-                return fail(
-                    .invalidValue(
-                        "the root's \(name)='\(rate)' is not a fraction between 0 and 1", at: nil, keyPath: nil))
-            }
+        do throws(ReportError) {
+            report.summary = try CoberturaChecks.rootSummary(attributes)
+        } catch {
+            return fail(error)
         }
-        for (what, covered, valid) in [
-            ("lines", summary.linesCovered, summary.linesValid),
-            ("branches", summary.branchesCovered, summary.branchesValid),
-        ] {
-            if let covered, let valid, covered > valid {
-                return fail(
-                    .invalidValue(
-                        "the root states \(covered) \(what) covered of \(valid) valid", at: nil, keyPath: nil))
-            }
-        }
-        report.summary = summary
         report.toolVersion = attributes.value("version")?.string(limit: 100)
         return true
     }
