@@ -17,7 +17,9 @@ public enum GateEngine {
     ) -> Verdict {
         let loaded = reports.reports.sorted { $0.path < $1.path }
         let failed = reports.failed.sorted { $0.path < $1.path }
-        let gates = configuration.gates.map { evaluate($0, loaded: loaded, failed: failed) }
+        let measuresCoverage = configuration.gates.contains { if case .coverage = $0.metric { true } else { false } }
+        let coverage = measuresCoverage ? coverageUnion(of: loaded, prepared: reports.coverageUnion) : nil
+        let gates = configuration.gates.map { evaluate($0, loaded: loaded, failed: failed, coverage: coverage) }
 
         var allDiagnostics = diagnostics + reports.diagnostics + failed.map(\.diagnostic)
         allDiagnostics += loaded.flatMap(\.diagnostics)
@@ -64,7 +66,19 @@ public enum GateEngine {
                 + "the reports or bind them in gates.json `inputs`")
     }
 
-    private static func evaluate(_ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport]) -> GateResult {
+    /// The union of the coverage reports (sorted by path): the loader's when it holds exactly them, else merged here.
+    private static func coverageUnion(of loaded: [LoadedReport], prepared: CoverageUnion?) -> CoverageUnion {
+        let coverage = loaded.compactMap { report -> (path: String, report: CoverageReport)? in
+            if case .coverage(let content) = report.content { return (report.path, content) }
+            return nil
+        }
+        if let prepared, prepared.paths == coverage.map(\.path) { return prepared }
+        return CoverageUnion(coverage)
+    }
+
+    private static func evaluate(
+        _ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport], coverage: CoverageUnion?
+    ) -> GateResult {
         let kinds = gate.sourceKinds
         let ofKind = loaded.filter { kinds.contains($0.kind) }
         let sources = ofKind.filter { $0.carries(gate.metric) }
@@ -95,7 +109,7 @@ public enum GateEngine {
                 : result(.skipped, "skipped: \(absence)")
         }
 
-        let measurement = measure(gate, sources: sources)
+        let measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion())
         guard let holds = gate.bound.isSatisfied(by: measurement.value) else {
             let reason = measurement.notMeasuredReason ?? "the value was not measured"
             return result(.error, "cannot judge: \(reason)", actual: .notMeasured, blocks: gate.level == .error)
@@ -116,27 +130,21 @@ public enum GateEngine {
         return outcome
     }
 
-    private static func measure(_ gate: GateSpec, sources: [LoadedReport]) -> Measurement {
+    private static func measure(_ gate: GateSpec, sources: [LoadedReport], coverage: CoverageUnion) -> Measurement {
         switch gate.metric {
         case .coverage(let metric):
-            let coverage = sources.compactMap { report -> CoverageReport? in
-                if case .coverage(let content) = report.content { return content }
-                return nil
-            }
             // A report with only root totals has no lines to merge; merging would silently drop it.
-            if coverage.count > 1,
-                let summaryOnly = zip(sources, coverage).first(where: { $0.1.totals.linesValid == 0 })
-            {
+            if coverage.paths.count > 1, let summaryOnly = coverage.withoutLines.first {
                 return .notMeasured(
-                    "\(summaryOnly.0.path) has no <line> elements, only root totals, so it cannot be merged with the "
+                    "\(summaryOnly) has no <line> elements, only root totals, so it cannot be merged with the "
                         + "other coverage reports")
             }
-            if coverage.count > 1, coverage.contains(where: { $0.detail == .totals }) {
+            if coverage.paths.count > 1, !coverage.isExact {
                 return .notMeasured(
                     "the coverage reports were read for their totals only (CoverageDetail.totals), so they cannot be "
                         + "merged; read them with CoverageDetail.lines")
             }
-            let metrics = CoverageMetrics(report: .merged(coverage))
+            let metrics = CoverageMetrics(report: coverage.report)
             var measurement = metrics.value(metric)
             measurement.explainFailure = {
                 metric == .branchRate || metric == .branchesCovered

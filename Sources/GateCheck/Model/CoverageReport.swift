@@ -56,24 +56,7 @@ public struct CoverageReport: Sendable, Hashable {
     /// "hit if any hit", branch lines with the larger counts, rates recomputed. Order does not matter.
     public static func merged(_ reports: [CoverageReport]) -> CoverageReport {
         guard reports.count > 1 else { return reports.first ?? CoverageReport() }
-        var result = CoverageReport()
-        for report in reports {
-            for (path, file) in report.files {
-                if result.files[path] == nil {
-                    result.files[path] = file
-                } else {
-                    result.files[path]?.formUnion(file)
-                }
-            }
-            result.sources.append(contentsOf: report.sources)
-        }
-        let summaries = reports.map(\.summary)
-        if result.files.isEmpty, summaries.count == 1 { result.summary = summaries[0] }
-        result.sources = Array(Set(result.sources)).sorted()
-        result.detail = reports.allSatisfy { $0.detail == .lines } ? .lines : .totals
-        let versions = Set(reports.compactMap(\.toolVersion))
-        result.toolVersion = versions.count == 1 ? versions.first : nil
-        return result
+        return CoverageUnion(reports.enumerated().map { (path: "\($0.offset)", report: $0.element) }).report
     }
 }
 

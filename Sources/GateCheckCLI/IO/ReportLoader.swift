@@ -16,8 +16,10 @@ struct ReportLoader {
 
     /// Reads every collected file into a report set that keeps the collector's missing paths and diagnostics.
     func reportSet(_ collected: InputCollector.Result) -> ReportSet {
-        var reports = ReportSet(failed: collected.missing, diagnostics: collected.diagnostics)
-        for outcome in load(collected.files) {
+        let loaded = load(collected.files)
+        var reports = ReportSet(
+            failed: collected.missing, diagnostics: collected.diagnostics, coverageUnion: loaded.coverageUnion)
+        for outcome in loaded.outcomes {
             switch outcome {
             case .loaded(let report): reports.reports.append(report)
             case .failed(let failure): reports.failed.append(failure)
@@ -27,9 +29,13 @@ struct ReportLoader {
         return reports
     }
 
-    /// Detects every file's kind, then parses them all; both phases run on `jobs` workers. Knowing the kinds first
-    /// lets a run with a single coverage report keep only the totals it needs (``CoverageDetail/totals``).
-    func load(_ files: [InputFile]) -> [Outcome] {
+    /// Detects every file's kind, then parses them all.
+    ///
+    /// Both phases run on `jobs` workers. Knowing the kinds first lets a run with a single coverage report keep only
+    /// the totals it needs (``CoverageDetail/totals``), and a run with several merge them as they are parsed: each
+    /// worker folds its coverage reports into its own ``CoverageUnion`` and keeps only a summary of each, so the
+    /// merge is spread over the workers and memory follows the union rather than the number of reports.
+    func load(_ files: [InputFile]) -> (outcomes: [Outcome], coverageUnion: CoverageUnion?) {
         let detections = parallelMap(files, detect)
         let coverageReports = detections.count {
             if case .success(let found) = $0 { found.kind == .cobertura } else { false }
@@ -37,14 +43,27 @@ struct ReportLoader {
         var chosen = options
         if coverageReports <= 1 { chosen.coverageDetail = .totals }
         let options = chosen
+        let mergesCoverage = coverageReports > 1
         // A thread that no file needs reads a large file ahead of its parser (``ReadAhead``).
         let readAhead = files.count < jobs
-        return parallelMap(Array(zip(files, detections))) { file, detection in
+        let unions = Mutex<[CoverageUnion]>([])
+        let outcomes = parallelMap(Array(zip(files, detections)), state: CoverageUnion()) { union, element in
+            let (file, detection) = element
             switch detection {
-            case .success(let found): Self.parse(file, found, options: options, readAhead: readAhead)
-            case .failure(let outcome): outcome.value
+            case .success(let found):
+                let outcome = Self.parse(file, found, options: options, readAhead: readAhead)
+                guard mergesCoverage, case .loaded(var report) = outcome, case .coverage(let coverage) = report.content
+                else { return outcome }
+                union.add(coverage, path: report.path)
+                report.content = .coverage(coverage.summarized)
+                return .loaded(report)
+            case .failure(let outcome): return outcome.value
             }
+        } finish: { union in
+            unions.withLock { $0.append(union) }
         }
+        guard mergesCoverage else { return (outcomes, nil) }
+        return (outcomes, unions.withLock { $0.reduce(into: CoverageUnion()) { $0.add($1) } })
     }
 
     /// A detection that ended the file's journey: ignored or failed.
@@ -125,15 +144,26 @@ struct ReportLoader {
     private func parallelMap<Element: Sendable, Result: Sendable>(
         _ elements: [Element], _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
+        parallelMap(elements, state: (), { _, element in transform(element) }, finish: { _ in })
+    }
+
+    /// `transform` applied to every element on up to `jobs` threads, results in input order; each thread starts
+    /// from its own copy of `state`, which `transform` may change and `finish` receives when the thread is done.
+    private func parallelMap<Element: Sendable, Result: Sendable, State: Sendable>(
+        _ elements: [Element], state: State, _ transform: @Sendable (inout State, Element) -> Result,
+        finish: @Sendable (State) -> Void
+    ) -> [Result] {
         let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, elements.count))) { _ in
+            var local = state
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < elements.count else { return }
-                let result = transform(elements[index])
+                guard index < elements.count else { break }
+                let result = transform(&local, elements[index])
                 results.withLock { $0[index] = result }
             }
+            finish(local)
         }
         return results.withLock { $0.compactMap { $0 } }
     }
