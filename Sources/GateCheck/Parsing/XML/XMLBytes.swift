@@ -41,21 +41,28 @@ struct XMLBytes {
     /// A non-negative integer written as digits, or as a decimal with an integral value (`3.0`) or an exponent
     /// (`1e3`), trimmed of surrounding whitespace. Saturates at `Int.max`; `nil` for anything else (including
     /// negative numbers, which no count may be).
+    @inline(__always)
     var nonNegativeInteger: Int? {
-        // Fast path: plain digits that cannot overflow, which is every hits and number attribute in practice.
-        if !buffer.isEmpty, buffer.count <= 18 {
+        // Fast path, inlined into the hot callers: plain digits that cannot overflow, which is every hits and number
+        // attribute in practice.
+        let count = buffer.count
+        if count > 0, count <= 18, let base = buffer.baseAddress {
             var value = 0
-            var plain = true
-            for byte in buffer {
-                let digit = byte &- 0x30
-                guard digit < 10 else {
-                    plain = false
-                    break
-                }
+            var index = 0
+            while index < count {
+                let digit = base[index] &- 0x30
+                guard digit < 10 else { return nonNegativeIntegerSlowly }
                 value = value &* 10 &+ Int(digit)
+                index &+= 1
             }
-            if plain { return value }
+            return value
         }
+        return nonNegativeIntegerSlowly
+    }
+
+    /// ``nonNegativeInteger`` for everything but plain short digits.
+    @inline(never)
+    private var nonNegativeIntegerSlowly: Int? {
         var index = 0
         var end = buffer.count
         while index < end, Self.isSpace(buffer[index]) { index += 1 }
