@@ -21,8 +21,6 @@ struct JUnitHandler: XMLEventHandler {
         var skippedByStatus = false
         var hasFile = false
         var line: Int?
-        var message: String?
-        var text: [UInt8]?
     }
 
     private enum Attribute: UInt8 {
@@ -36,7 +34,11 @@ struct JUnitHandler: XMLEventHandler {
     private var topLevelClaims: [SuiteClaims] = []
     private var names = XMLNameCache(Self.classify)
     private var report = TestReport()
+    /// The testcase being read. Plain flags, so the per-testcase copies cost no reference counting; its failure
+    /// message and text (only for the failures that are kept) live beside it.
     private var current: Case?
+    private var caseMessage: String?
+    private var caseText: [UInt8]?
     private var capturing = false
     private var attributeNames = XMLNameCache(Self.classifyAttribute)
     private let className = ByteBuffer(capacity: FailedTest.messageLimit)
@@ -75,9 +77,9 @@ struct JUnitHandler: XMLEventHandler {
             startCase(attributes)
         case .failure where parent == .testcase, .error where parent == .testcase:
             if element == .failure { current?.hasFailure = true } else { current?.hasError = true }
-            if current?.message == nil, report.failures.count < TestReport.failureLimit {
-                current?.message = attributes.value("message")?.string(limit: FailedTest.messageLimit) ?? ""
-                current?.text = []
+            if current != nil, caseMessage == nil, report.failures.count < TestReport.failureLimit {
+                caseMessage = attributes.value("message")?.string(limit: FailedTest.messageLimit) ?? ""
+                caseText = []
                 capturing = true
             }
         case .skipped where parent == .testcase:
@@ -109,8 +111,8 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard capturing, let count = current?.text?.count, count < FailedTest.messageLimit else { return }
-        current?.text?.append(contentsOf: bytes.prefix(FailedTest.messageLimit - count))
+        guard capturing, current != nil, let count = caseText?.count, count < FailedTest.messageLimit else { return }
+        caseText?.append(contentsOf: bytes.prefix(FailedTest.messageLimit - count))
     }
 
     func finish() -> ParsedTests {
@@ -148,6 +150,10 @@ struct JUnitHandler: XMLEventHandler {
         var testCase = Case()
         className.count = 0
         caseName.count = 0
+        if caseMessage != nil || caseText != nil {
+            caseMessage = nil
+            caseText = nil
+        }
         attributes.forEach { name, value in
             switch attributeNames.lookup(name) {
             case .classname: className.set(value.buffer)
@@ -201,8 +207,8 @@ struct JUnitHandler: XMLEventHandler {
             report.failuresOmitted += 1
             return
         }
-        var message = testCase.message ?? ""
-        if message.isEmpty, let text = testCase.text {
+        var message = caseMessage ?? ""
+        if message.isEmpty, let text = caseText {
             message = XMLBytes.firstLine(of: text, limit: FailedTest.messageLimit)
         }
         report.failures.append(

@@ -100,21 +100,26 @@ struct XMLBytes {
     /// The common `123.456` form, exactly: at most 15 significant digits divided by a power of ten is correctly
     /// rounded, as both are exact doubles.
     private var plainDecimal: Double? {
-        guard !buffer.isEmpty, buffer.count <= 16 else { return nil }
+        let count = buffer.count
+        guard count > 0, count <= 16, let base = buffer.baseAddress else { return nil }
         var mantissa: Int64 = 0
-        var fractionDigits = -1
-        for byte in buffer {
-            if byte == UInt8(ascii: "."), fractionDigits < 0 {
-                fractionDigits = 0
-                continue
+        var point = -1
+        var index = 0
+        while index < count {
+            let byte = base[index]
+            let digit = byte &- 0x30
+            if digit < 10 {
+                mantissa = mantissa &* 10 &+ Int64(digit)  // at most 16 digits: cannot overflow
+            } else if byte == UInt8(ascii: "."), point < 0 {
+                point = index
+            } else {
+                return nil
             }
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            mantissa = mantissa * 10 + Int64(byte - 0x30)
-            if fractionDigits >= 0 { fractionDigits += 1 }
+            index &+= 1
         }
-        guard fractionDigits != 0, buffer.first != UInt8(ascii: "."), buffer.count - (fractionDigits > 0 ? 1 : 0) <= 15
-        else { return nil }
-        return Double(mantissa) / Self.powersOfTen[max(0, fractionDigits)]
+        // `.5` and `5.` are left to the general parser, as are more than 15 significant digits.
+        guard point != 0, point != count - 1, count - (point < 0 ? 0 : 1) <= 15 else { return nil }
+        return Double(mantissa) / Self.powersOfTen[point < 0 ? 0 : count - 1 - point]
     }
 
     private static let powersOfTen: [Double] = (0...15).map { exponent in
