@@ -68,9 +68,10 @@ public struct ReportSet: Sendable, Hashable {
     public var failed: [FailedReport]
     public var ignored: [IgnoredFile]
     public var diagnostics: [Diagnostic]
-    /// The coverage reports among `reports`, already merged by the loader (see ``CoverageUnion``). The engine
-    /// measures coverage from it only when it holds exactly the paths of those reports; otherwise (or when nil)
-    /// it merges the reports' own content.
+    /// The coverage reports among `reports`, already merged by the loader (see ``CoverageUnion``).
+    ///
+    /// The engine measures coverage from it only when it holds exactly the paths of those reports; otherwise (or
+    /// when nil) it merges the reports' own content.
     public var coverageUnion: CoverageUnion?
 
     /// Creates a report set; the order of the arrays does not matter.

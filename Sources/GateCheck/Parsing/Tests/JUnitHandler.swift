@@ -34,8 +34,10 @@ struct JUnitHandler: XMLEventHandler {
     private var topLevelClaims: [SuiteClaims] = []
     private var names = XMLNameCache(Self.classify)
     private var report = TestReport()
-    /// The testcase being read. Plain flags, so the per-testcase copies cost no reference counting; its failure
-    /// message and text (only for the failures that are kept) live beside it.
+    /// The testcase being read.
+    ///
+    /// Plain flags, so the per-testcase copies cost no reference counting; its failure message and text (only for
+    /// the failures that are kept) live beside it.
     private var current: Case?
     private var caseMessage: String?
     private var caseText: [UInt8]?
