@@ -1,5 +1,5 @@
-/// gates.json `accuracy_mapping`: which metric of an evaluation tool is which gatecheck accuracy metric, e.g.
-/// DeepEval's `Contextual Recall` → `retrieval`, `Faithfulness` → `attribution`.
+/// gates.json `accuracy_mapping`: which metric of an evaluation tool is which gatecheck accuracy metric (DeepEval's
+/// `Contextual Recall` → `retrieval`, `Faithfulness` → `attribution`).
 ///
 /// Names are compared after ``normalize(_:)``, so `"Contextual Recall"` and `"contextual_recall"` are the same key.
 /// A metric that no entry maps keeps its normalised name and is gateable as `accuracy.<normalised name>`.
@@ -43,8 +43,10 @@ public struct AccuracyMapping: Sendable, Hashable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Renames a report's metrics (keyed by their source names, in document order) to gatecheck names. Two metrics
-    /// that end up with the same name make that metric unusable, since gatecheck cannot tell which one to gate.
+    /// Renames a report's metrics (keyed by their source names, in document order) to gatecheck names.
+    ///
+    /// Two metrics that end up with the same name make that metric unusable, since gatecheck cannot tell which one to
+    /// gate.
     func apply(to metrics: [AccuracyMetric]) -> [String: AccuracyMetric] {
         var named: [String: AccuracyMetric] = [:]
         for metric in metrics {

@@ -4,9 +4,10 @@
     import Foundation
 #endif
 
-/// Reads gates.json (`schemas/gates.schema.json`). Every problem is reported, each with the file, the key path
-/// (`gates[2].min`) and the line and column, and any problem means no configuration: gatecheck never judges with
-/// a configuration it only partly understood.
+/// Reads gates.json (`schemas/gates.schema.json`).
+///
+/// Every problem is reported, each with the file, the key path (`gates[2].min`) and the line and column, and any
+/// problem means no configuration: gatecheck never judges with a configuration it only partly understood.
 ///
 /// ```swift
 /// switch ConfigurationDecoder.decode(Array(data), file: "gates.json") {

@@ -1,6 +1,7 @@
 extension Configuration {
-    /// The gates used when no --config is given (shared/docs/design.md, "Defaults"). Every one is optional: a gate
-    /// whose report kind is absent is `skipped`.
+    /// The gates used when no --config is given (shared/docs/design.md, "Defaults").
+    ///
+    /// Every one is optional: a gate whose report kind is absent is `skipped`.
     public static let builtIn = Configuration(gates: builtInGates, isBuiltIn: true)
 
     /// The built-in gates, in the order the verdict lists them.

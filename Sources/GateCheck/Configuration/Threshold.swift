@@ -26,8 +26,10 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
         Decimal(string: written) == value ? written : "\(written) (\(value))"
     }
 
-    /// Parses a size such as `500 MiB`, `524288000`, `0.5 GB`: units are exact, `MB` = 10^6 and `MiB` = 2^20
-    /// bytes, and a bare number is bytes. Returns `nil` for an unknown unit or a negative or fractional byte count.
+    /// Parses a size such as `500 MiB`, `524288000`, `0.5 GB`: units are exact, `MB` = 10^6 and `MiB` = 2^20 bytes, and
+    /// a bare number is bytes.
+    ///
+    /// Returns `nil` for an unknown unit or a negative or fractional byte count.
     public static func bytes(_ text: String) -> Threshold? {
         let trimmed = text.trimmingWhitespace
         let digits = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }

@@ -71,8 +71,10 @@ enum FindingMetrics {
         }
     }
 
-    /// `findings.not_audited`: what the tools could not check (pip-audit's skipped dependencies, files Bandit
-    /// could not parse). Severity, confidence and fix selectors do not apply; `tools` does.
+    /// `findings.not_audited`: what the tools could not check (pip-audit's skipped dependencies, files Bandit could not
+    /// parse).
+    ///
+    /// Severity, confidence and fix selectors do not apply; `tools` does.
     private static func notAudited(_ reports: [FindingsReport], selector: FindingSelector) -> Measurement {
         var total = 0
         var details: [String] = []

@@ -1,4 +1,6 @@
-/// Applies a configuration's gates to a set of reports and returns the verdict. Pure: no files, clock or output.
+/// Applies a configuration's gates to a set of reports and returns the verdict.
+///
+/// Pure: no files, clock or output.
 ///
 /// ```swift
 /// let verdict = GateEngine.evaluate(reports, configuration: .builtIn, today: Day(Date()))

@@ -5,6 +5,7 @@
 #endif
 
 /// `image.size_bytes`: gated per image, so that a report naming several images needs every one within the bound.
+///
 /// The message shows the bytes and the size in the unit the bound was written in.
 enum ImageMetrics {
     /// The image sizes a report carries: every image of an image report, and the scanned image of a Trivy report

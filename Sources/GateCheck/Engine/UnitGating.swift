@@ -61,9 +61,10 @@ enum UnitGating {
 }
 
 extension LoadedReport {
-    /// Whether the report carries a value (or a reason for none) for the metric. A gate whose kind is present but
-    /// whose metric no report carries is treated like a gate whose report is absent: an accuracy report without
-    /// `attribution`, a latency report without p99, a Trivy report without an image size.
+    /// Whether the report carries a value (or a reason for none) for the metric.
+    ///
+    /// A gate whose kind is present but whose metric no report carries is treated like a gate whose report is absent:
+    /// an accuracy report without `attribution`, a latency report without p99, a Trivy report without an image size.
     func carries(_ metric: Metric) -> Bool {
         switch (content, metric) {
         case (.accuracy(let report), .accuracy(let name)): report.metrics[name] != nil

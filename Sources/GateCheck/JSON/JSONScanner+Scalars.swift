@@ -121,7 +121,9 @@ extension JSONScanner {
     }
 
     /// Skips an integer without a leading zero that ends inside the chunk with a delimiter, and says whether it did:
-    /// most numbers in reports (lines, counts, ids). Anything else is left untouched for the full check.
+    /// most numbers in reports (lines, counts, ids).
+    ///
+    /// Anything else is left untouched for the full check.
     @inline(__always)
     private mutating func skipPlainInteger() -> Bool {
         let bytes = chunk.base

@@ -52,8 +52,10 @@ public struct CoverageReport: Sendable, Hashable {
         return totals
     }
 
-    /// Merges several reports of one code base (matrix runs, unit + integration): the union of (file, line) with
-    /// "hit if any hit", branch lines with the larger counts, rates recomputed. Order does not matter.
+    /// Merges several reports of one code base (matrix runs, unit + integration): the union of (file, line) with "hit
+    /// if any hit", branch lines with the larger counts, rates recomputed.
+    ///
+    /// Order does not matter.
     public static func merged(_ reports: [CoverageReport]) -> CoverageReport {
         guard reports.count > 1 else { return reports.first ?? CoverageReport() }
         return CoverageUnion(reports.enumerated().map { (path: "\($0.offset)", report: $0.element) }).report

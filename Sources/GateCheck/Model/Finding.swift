@@ -156,8 +156,10 @@ public struct FindingsReport: Sendable, Hashable {
     /// Findings the tool itself suppressed or ignored (SARIF suppressions, Safety's ignored vulnerabilities,
     /// Trivy's VEX-modified findings); they are not counted anywhere else.
     public var suppressedByTool = 0
-    /// How many things each tool could not check: dependencies pip-audit skipped (`skip_reason`), files Bandit
-    /// could not parse (`errors`). The `findings.not_audited` metric sums them.
+    /// How many things each tool could not check: dependencies pip-audit skipped (`skip_reason`), files Bandit could
+    /// not parse (`errors`).
+    ///
+    /// The `findings.not_audited` metric sums them.
     public var notAuditedByTool: [String: Int] = [:]
     /// What could not be checked and why (`azure-devops: Dependency not found on PyPI ...`), the first
     /// ``FindingsReport/notAuditedLimit`` of them.

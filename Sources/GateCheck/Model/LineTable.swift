@@ -45,7 +45,9 @@ public struct LineTable: Sendable, Hashable {
         return true
     }
 
-    /// Records a line; a line recorded twice is hit if either record was. Returns whether the line is new.
+    /// Records a line; a line recorded twice is hit if either record was.
+    ///
+    /// Returns whether the line is new.
     @discardableResult
     public mutating func record(line: UInt32, hit isHit: Bool) -> Bool {
         guard extra == nil else { return recordSlowly(line: line, hit: isHit) }

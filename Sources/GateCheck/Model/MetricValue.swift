@@ -58,9 +58,11 @@ public enum MetricValue: Sendable, Hashable, CustomStringConvertible {
     /// The value as the verdict shows it: counts as integers, rates with their fraction.
     public var description: String { display(against: nil) }
 
-    /// The value as shown next to a threshold: rates get as many decimals as it takes (at least four) for the
-    /// shown number to compare with the threshold exactly as the exact value does, so that `0.79996` is never
-    /// shown as `0.8000` beside a failing `>= 0.80`. A rounded value is marked `≈`.
+    /// The value as shown next to a threshold: rates get as many decimals as it takes (at least four) for the shown
+    /// number to compare with the threshold exactly as the exact value does, so that `0.79996` is never shown as
+    /// `0.8000` beside a failing `>= 0.80`.
+    ///
+    /// A rounded value is marked `≈`.
     public func display(against threshold: Decimal?) -> String {
         switch self {
         case .integer(let value): return String(value)

@@ -16,7 +16,9 @@ public struct FilePosition: Sendable, Hashable, Codable, CustomStringConvertible
     }
 }
 
-/// Why a report could not be read. Every case is written for the user: what is wrong, where, and what to do.
+/// Why a report could not be read.
+///
+/// Every case is written for the user: what is wrong, where, and what to do.
 ///
 /// A report that fails with any of these is never used for a verdict: the verdict's status becomes `error` (exit 2).
 public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -18,8 +18,10 @@ public enum Severity: String, CaseIterable, Sendable, Hashable, Codable, Compara
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 
-    /// Whether a number can be a CVSS-style score: 0 to 10. Parsers refuse a report with any other score rather than
-    /// let it fall to a lower severity rule (a score of 1e30 or NaN is damage, not "no severity").
+    /// Whether a number can be a CVSS-style score: 0 to 10.
+    ///
+    /// Parsers refuse a report with any other score rather than let it fall to a lower severity rule (a score of 1e30
+    /// or NaN is damage, not "no severity").
     public static func isScore(_ score: Double) -> Bool {
         score >= 0 && score <= 10
     }

@@ -83,8 +83,9 @@ public struct TestReport: Sendable, Hashable {
     /// Creates an empty report.
     public init() {}
 
-    /// Adds another report's counts and failures (several JUnit files are summed). Counts that would overflow stay
-    /// at `Int.max`.
+    /// Adds another report's counts and failures (several JUnit files are summed).
+    ///
+    /// Counts that would overflow stay at `Int.max`.
     public mutating func add(_ other: TestReport) {
         total = total.saturatingAdd(other.total)
         passed = passed.saturatingAdd(other.passed)

@@ -5,7 +5,9 @@ public struct ReadOptions: Sendable, Hashable {
     /// The waivers of the configuration; security parsers apply them as they count, so that a report never
     /// needs to keep all its findings in memory.
     public var waivers: [Waiver]
-    /// Today's date (UTC), which decides whether a waiver has expired. Injected: the library never reads a clock.
+    /// Today's date (UTC), which decides whether a waiver has expired.
+    ///
+    /// Injected: the library never reads a clock.
     public var today: Day
     /// How evaluation tools' metric names become accuracy metric names (gates.json `accuracy_mapping`).
     public var accuracyMapping: AccuracyMapping

@@ -1,5 +1,6 @@
-/// Aligned text for a terminal or CI log: failing gates first with their reasons, then the rest, then a summary
-/// line. Colour only when ``ReporterOptions/color`` says so.
+/// Aligned text for a terminal or CI log: failing gates first with their reasons, then the rest, then a summary line.
+///
+/// Colour only when ``ReporterOptions/color`` says so.
 struct TextReporter: VerdictReporter {
     let options: ReporterOptions
 

@@ -1,5 +1,7 @@
-/// A path pattern as gates.json writes them: `*` and `?` within one path segment, `**` across segments,
-/// `[abc]` character classes. Paths compare with `/` separators; a leading `./` is ignored.
+/// A path pattern as gates.json writes them: `*` and `?` within one path segment, `**` across segments, `[abc]`
+/// character classes.
+///
+/// Paths compare with `/` separators; a leading `./` is ignored.
 ///
 /// ```swift
 /// Glob("reports/**/*.xml").matches("reports/unit/coverage.xml")  // true

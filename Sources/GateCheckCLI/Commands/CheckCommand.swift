@@ -7,7 +7,7 @@ import GateCheck
     import Foundation
 #endif
 
-/// `gatecheck [check] [--config gates.json] [--format text|json] PATH...`
+/// The main command: `gatecheck [check] [--config gates.json] [--format text|json] PATH...`.
 struct CheckCommand: ContextCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",

@@ -21,8 +21,10 @@ final class ReadAhead: @unchecked Sendable {
 
     private let descriptor: Int32
     private let buffers: [UnsafeMutableRawBufferPointer]
-    /// Bytes in each buffer; negative: the `errno` of a failed read, negated. Raw memory, not an array: the two
-    /// threads write different elements, which a Swift array's copy-on-write check would make one access.
+    /// Bytes in each buffer; negative: the `errno` of a failed read, negated.
+    ///
+    /// Raw memory, not an array: the two threads write different elements, which a Swift array's copy-on-write check
+    /// would make one access.
     private let counts = UnsafeMutablePointer<Int>.allocate(capacity: 2)
     private let filled = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
     /// Starts at 0 and is signalled once per buffer at the start: libdispatch traps when a semaphore is freed with

@@ -71,9 +71,10 @@ struct ReportLoader {
         let value: Outcome
     }
 
-    /// What detection decided for a file: its kind and, for a file that cannot be opened a second time (a pipe,
-    /// a FIFO, process substitution), the source already open, whose peeked bytes the parser reads first. Regular
-    /// files are opened again instead, so that thousands of reports never hold thousands of descriptors.
+    /// What detection decided for a file: its kind and, for a file that cannot be opened a second time (a pipe, a FIFO,
+    /// process substitution), the source already open, whose peeked bytes the parser reads first.
+    ///
+    /// Regular files are opened again instead, so that thousands of reports never hold thousands of descriptors.
     ///
     /// `@unchecked Sendable`: the source is used by one thread at a time; the detection worker hands it to a
     /// parsing worker through ``parallelMap(_:_:)``'s lock, which orders the two.
@@ -82,9 +83,10 @@ struct ReportLoader {
         let openSource: FileSource?
     }
 
-    /// Peeks at a file and decides its kind by content. A bound file keeps its bound kind, unless its content is
-    /// plainly a report of another kind (a binding naming the wrong file or kind), which is an error rather than a
-    /// parse that could read the wrong fields.
+    /// Peeks at a file and decides its kind by content.
+    ///
+    /// A bound file keeps its bound kind, unless its content is plainly a report of another kind (a binding naming the
+    /// wrong file or kind), which is an error rather than a parse that could read the wrong fields.
     func detect(_ input: InputFile) -> Result<Detected, Settled> {
         func failed(_ error: ReportError, kind: ReportKind? = nil) -> Result<Detected, Settled> {
             .failure(Settled(value: .failed(FailedReport(path: input.path, kind: kind, error: error))))

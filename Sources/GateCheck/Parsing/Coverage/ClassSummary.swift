@@ -1,5 +1,7 @@
-/// What a summarizing pass keeps of one `<class>`: counts and a few missed lines. Lines arriving in ascending
-/// order cannot repeat within the class; any other order sends the file to the detailed second pass.
+/// What a summarizing pass keeps of one `<class>`: counts and a few missed lines.
+///
+/// Lines arriving in ascending order cannot repeat within the class; any other order sends the file to the detailed
+/// second pass.
 struct ClassSummary {
     var lastLine: UInt32 = 0
     var count = 0

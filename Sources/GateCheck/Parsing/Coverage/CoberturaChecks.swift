@@ -23,8 +23,10 @@ enum CoberturaChecks {
     }
 
     /// Reads coverage.py's `missing-branches="12,exit"` into `targets` as target lines (`exit` as 0), a buffer the
-    /// caller reuses so that no line allocates. Absent with every branch taken means none missing; returns `false`
-    /// (targets unknown) unless every missing target is named.
+    /// caller reuses so that no line allocates.
+    ///
+    /// Absent with every branch taken means none missing; returns `false` (targets unknown) unless every missing target
+    /// is named.
     static func missingTargets(_ value: XMLBytes?, covered: Int, total: Int, into targets: inout [UInt32]) -> Bool {
         targets.removeAll(keepingCapacity: true)
         guard let value else { return covered == total }
@@ -79,8 +81,10 @@ enum CoberturaChecks {
         ]
     }
 
-    /// The root's totals. A rate outside [0, 1] or more covered than valid is impossible, and the root totals decide
-    /// the verdict of a report without lines, so such a report is refused rather than trusted.
+    /// The root's totals.
+    ///
+    /// A rate outside [0, 1] or more covered than valid is impossible, and the root totals decide the verdict of a
+    /// report without lines, so such a report is refused rather than trusted.
     static func rootSummary(_ attributes: XMLAttributes) throws(ReportError) -> CoverageSummary {
         var summary = CoverageSummary()
         summary.lineRate = attributes.value("line-rate")?.double

@@ -5,7 +5,9 @@
 #endif
 
 /// Reads LLM spend: gatecheck's `gatecheck.llm-cost/v1` (`schemas/llm-cost.schema.json`) or, as is, what the
-/// pipeline's cost script writes:
+/// pipeline's cost script writes.
+///
+/// The script writes, for example:
 ///
 /// ```json
 /// {"total_cost": 1.23, "openai": {"input_tokens": 120000, "output_tokens": 9000, "cost": 1.2},

@@ -4,9 +4,10 @@
     import Foundation
 #endif
 
-/// Sizes as `docker images` prints them: docker/go-units `HumanSizeWithPrecision(size, 3)`, which is `%.3g` of the
-/// size in decimal units (`B`, `kB`, `MB`, `GB`, ... with 1 kB = 1,000 bytes) and so writes `7.8MB`, `524MB`,
-/// `1.23GB`, `512B` and, just below a unit change, `1e+03MB`.
+/// Sizes as `docker images` prints them: docker/go-units `HumanSizeWithPrecision(size, 3)`, which is `%.3g` of the size
+/// in decimal units (`B`, `kB`, `MB`, `GB`, ...
+///
+/// with 1 kB = 1,000 bytes) and so writes `7.8MB`, `524MB`, `1.23GB`, `512B` and, just below a unit change, `1e+03MB`.
 ///
 /// Only three significant digits survive, so `612MB` means 611.5 to 612.5 MB. ``parse(_:)`` returns the written
 /// size in bytes and that tolerance, so that a gate can refuse to compare when the bound falls inside it.
@@ -17,8 +18,10 @@ enum DockerHumanSize {
         var tolerance: Int64
     }
 
-    /// Parses a size; `nil` for text that is not a decimal human size. Binary suffixes (`MiB`) are refused: go-units'
-    /// `FromHumanSize` would read them as decimal, and docker never writes them here.
+    /// Parses a size; `nil` for text that is not a decimal human size.
+    ///
+    /// Binary suffixes (`MiB`) are refused: go-units' `FromHumanSize` would read them as decimal, and docker never
+    /// writes them here.
     static func parse(_ text: String) -> Size? {
         let trimmed = text.trimmingWhitespace
         let numberEnd =
@@ -42,7 +45,9 @@ enum DockerHumanSize {
 
     // MARK: - Private
 
-    /// The power of 1,000 of a unit: `b`/empty 0, `k`/`kb` 1, `m`/`mb` 2, ... `y`/`yb` 8.
+    /// The power of 1,000 of a unit: `b`/empty 0, `k`/`kb` 1, `m`/`mb` 2, ...
+    ///
+    /// `y`/`yb` 8.
     private static func power(of unit: String) -> Int? {
         if unit.isEmpty || unit == "b" { return 0 }
         guard let first = unit.first, let index = Array("kmgtpezy").firstIndex(of: first), unit.count <= 2,

@@ -1,6 +1,8 @@
-/// Reads image sizes from `docker image inspect` (a JSON array of image objects; `.Size` is the uncompressed size
-/// in bytes) or `docker images --format json` (one JSON object per line; `"Size": "612MB"` in decimal units with
-/// three significant digits). Every image the file names is kept and gated.
+/// Reads image sizes from `docker image inspect` (a JSON array of image objects; `.Size` is the uncompressed size in
+/// bytes) or `docker images --format json` (one JSON object per line; `"Size": "612MB"` in decimal units with three
+/// significant digits).
+///
+/// Every image the file names is kept and gated.
 ///
 /// ```json
 /// [{"Id": "sha256:1ee5934abde9...", "RepoTags": ["ragservice:1.4.0"], "Size": 398205112, "Config": {...}}]

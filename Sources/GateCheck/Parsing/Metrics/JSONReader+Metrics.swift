@@ -8,7 +8,9 @@ extension JSONReader {
         return try readNumber()
     }
 
-    /// Whether another top-level value follows the one just read (JSON lines). Call only between top-level values.
+    /// Whether another top-level value follows the one just read (JSON lines).
+    ///
+    /// Call only between top-level values.
     mutating func hasAnotherValue() throws(JSONError) -> Bool {
         do {
             _ = try peek()

@@ -4,7 +4,9 @@
     import Foundation
 #endif
 
-/// Reads gatecheck's latency report, `gatecheck.latency/v1` (`schemas/latency.schema.json`):
+/// Reads gatecheck's latency report, `gatecheck.latency/v1` (`schemas/latency.schema.json`).
+///
+/// For example:
 ///
 /// ```json
 /// {"schema": "gatecheck.latency/v1", "target": "ragservice /answer", "p50_ms": 38.2, "p95_ms": 91.5,

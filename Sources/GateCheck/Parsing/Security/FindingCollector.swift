@@ -178,8 +178,10 @@ private struct PreparedWaiver {
     }
 }
 
-/// Package names compared as PEP 503 writes them: lowercase, every run of `-`, `_` and `.` one `-`
-/// (`Jinja2` = `jinja2`, `zope.interface` = `zope-interface`). Applied to every ecosystem's names.
+/// Package names compared as PEP 503 writes them: lowercase, every run of `-`, `_` and `.` one `-` (`Jinja2` =
+/// `jinja2`, `zope.interface` = `zope-interface`).
+///
+/// Applied to every ecosystem's names.
 enum PackageName {
     static func normalized(_ name: String) -> String {
         var result: [UInt8] = []
@@ -198,9 +200,10 @@ enum PackageName {
     }
 }
 
-/// A finding's stable identity: FNV-1a (64-bit) over the tool, the id, the normalised path (never the line) or
-/// the package name and version, and the message, as 16 hex digits. Moving unrelated lines does not change it;
-/// changing the rule, file, package version or message does.
+/// A finding's stable identity: FNV-1a (64-bit) over the tool, the id, the normalised path (never the line) or the
+/// package name and version, and the message, as 16 hex digits.
+///
+/// Moving unrelated lines does not change it; changing the rule, file, package version or message does.
 enum FindingFingerprint {
     static func compute(_ finding: Finding) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -62,9 +62,10 @@ final class JSONReportInput: ByteSource {
         return try readBase(into: buffer)
     }
 
-    /// Drops every line before the first one whose first non-blank byte is `{` or `[` (a UTF-8 byte order mark
-    /// counts as blank), so that the reader starts at the JSON. Input without such a line is left for the reader
-    /// to reject.
+    /// Drops every line before the first one whose first non-blank byte is `{` or `[` (a UTF-8 byte order mark counts
+    /// as blank), so that the reader starts at the JSON.
+    ///
+    /// Input without such a line is left for the reader to reject.
     func skipTextBeforeJSON() throws(ByteSourceError) {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var lineStart = true

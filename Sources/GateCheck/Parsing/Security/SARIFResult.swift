@@ -57,6 +57,7 @@ struct SARIFResult {
     }
 
     /// Trivy writes the package into the message: `Package: X\nInstalled Version: Y\n...\nFixed Version: Z`.
+    ///
     /// Read at the byte level: this runs once per result.
     func trivyPackage() -> Finding.Package? {
         var message = message

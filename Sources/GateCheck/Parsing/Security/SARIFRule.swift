@@ -24,8 +24,9 @@ enum SARIFLevel: UInt8 {
     }
 }
 
-/// What gatecheck keeps of one SARIF rule (`reportingDescriptor`): its id, default level and the severity it
-/// implies. Descriptions and help text are skipped unread.
+/// What gatecheck keeps of one SARIF rule (`reportingDescriptor`): its id, default level and the severity it implies.
+///
+/// Descriptions and help text are skipped unread.
 struct SARIFRule {
     var id = ""
     var guid: String?
@@ -110,8 +111,9 @@ struct SARIFRule {
         return level
     }
 
-    /// Trivy's 2020 template wrote the severity into the rule id: `[HIGH] CVE-2019-1549`. Returns the severity and
-    /// the id without the prefix.
+    /// Trivy's 2020 template wrote the severity into the rule id: `[HIGH] CVE-2019-1549`.
+    ///
+    /// Returns the severity and the id without the prefix.
     static func idSeverity(_ id: String) -> (severity: (Severity, String), id: String)? {
         guard id.utf8.first == UInt8(ascii: "["), let close = id.firstIndex(of: "]") else { return nil }
         let label = String(id[id.index(after: id.startIndex)..<close])

@@ -1,5 +1,7 @@
 /// Reads Safety's JSON in its three shapes (shared/docs/formats.md §4), streaming, with the text banner that
-/// Safety 3 prints around its JSON on stdout skipped:
+/// Safety 3 prints around its JSON on stdout skipped.
+///
+/// The shapes:
 ///
 /// - 1.x `safety check --json` (and 2.x `--json-output-format 0.5`): a list of
 ///   `[name, spec, version, advisory, id]` rows, with a 6th CVE id (1.9) or `cvssv2`, `cvssv3` (1.10.2+);
@@ -198,7 +200,9 @@ public enum SafetyParser {
     }
     private static let cvssKeys = JSONKeySet(["base_severity", "base_score"])
 
-    /// A CVSS v3 block: `{base_severity, base_score, ...}`, a bare score, or `null`. A score outside 0–10 is refused.
+    /// A CVSS v3 block: `{base_severity, base_score, ...}`, a bare score, or `null`.
+    ///
+    /// A score outside 0–10 is refused.
     static func readCVSS<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws -> (Severity, String)? {
         switch try reader.peek() {
         case .number:

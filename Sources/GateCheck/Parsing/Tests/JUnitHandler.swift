@@ -11,8 +11,9 @@ struct JUnitHandler: XMLEventHandler {
         end: { user, _, _, _ in XMLStreamParser.end(user, JUnitHandler.self) },
         characters: { user, bytes, count in XMLStreamParser.characters(user, bytes, count, JUnitHandler.self) })
 
-    /// The testcase being read. Its names stay bytes in buffers the handler reuses; only a failing test's names
-    /// become strings.
+    /// The testcase being read.
+    ///
+    /// Its names stay bytes in buffers the handler reuses; only a failing test's names become strings.
     struct Case {
         var hasError = false
         var hasFailure = false
@@ -219,8 +220,10 @@ struct JUnitHandler: XMLEventHandler {
                 file: testCase.hasFile ? string(caseFile) : nil, line: testCase.line, lineIsZeroBased: writtenByPytest))
     }
 
-    /// A suite with no testcase anywhere below it contributes its attribute totals instead; a count attribute that
-    /// is not a count makes the report unusable. Sums are held at `Int.max` rather than overflow.
+    /// A suite with no testcase anywhere below it contributes its attribute totals instead; a count attribute that is
+    /// not a count makes the report unusable.
+    ///
+    /// Sums are held at `Int.max` rather than overflow.
     private mutating func useAttributes(_ claims: SuiteClaims) {
         let suite = claims.name.map { "test suite '\($0)'" } ?? "a test suite"
         if let invalid = claims.invalid {

@@ -19,8 +19,9 @@ struct XMLBytes {
         buffer.allSatisfy(Self.isSpace)
     }
 
-    /// A duration or other measure: a finite number that is not negative. `nil` when absent-like (blank), and
-    /// `.failure` when written but not such a number (`-1`, `NaN`, `1e400`, `n/a`).
+    /// A duration or other measure: a finite number that is not negative.
+    ///
+    /// `nil` when absent-like (blank), and `.failure` when written but not such a number (`-1`, `NaN`, `1e400`, `n/a`).
     var nonNegativeMeasure: Result<Double, NotAMeasure>? {
         if let value = double, value >= 0 { return .success(value) }
         return isBlank ? nil : .failure(NotAMeasure())
@@ -38,9 +39,10 @@ struct XMLBytes {
         }
     }
 
-    /// A non-negative integer written as digits, or as a decimal with an integral value (`3.0`) or an exponent
-    /// (`1e3`), trimmed of surrounding whitespace. Saturates at `Int.max`; `nil` for anything else (including
-    /// negative numbers, which no count may be).
+    /// A non-negative integer written as digits, or as a decimal with an integral value (`3.0`) or an exponent (`1e3`),
+    /// trimmed of surrounding whitespace.
+    ///
+    /// Saturates at `Int.max`; `nil` for anything else (including negative numbers, which no count may be).
     @inline(__always)
     var nonNegativeInteger: Int? {
         // Fast path, inlined into the hot callers: plain digits that cannot overflow, which is every hits and number
@@ -84,9 +86,10 @@ struct XMLBytes {
         return double >= 9.2e18 ? Int.max : Int(double)
     }
 
-    /// A count that is held exactly: ``nonNegativeInteger`` without its saturation, so a count too large for `Int`
-    /// is no count (`nil`) rather than `Int.max`. For totals a report states, where a clamped value would be a figure
-    /// it never stated.
+    /// A count that is held exactly: ``nonNegativeInteger`` without its saturation, so a count too large for `Int` is
+    /// no count (`nil`) rather than `Int.max`.
+    ///
+    /// For totals a report states, where a clamped value would be a figure it never stated.
     var exactCount: Int? {
         nonNegativeInteger.flatMap { $0 < Int.max ? $0 : nil }
     }

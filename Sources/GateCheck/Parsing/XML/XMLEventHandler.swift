@@ -33,8 +33,10 @@ struct SAXCallbacks {
     var characters: charactersSAXFunc
 }
 
-/// A NUL-terminated name owned by libxml2. libxml2 interns names in its dictionary, so within one parse equal names
-/// share a pointer: ``XMLNameCache`` compares pointers first.
+/// A NUL-terminated name owned by libxml2.
+///
+/// libxml2 interns names in its dictionary, so within one parse equal names share a pointer: ``XMLNameCache`` compares
+/// pointers first.
 struct XMLName {
     let pointer: UnsafePointer<UInt8>
 
@@ -50,8 +52,10 @@ struct XMLName {
     var string: String { String(cString: pointer) }
 }
 
-/// The attributes of a start tag as libxml2's SAX2 hands them over: five pointers per attribute (local name,
-/// prefix, URI, value start, value end). Values have predefined entities and character references decoded.
+/// The attributes of a start tag as libxml2's SAX2 hands them over: five pointers per attribute (local name, prefix,
+/// URI, value start, value end).
+///
+/// Values have predefined entities and character references decoded.
 struct XMLAttributes {
     let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     let count: Int
@@ -66,8 +70,9 @@ struct XMLAttributes {
         }
     }
 
-    /// The value of the attribute with this local name (namespaces ignored), or `nil`. For rare elements; hot
-    /// paths use ``forEach(_:)`` with an ``XMLNameCache``.
+    /// The value of the attribute with this local name (namespaces ignored), or `nil`.
+    ///
+    /// For rare elements; hot paths use ``forEach(_:)`` with an ``XMLNameCache``.
     func value(_ name: StaticString) -> XMLBytes? {
         var found: XMLBytes?
         forEach { attributeName, value in

@@ -1,6 +1,7 @@
-/// Maps element or attribute names to a parser's own small enum. libxml2 interns names, so within one parse a name
-/// is identified by its pointer: an open-addressed table keyed by the pointer answers almost every lookup with one
-/// comparison, and only the first sight of a name compares strings.
+/// Maps element or attribute names to a parser's own small enum.
+///
+/// libxml2 interns names, so within one parse a name is identified by its pointer: an open-addressed table keyed by the
+/// pointer answers almost every lookup with one comparison, and only the first sight of a name compares strings.
 struct XMLNameCache<Kind> {
     private static var slots: Int { 64 }
     private var pointers: [UnsafePointer<UInt8>?]

@@ -4,8 +4,9 @@ internal import CLibXML2
 public struct ParseLimits: Sendable, Hashable, Codable {
     /// The largest report accepted, in bytes (default 1 GiB).
     public var maxReportBytes: Int
-    /// The deepest element or JSON nesting accepted (default 64; Cobertura needs 7 levels, JUnit about 5). XML is
-    /// never read deeper than 1,024 levels, whatever this says.
+    /// The deepest element or JSON nesting accepted (default 64; Cobertura needs 7 levels, JUnit about 5).
+    ///
+    /// XML is never read deeper than 1,024 levels, whatever this says.
     public var maxDepth: Int
 
     /// Creates limits; the defaults suit every genuine report seen.
@@ -197,8 +198,9 @@ enum XMLDepthLimit: UInt8 {
     case any
 }
 
-/// The state every handler's callbacks share, reached through libxml2's user-data pointer. Never nil: with nil
-/// user data libxml2 falls back to its own entity handling.
+/// The state every handler's callbacks share, reached through libxml2's user-data pointer.
+///
+/// Never nil: with nil user data libxml2 falls back to its own entity handling.
 struct SAXCommon {
     var context: xmlParserCtxtPtr?
     var depth = 0
