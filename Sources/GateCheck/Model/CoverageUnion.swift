@@ -64,8 +64,10 @@ public struct CoverageUnion: Sendable, Hashable {
         sources.formUnion(other.sources)
         toolVersions.formUnion(other.toolVersions)
         // The larger side keeps its storage; the smaller one's files are folded into it.
-        var (base, added) = union.files.count >= other.union.files.count ? (union, other.union) : (other.union, union)
-        union = CoverageReport()
+        let keepsOurs = union.files.count >= other.union.files.count
+        var base = keepsOurs ? union : other.union
+        let added = keepsOurs ? other.union : union
+        union = CoverageReport()  // so that `base` is the only reference to its storage when it is ours
         for (path, file) in added.files {
             if base.files[path] == nil {
                 base.files[path] = file
@@ -73,16 +75,30 @@ public struct CoverageUnion: Sendable, Hashable {
                 base.files[path]?.formUnion(file)
             }
         }
-        added = CoverageReport()
         // Root totals describe one report; a union of several has none (it is measured from its lines).
         base.summary = CoverageSummary()
         union = base
     }
 
+    /// Two sorted lists as one, in linear time: a worker folds reports in one at a time.
     private static func sortedMerge(_ a: [String], _ b: [String]) -> [String] {
         guard !a.isEmpty else { return b }
         guard !b.isEmpty else { return a }
-        return (a + b).sorted()
+        var result: [String] = []
+        result.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count, j < b.count {
+            if b[j] < a[i] {
+                result.append(b[j])
+                j += 1
+            } else {
+                result.append(a[i])
+                i += 1
+            }
+        }
+        result += a[i...]
+        result += b[j...]
+        return result
     }
 }
 
