@@ -4,41 +4,50 @@
 /// closing `::notice` with the summary line.
 ///
 /// Gates come first because GitHub shows only the first 10 errors and 10 warnings of a step. Values are escaped as
-/// the Actions toolkit does: `%`, CR and LF in messages; additionally `:` and `,` in properties.
+/// the Actions toolkit does: `%`, CR and LF in messages; additionally `:` and `,` in properties. Report text goes
+/// through ``Swift/String/displaySafe`` first (a message keeps its line breaks, which become `%0A`), so no escape
+/// sequence reaches the log and no report text can start a line of its own.
 struct GitHubReporter: VerdictReporter {
     func render(_ verdict: Verdict) -> String {
         var lines: [String] = []
         for gate in verdict.gatesByAttention where gate.status.needsAttention {
             let command = gate.status == .warn || (gate.status == .error && !gate.blocksAsError) ? "warning" : "error"
-            let title = "gatecheck \(gate.id) (\(gate.status.summaryWord))"
-            lines.append(
-                Self.command(command, ["title": title], ([gate.message] + gate.details).joined(separator: "\n")))
+            let title = "gatecheck \(gate.id.displaySafe) (\(gate.status.summaryWord))"
+            let message = ([gate.message] + gate.details).map { $0.displaySafe(keepingLineBreaks: true) }
+                .joined(separator: "\n")
+            lines.append(Self.command(command, ["title": title], message))
         }
         for diagnostic in verdict.diagnostics where diagnostic.severity != .note {
             var properties = ["title": "gatecheck (\(diagnostic.code))"]
-            properties["file"] = diagnostic.file
+            properties["file"] = diagnostic.file?.displaySafe
             properties["line"] = diagnostic.line.map(String.init)
             properties["col"] = diagnostic.column.map(String.init)
             lines.append(
-                Self.command(diagnostic.severity == .error ? "error" : "warning", properties, diagnostic.message))
+                Self.command(
+                    diagnostic.severity == .error ? "error" : "warning", properties,
+                    diagnostic.message.displaySafe(keepingLineBreaks: true)))
         }
         for (test, gate) in verdict.failedTestsNeedingAttention {
             guard let file = test.file, !file.isEmpty else { continue }
             var properties = [
-                "title": "\(test.state == .error ? "Errored" : "Failed") test \(test.displayName)", "file": file,
+                "title": "\(test.state == .error ? "Errored" : "Failed") test \(test.displayName.displaySafe)",
+                "file": file.displaySafe,
             ]
             properties["line"] = test.sourceLine.map(String.init)
-            let message = test.message.isEmpty ? "failed (gate \(gate.id))" : test.message
+            let message =
+                test.message.isEmpty
+                ? "failed (gate \(gate.id.displaySafe))" : test.message.displaySafe(keepingLineBreaks: true)
             lines.append(Self.command(gate.status == .fail ? "error" : "warning", properties, message))
         }
         for (finding, gate) in verdict.findingsNeedingAttention {
             guard let location = finding.location else { continue }
             var properties = [
-                "title": "\(finding.severity.rawValue.uppercased()) \(finding.id) [\(finding.tool)]",
-                "file": location.path,
+                "title":
+                    "\(finding.severity.rawValue.uppercased()) \(finding.id.displaySafe) [\(finding.tool.displaySafe)]",
+                "file": location.path.displaySafe,
             ]
             properties["line"] = location.line.flatMap { $0 >= 1 ? String($0) : nil }
-            let message = finding.message.isEmpty ? finding.id : finding.message
+            let message = (finding.message.isEmpty ? finding.id : finding.message).displaySafe(keepingLineBreaks: true)
             lines.append(Self.command(gate.status == .fail ? "error" : "warning", properties, message))
         }
         let summary =

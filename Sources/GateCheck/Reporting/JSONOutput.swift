@@ -14,7 +14,9 @@ enum JSONOutput {
         return indent(Array(compact))
     }
 
-    /// Re-indents compact JSON; strings are copied untouched.
+    /// Re-indents compact JSON; strings are copied, except that the characters ``Swift/String/displaySafe`` escapes
+    /// and the encoder left raw (C1 controls, line separators, bidirectional controls) are written as `\u` escapes,
+    /// so that printing the JSON on a terminal or CI log cannot drive it (a reader gets the same string back).
     static func indent(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
@@ -29,6 +31,13 @@ enum JSONOutput {
         while index < bytes.count {
             let byte = bytes[index]
             if inString {
+                if byte == 0x7F || byte >= 0xC2, let (scalar, length) = invisibleControl(bytes, at: index) {
+                    out.append(contentsOf: Array("\\u".utf8))
+                    let hex = String(scalar, radix: 16, uppercase: true)
+                    out.append(contentsOf: Array((String(repeating: "0", count: 4 - hex.count) + hex).utf8))
+                    index += length
+                    continue
+                }
                 out.append(byte)
                 if escaped {
                     escaped = false
@@ -72,5 +81,16 @@ enum JSONOutput {
         }
         out.append(0x0A)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The scalar and its UTF-8 length when the bytes at `index` encode a control that JSON allows raw but a terminal
+    /// or a reader's eye may act on (see ``Swift/String/needsEscape(_:)``).
+    private static func invisibleControl(_ bytes: [UInt8], at index: Int) -> (UInt32, Int)? {
+        if bytes[index] == 0x7F { return (0x7F, 1) }
+        let length = bytes[index] >= 0xE0 ? 3 : 2
+        guard bytes[index] < 0xF0, index + length <= bytes.count else { return nil }
+        let decoded = String(decoding: bytes[index..<(index + length)], as: UTF8.self).unicodeScalars
+        guard decoded.count == 1, let scalar = decoded.first, String.needsEscape(scalar) else { return nil }
+        return (scalar.value, length)
     }
 }

@@ -122,7 +122,7 @@ struct MarkdownReporter: VerdictReporter {
         var rows = ["", "| | Gate | Metric | Value | Bound | Result |", "| --- | --- | --- | --- | --- | --- |"]
         for gate in verdict.gatesByAttention {
             let cells = [
-                icon(gate.status), "`\(gate.id)`", "`\(gate.metric.name)`", gate.actualText.markdownEscaped,
+                icon(gate.status), "`\(gate.id.displaySafe)`", "`\(gate.metric.name)`", gate.actualText.markdownEscaped,
                 gate.boundText.markdownEscaped, result(gate),
             ]
             rows.append("| " + cells.joined(separator: " | ") + " |")
@@ -148,10 +148,12 @@ struct MarkdownReporter: VerdictReporter {
         } else {
             lines += gate.details
         }
+        // Inside the fence nothing is escaped, so report text must not break the line or carry escape sequences.
+        lines = lines.map(\.displaySafe)
         let fence = String(repeating: "`", count: max(3, (lines.map(longestBacktickRun).max() ?? 0) + 1))
         return Block(
             open:
-                "<details><summary>\(icon(gate.status)) <code>\(gate.id)</code>: \(gate.message.htmlEscaped)</summary>\n\n"
+                "<details><summary>\(icon(gate.status)) <code>\(gate.id.htmlEscaped)</code>: \(gate.message.htmlEscaped)</summary>\n\n"
                 + fence + "text\n",
             close: fence + "\n\n</details>\n\n", lines: lines)
     }
@@ -197,7 +199,8 @@ struct MarkdownReporter: VerdictReporter {
 
 extension String {
     /// Safe as Markdown inline text on one line: HTML-sensitive characters as entities, Markdown punctuation
-    /// backslash-escaped, line breaks as spaces.
+    /// backslash-escaped, line breaks as spaces, other control characters as visible escapes
+    /// (``Swift/String/displaySafe``).
     var markdownEscaped: String {
         escapedForMarkdown(punctuation: true)
     }
@@ -216,7 +219,7 @@ extension String {
             case ">": out += "&gt;"
             case _ where punctuation && "\\`*_[]|~#".contains(character): out += "\\" + String(character)
             case "\n", "\r", "\r\n": out += " "
-            default: out.append(character)
+            default: out += String(character).displaySafe
             }
         }
         return out

@@ -1,7 +1,9 @@
 /// The one place XML text is escaped for the reporters that write XML.
 ///
 /// Characters XML 1.0 forbids even as references (control characters other than tab, newline and carriage
-/// return, and U+FFFE/U+FFFF) become U+FFFD, so that no report content can make the output not well-formed.
+/// return, and U+FFFE/U+FFFF) become U+FFFD, so that no report content can make the output not well-formed. The
+/// other characters ``Swift/String/displaySafe`` escapes (DEL, C1 controls, line separators, bidirectional controls)
+/// are written as character references: a parser reads them back, a terminal showing the file is not driven by them.
 extension String {
     /// Escaped for element content: `&`, `<` and `>` (so `]]>` cannot occur).
     var xmlEscapedText: String {
@@ -32,6 +34,8 @@ extension String {
                 let value = scalar.value
                 if value < 0x20 || value == 0xFFFE || value == 0xFFFF {
                     out += "\u{FFFD}"
+                } else if String.needsEscape(scalar) {
+                    out += "&#x\(String(value, radix: 16, uppercase: true));"
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

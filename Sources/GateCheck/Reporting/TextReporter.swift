@@ -1,6 +1,7 @@
 /// Aligned text for a terminal or CI log: failing gates first with their reasons, then the rest, then a summary line.
 ///
-/// Colour only when ``ReporterOptions/color`` says so.
+/// Colour only when ``ReporterOptions/color`` says so. Every piece of text that may come from a report is printed
+/// through ``Swift/String/displaySafe``, so it stays on its line and carries no escape sequence.
 struct TextReporter: VerdictReporter {
     let options: ReporterOptions
 
@@ -11,11 +12,11 @@ struct TextReporter: VerdictReporter {
         for gate in ordered {
             if options.quiet, gate.status == .pass || gate.status == .skipped { continue }
             let label = paint(Self.label(gate.status), Self.color(gate.status))
-            lines.append("\(label)  \(gate.id.padding(to: idWidth))  \(gate.message)")
+            lines.append("\(label)  \(gate.id.displaySafe.padding(to: idWidth))  \(gate.message.displaySafe)")
             let indent = String(repeating: " ", count: 6)
-            for detail in gate.details { lines.append(indent + "- " + detail) }
+            for detail in gate.details { lines.append(indent + "- " + detail.displaySafe) }
             for finding in gate.waived.prefix(10) {
-                lines.append(indent + "- waived: " + FindingMetrics.describeWaived(finding))
+                lines.append(indent + "- waived: " + FindingMetrics.describeWaived(finding).displaySafe)
             }
             if gate.waived.count > 10 {
                 lines.append(indent + "- … \(gate.waived.count) waived finding(s) listed in all")
@@ -24,7 +25,7 @@ struct TextReporter: VerdictReporter {
                 var previous = ""
                 for line in GateExplanation(gate: gate, in: verdict).lines {
                     let label = line.label == previous ? "" : line.label + ":"
-                    lines.append(indent + label.padding(to: 13) + line.text)
+                    lines.append(indent + label.displaySafe.padding(to: 13) + line.text.displaySafe)
                     previous = line.label
                 }
             }
@@ -36,7 +37,9 @@ struct TextReporter: VerdictReporter {
         }
         if !verdict.ignored.isEmpty, !options.quiet {
             lines.append("")
-            for file in verdict.ignored { lines.append("ignored: \(file.path): \(file.reason)") }
+            for file in verdict.ignored {
+                lines.append("ignored: \(file.path.displaySafe): \(file.reason.displaySafe)")
+            }
         }
         lines.append("")
         lines.append(summary(verdict))
@@ -57,7 +60,7 @@ struct TextReporter: VerdictReporter {
     }
 
     static func describe(_ diagnostic: Diagnostic) -> String {
-        diagnostic.description
+        diagnostic.description.displaySafe
     }
 
     private static func label(_ status: GateResult.Status) -> String {

@@ -64,8 +64,13 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// GitLab Code Quality JSON.
     case gitlab
 
-    /// The reporter for this format.
+    /// The reporter for this format; no line of what it renders can be read as a CI runner's command
+    /// (``WorkflowCommandGuard``).
     public func reporter(_ options: ReporterOptions = .init()) -> any VerdictReporter {
+        WorkflowCommandGuard(format: self, inner: unguardedReporter(options))
+    }
+
+    private func unguardedReporter(_ options: ReporterOptions) -> any VerdictReporter {
         switch self {
         case .text: TextReporter(options: options)
         case .json: JSONReporter()
