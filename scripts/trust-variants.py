@@ -1,0 +1,544 @@
+#!/usr/bin/env python3
+"""Variants of every wrong-pass, hang and lost-output case of issue 11, run against the built executable.
+
+The unit tests assert each rule on the files they were written with; this script builds other files for the same
+classes (other kinds, other placements, other spellings) and checks that gatecheck still never passes them, never
+hangs and never loses its output. It writes everything in a temporary directory and prints one line per case and a
+closing 'N passed, N failed' line; it exits 1 when any case failed.
+
+usage: scripts/trust-variants.py [--gatecheck PATH] [--keep] [--only SUBSTRING]
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLES = os.path.join(ROOT, "sample-reports")
+
+PASSING_JUNIT = """<?xml version="1.0" encoding="utf-8"?>
+<testsuites><testsuite name="pytest" tests="3" failures="0" errors="0" skipped="0">
+<testcase classname="t.a" name="one" time="0.1"/><testcase classname="t.a" name="two" time="0.1"/>
+<testcase classname="t.b" name="three" time="0.1"/></testsuite></testsuites>
+"""
+
+FAILING_JUNIT = """<?xml version="1.0" encoding="utf-8"?>
+<testsuites><testsuite name="pytest" tests="2" failures="1" errors="0">
+<testcase classname="t.a" name="ok" time="0.1"/>
+<testcase classname="t.a" name="broken" time="0.1"><failure message="assert 1 == 2">boom</failure></testcase>
+</testsuite></testsuites>
+"""
+
+
+def coverage(lines_xml, root_attrs='line-rate="1.0" branch-rate="0" lines-covered="1" lines-valid="1"', dtd=""):
+    return f"""<?xml version="1.0" ?>{dtd}
+<coverage version="7.4" timestamp="1" {root_attrs} branches-covered="0" branches-valid="0" complexity="0">
+<sources><source>/src</source></sources>
+<packages><package name="app" line-rate="1" branch-rate="0" complexity="0">{lines_xml}</package></packages>
+</coverage>
+"""
+
+
+def sarif(runs, sort_keys=False, pad=0):
+    log = {"version": "2.1.0", "runs": runs}
+    if pad:
+        log["properties"] = {"padding": "x" * pad}
+    return json.dumps(log, sort_keys=sort_keys)
+
+
+def sarif_run(results=None, name="semgrep"):
+    run = {"tool": {"driver": {"name": name, "rules": [
+        {"id": "R1", "properties": {"security-severity": "9.1"}, "defaultConfiguration": {"level": "error"}}]}}}
+    if results is not None:
+        run["results"] = results
+    return run
+
+
+HIGH_RESULT = {"ruleId": "R1", "level": "error", "message": {"text": "command injection"},
+               "locations": [{"physicalLocation": {"artifactLocation": {"uri": "app.py"},
+                                                   "region": {"startLine": 3}}}]}
+
+BANDIT_HIGH = {"errors": [], "generated_at": "2026-11-26T09:00:00Z", "metrics": {}, "results": [
+    {"code": "x", "filename": "app.py", "issue_confidence": "HIGH", "issue_severity": "HIGH",
+     "issue_text": "shell=True", "line_number": 3, "line_range": [3], "test_id": "B602",
+     "test_name": "subprocess_popen_with_shell_equals_true"}]}
+
+
+class Case:
+    def __init__(self, name, setup, expect, timeout=20, check=None):
+        self.name, self.setup, self.expect, self.timeout, self.check = name, setup, expect, timeout, check
+
+
+def write(path, text, mode="w"):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, mode) as handle:
+        handle.write(text)
+    return path
+
+
+def gates(directory, gate_list, **extra):
+    config = {"version": 1, "gates": gate_list}
+    config.update(extra)
+    return write(os.path.join(directory, "gates.json"), json.dumps(config))
+
+
+# Each setup gets an empty directory and returns (arguments, environment additions or None).
+
+def only_passing_warn_gate(d):
+    write(os.path.join(d, "r", "cost.json"), json.dumps({"total_cost": 0.5, "m": {"cost": 0.5}}))
+    return [os.path.join(d, "r")], None
+
+
+def warn_gate_and_optional_blocking(d):
+    write(os.path.join(d, "r", "junit.xml"), PASSING_JUNIT)
+    g = gates(d, [{"id": "t", "metric": "tests.skipped", "max": 0, "level": "warn"},
+                  {"id": "cov", "metric": "coverage.line_rate", "min": 0.8, "required": False}])
+    return ["--config", g, os.path.join(d, "r")], None
+
+
+def own_output_read_back(fmt, target, metric="tests.failed"):
+    """A passing run writes its output among the reports; the real report is then gone, and the next run must not
+    take gatecheck's own output for it."""
+    def setup(d):
+        reports = os.path.join(d, "r")
+        real = os.path.join(reports, "junit.xml") if metric.startswith("tests") else os.path.join(reports, "b.json")
+        write(real, PASSING_JUNIT if metric.startswith("tests") else json.dumps(dict(BANDIT_HIGH, results=[])))
+        g = gates(d, [{"id": "g", "metric": metric, "max": 0}])
+        out = os.path.join(reports, target)
+        first = subprocess.run([GATECHECK, "--config", g, "--output", f"{fmt}={out}", reports], capture_output=True,
+                               timeout=30)
+        if first.returncode != 0 or not os.path.exists(out):
+            raise RuntimeError(f"the first run did not pass and write {out}: exit {first.returncode}")
+        os.remove(real)
+        return ["--config", g, reports], None
+    return setup
+
+
+def companion(d):
+    """A passing report beside the one under test: ignoring the latter would make the run pass."""
+    write(os.path.join(d, "r", "zz-passing-junit.xml"), PASSING_JUNIT)
+
+
+def deepeval_late_scores(d):
+    cases = [{"name": f"case_{i}", "input": "q" * 200, "actualOutput": "a" * 200, "success": False,
+              "metricsData": [{"name": "Contextual Recall", "threshold": 0.7, "success": False, "score": 0.1,
+                               "strictMode": False}]} for i in range(600)]
+    run = {"testCases": cases, "conversationalTestCases": [],
+           "metricsScores": [{"metric": "Contextual Recall", "scores": [0.1] * 600, "passes": 0, "fails": 600,
+                              "errors": 0}], "runDuration": 1.0}
+    write(os.path.join(d, "r", "run.json"), json.dumps(run))
+    companion(d)
+    g = gates(d, [{"id": "recall", "metric": "accuracy.retrieval", "min": 0.9, "required": False},
+                  {"id": "tests", "metric": "tests.failed", "max": 0}],
+              accuracy_mapping={"Contextual Recall": "retrieval"})
+    return ["--config", g, os.path.join(d, "r")], None
+
+
+def sarif_sorted_late_version(d):
+    write(os.path.join(d, "r", "scan.sarif"), sarif([sarif_run([HIGH_RESULT])], sort_keys=True, pad=200_000))
+    companion(d)
+    return [os.path.join(d, "r")], None
+
+
+def xml_after_long_prolog(kind):
+    def setup(d):
+        prolog = "<?xml version='1.0'?>\n" + "<!-- generated -->\n" * 8000 + "<?pi data?>\n"
+        body = FAILING_JUNIT.split("\n", 1)[1] if kind == "junit" else coverage(
+            '<classes><class name="a" filename="a.py" line-rate="0" branch-rate="0" complexity="0"><methods/><lines>'
+            '<line number="1" hits="0"/></lines></class></classes>',
+            'line-rate="0" branch-rate="0" lines-covered="0" lines-valid="1"').split("\n", 1)[1]
+        write(os.path.join(d, "r", "report.xml"), prolog + body)
+        if kind != "junit":
+            companion(d)
+        else:
+            write(os.path.join(d, "r", "coverage.xml"), open(os.path.join(SAMPLES, "passing", "coverage.xml")).read())
+        return [os.path.join(d, "r")], None
+    return setup
+
+
+def junit_with_nul(d):
+    text = FAILING_JUNIT.replace('name="ok"', 'name="o\0k"')
+    write(os.path.join(d, "r", "junit.xml"), text)
+    write(os.path.join(d, "r", "coverage.xml"), open(os.path.join(SAMPLES, "passing", "coverage.xml")).read())
+    return [os.path.join(d, "r")], None
+
+
+def bandit_xml(d):
+    write(os.path.join(d, "r", "bandit.xml"), '<?xml version="1.0" encoding="utf-8"?>\n'
+          '<testsuite name="bandit" tests="1"><testcase classname="app.py" name="subprocess_popen_with_shell">'
+          '<error message="shell=True" type="HIGH">Severity: HIGH Confidence: HIGH</error></testcase></testsuite>\n')
+    companion(d)
+    return [os.path.join(d, "r")], None
+
+
+def non_utf8_name(d):
+    reports = os.path.join(d, "r").encode()
+    os.makedirs(reports + b"/sub\xff", exist_ok=True)
+    with open(reports + b"/sub\xff/junit-\xfe.xml", "w") as handle:
+        handle.write(FAILING_JUNIT)
+    write(os.path.join(d, "r", "good.xml"), PASSING_JUNIT)
+    return [os.path.join(d, "r")], None
+
+
+def selector(tools):
+    def setup(d):
+        write(os.path.join(d, "r", "bandit.json"), json.dumps(BANDIT_HIGH))
+        g = gates(d, [{"id": "sec", "metric": "findings.total", "max": 0, "min_severity": "high", "tools": tools}])
+        return ["--config", g, os.path.join(d, "r")], None
+    return setup
+
+
+def same_file_twice(how):
+    def setup(d):
+        reports = os.path.join(d, "r")
+        path = write(os.path.join(reports, "junit.xml"), PASSING_JUNIT)
+        g = gates(d, [{"id": "total", "metric": "tests.total", "max": 3}])
+        if how == "hardlink":
+            os.makedirs(os.path.join(d, "other"))
+            os.link(path, os.path.join(d, "other", "copy.xml"))
+            return ["--config", g, reports, os.path.join(d, "other")], None
+        if how == "dotdot":
+            return ["--config", g, path, os.path.join(reports, "..", "r", ".", "junit.xml")], None
+        os.symlink(reports, os.path.join(d, "linked"))
+        return ["--config", g, reports, os.path.join(d, "linked", "junit.xml")], None
+    return setup
+
+
+def accuracy_contradiction(d):
+    """The stated value is far better than the samples listed."""
+    report = {"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 4},
+              "generated_at": "2026-11-26T09:00:00Z",
+              "metrics": {"retrieval": {"value": 0.99, "samples": 4, "unscored": 0}},
+              "samples": [{"id": f"q{i}", "scores": {"retrieval": 0}} for i in range(4)]}
+    write(os.path.join(d, "r", "acc.json"), json.dumps(report))
+    g = gates(d, [{"id": "r", "metric": "accuracy.retrieval", "min": 0.9}])
+    return ["--config", g, os.path.join(d, "r")], None
+
+
+def accuracy_partial_list(d):
+    """The stated value (0.40 over 50 samples) is worse than the three samples listed, which all score 1."""
+    report = {"schema": "gatecheck.accuracy/v1", "dataset": {"name": "x", "size": 50},
+              "generated_at": "2026-11-26T09:00:00Z",
+              "metrics": {"retrieval": {"value": 0.40, "samples": 50, "unscored": 0}},
+              "samples": [{"id": f"q{i}", "scores": {"retrieval": 1}} for i in range(3)]}
+    write(os.path.join(d, "r", "acc.json"), json.dumps(report))
+    g = gates(d, [{"id": "r", "metric": "accuracy.retrieval", "min": 0.9}])
+    return ["--config", g, os.path.join(d, "r")], None
+
+
+def cobertura_misplaced(variant):
+    def setup(d):
+        if variant == "methods-only":
+            body = ('<classes><class name="a" filename="a.py" line-rate="0" branch-rate="0" complexity="0"><methods>'
+                    '<method name="f" signature="()" line-rate="0" branch-rate="0"><lines><line number="2" hits="0"/>'
+                    '</lines></method></methods><lines/></class></classes>')
+        elif variant == "negative-number":
+            body = ('<classes><class name="a" filename="a.py" line-rate="0" branch-rate="0" complexity="0"><methods/>'
+                    '<lines><line number="-3" hits="0"/></lines></class></classes>')
+        else:  # a <lines> directly under <package>
+            body = '<lines><line number="4" hits="0"/></lines>'
+        write(os.path.join(d, "r", "coverage.xml"), coverage(body))
+        g = gates(d, [{"id": "c", "metric": "coverage.line_rate", "min": 0.8}])
+        return ["--config", g, os.path.join(d, "r")], None
+    return setup
+
+
+def cobertura_contradicting_root(d):
+    write(os.path.join(d, "r", "coverage.xml"), coverage(
+        "", 'line-rate="0.95" branch-rate="0" lines-covered="12" lines-valid="100"'))
+    g = gates(d, [{"id": "c", "metric": "coverage.line_rate", "min": 0.8}])
+    return ["--config", g, os.path.join(d, "r")], None
+
+
+def suite_level_failure(d):
+    write(os.path.join(d, "r", "junit.xml"), '<testsuite name="com.x.ATest" tests="2" failures="0" errors="1">'
+          '<testcase classname="com.x.ATest" name="a"/><testcase classname="com.x.ATest" name="b"/>'
+          '<failure message="setUpClass failed" type="java.lang.IllegalStateException">trace</failure></testsuite>')
+    return [os.path.join(d, "r")], None
+
+
+def sarif_not_run(variant):
+    def setup(d):
+        runs = [] if variant == "no-runs" else [sarif_run([]), sarif_run(None, name="codeql")]
+        write(os.path.join(d, "r", "scan.sarif"), sarif(runs))
+        g = gates(d, [{"id": "f", "metric": "findings.total", "max": 0}])
+        return ["--config", g, os.path.join(d, "r")], None
+    return setup
+
+
+def empty_shard(text):
+    def setup(d):
+        write(os.path.join(d, "r", "shard-1.xml"), PASSING_JUNIT)
+        write(os.path.join(d, "r", "shard-2.xml"), text)
+        return [os.path.join(d, "r")], None
+    return setup
+
+
+def dtd_default(variant):
+    def setup(d):
+        if variant == "junit-fixed":
+            # A default that turns a failing testcase's classname into one a waiver-free gate would not notice is
+            # not the point: any declaration that can change content is refused, whatever it declares.
+            text = ('<?xml version="1.0"?>\n<!DOCTYPE testsuites [\n<!ATTLIST testcase classname CDATA "x">\n]>\n'
+                    + PASSING_JUNIT.split("\n", 1)[1])
+            write(os.path.join(d, "r", "junit.xml"), text)
+            return [os.path.join(d, "r")], None
+        dtd = '\n<!DOCTYPE coverage [ <!ATTLIST line hits CDATA #FIXED "7"> ]>'
+        body = ('<classes><class name="a" filename="a.py" line-rate="0" branch-rate="0" complexity="0"><methods/>'
+                '<lines><line number="1"/><line number="2"/></lines></class></classes>')
+        write(os.path.join(d, "r", "coverage.xml"), coverage(body, dtd=dtd))
+        g = gates(d, [{"id": "c", "metric": "coverage.line_rate", "min": 0.8}])
+        return ["--config", g, os.path.join(d, "r")], None
+    return setup
+
+
+def output_over_input(how):
+    def setup(d):
+        reports = os.path.join(d, "r")
+        path = write(os.path.join(reports, "junit.xml"), FAILING_JUNIT)
+        if how == "symlink":
+            os.symlink(path, os.path.join(d, "alias.xml"))
+            return ["--output", f"markdown={os.path.join(d, 'alias.xml')}", reports], None
+        if how == "two-outputs":
+            return ["--output", f"json={d}/o.json", "--output", f"sarif={d}/./o.json", reports], None
+        return ["--output", f"text={reports}/../r/junit.xml", reports], None
+    return setup
+
+
+def not_a_report_among_reports(d):
+    reports = os.path.join(d, "repo")
+    write(os.path.join(reports, "pyproject.toml"), '[tool.poetry]\nname = "svc"\n\n[tool.pytest.ini_options]\n')
+    write(os.path.join(reports, "setup.cfg"), "[metadata]\nname = svc\n[options]\npackages = find:\n")
+    write(os.path.join(reports, "tox.ini"), "[tox]\nenvlist = py311\n")
+    write(os.path.join(reports, "numbers.json"), "[1, 2, 3]\n")
+    write(os.path.join(reports, "requirements.txt"), "requests==2.32.0\n")
+    write(os.path.join(reports, "reports", "junit.xml"), PASSING_JUNIT)
+    return [reports], None
+
+
+def pip_audit_nothing_audited(d):
+    deps = [{"name": n, "version": "1.0", "skip_reason": "Dependency not found on PyPI and could not be audited: "
+             f"{n} (1.0)"} for n in ("requests", "flask", "numpy")]
+    write(os.path.join(d, "r", "audit.json"), json.dumps({"dependencies": deps, "fixes": []}))
+    return [os.path.join(d, "r")], None
+
+
+def bandit_scan_errors(d):
+    report = dict(BANDIT_HIGH, results=[], errors=[{"filename": "app/core.py", "reason": "syntax error while parsing AST"}])
+    write(os.path.join(d, "r", "bandit.json"), json.dumps(report))
+    return [os.path.join(d, "r")], None
+
+
+def fifo_in_directory(d):
+    reports = os.path.join(d, "r")
+    write(os.path.join(reports, "junit.xml"), PASSING_JUNIT)
+    os.mkfifo(os.path.join(reports, "pipe.xml"))
+    os.symlink(os.path.join(reports, "pipe.xml"), os.path.join(reports, "link-to-pipe.xml"))
+    return [reports], None
+
+
+def fifo_output(d):
+    write(os.path.join(d, "r", "junit.xml"), PASSING_JUNIT)
+    os.mkfifo(os.path.join(d, "out.json"))
+    return ["--output", f"json={d}/out.json", os.path.join(d, "r")], None
+
+
+def many_attributes(count):
+    def setup(d):
+        attrs = " ".join(f"a{i}=\"1\"" for i in range(count))
+        write(os.path.join(d, "r", "junit.xml"), f"<testsuite name=\"s\" {attrs}><testcase name=\"t\"/></testsuite>")
+        return [os.path.join(d, "r")], None
+    return setup
+
+
+def huge_attribute(d):
+    path = os.path.join(d, "r", "coverage.xml")
+    os.makedirs(os.path.dirname(path))
+    with open(path, "w") as handle:
+        handle.write('<coverage line-rate="1" lines-covered="1" lines-valid="1" version="')
+        chunk = "9" * (1 << 20)
+        for _ in range(300):
+            handle.write(chunk)
+        handle.write('"><packages/></coverage>')
+    return [os.path.join(d, "r")], None
+
+
+def atomic_output_replaced(d):
+    """An output is written beside its target and renamed over it: the previous file (here also reachable through
+    a hard link) is never truncated, so a run killed mid-write cannot leave a fragment in its place."""
+    reports = os.path.join(d, "r")
+    write(os.path.join(reports, "junit.xml"), PASSING_JUNIT)
+    out = write(os.path.join(d, "out", "verdict.json"), '{"previous": true}')
+    os.link(out, os.path.join(d, "out", "previous.json"))
+    return ["--output", f"json={out}", reports], None
+
+
+def check_replaced_not_rewritten(d, result):
+    with open(os.path.join(d, "out", "previous.json")) as handle:
+        untouched = handle.read() == '{"previous": true}'
+    with open(os.path.join(d, "out", "verdict.json")) as handle:
+        new = '"exit_code"' in handle.read()
+    leftovers = [n for n in os.listdir(os.path.join(d, "out")) if n not in ("verdict.json", "previous.json")]
+    return untouched and new and not leftovers, f"rewritten in place or left {leftovers}"
+
+
+def output_symlink_replaced(d):
+    reports = os.path.join(d, "r")
+    write(os.path.join(reports, "junit.xml"), PASSING_JUNIT)
+    victim = write(os.path.join(d, "victim.txt"), "keep me")
+    os.symlink(victim, os.path.join(d, "out.json"))
+    return ["--output", f"json={d}/out.json", reports], None
+
+
+def check_victim(d, result):
+    with open(os.path.join(d, "victim.txt")) as handle:
+        return handle.read() == "keep me" and not os.path.islink(os.path.join(d, "out.json")), "wrote through the link"
+
+
+def stdout_full(d):
+    write(os.path.join(d, "r", "junit.xml"), PASSING_JUNIT)
+    return [os.path.join(d, "r")], {"__stdout__": "/dev/full"}
+
+
+def tests_total_is(expected):
+    def check(d, result):
+        try:
+            verdict = json.loads(result.stdout)
+        except ValueError:
+            return False, "no JSON verdict"
+        totals = [g.get("actual") for g in verdict.get("gates", []) if g.get("metric") == "tests.total"]
+        return totals == [expected], f"tests.total {totals}, expected [{expected}]"
+    return check
+
+
+CASES = [
+    Case("1 only a passing warn-level gate judged (cost report)", only_passing_warn_gate, {2}),
+    Case("1 warn gate judged, the blocking gate optional and skipped", warn_gate_and_optional_blocking, {2}),
+    Case("2 own junit output read back, real junit gone", own_output_read_back("junit", "gatecheck/verdict.xml"), {2}),
+    Case("2 own sarif output read back, real bandit report gone",
+         own_output_read_back("sarif", "gc.sarif", metric="findings.total"), {2}),
+    Case("2 own gitlab output read back, real bandit report gone",
+         own_output_read_back("gitlab", "gl-code-quality.json", metric="findings.total"), {2}),
+    Case("2 own json output read back, real junit gone", own_output_read_back("json", "verdict.json"), {2}),
+    Case("3 DeepEval run with metricsScores after 100+ KiB of testCases", deepeval_late_scores, {1, 2}),
+    Case("3 SARIF with sorted keys, no $schema, version after 200 KB", sarif_sorted_late_version, {1, 2}),
+    Case("3 JUnit after a 150 KB prolog of comments", xml_after_long_prolog("junit"), {1, 2}),
+    Case("3 Cobertura after a 150 KB prolog of comments", xml_after_long_prolog("cobertura"), {1, 2}),
+    Case("3 JUnit with a NUL byte in a test name", junit_with_nul, {1, 2}),
+    Case("3 Bandit XML output with a HIGH finding", bandit_xml, {1, 2}),
+    Case("4 failing JUnit under a directory and file name that are not UTF-8", non_utf8_name, {1, 2}),
+    Case("5 tools selector with a near-miss name", selector(["Bandit-scanner"]), {1, 2}),
+    Case("5 tools selector empty", selector([]), {2}),
+    Case("6 the same JUnit through a hard link", same_file_twice("hardlink"), {0, 1},
+         check=tests_total_is(3)),
+    Case("6 the same JUnit as path and dir/../dir/./path", same_file_twice("dotdot"), {0, 1},
+         check=tests_total_is(3)),
+    Case("6 the same JUnit through a linked directory", same_file_twice("symlink-dir"), {0, 1},
+         check=tests_total_is(3)),
+    Case("7 accuracy value 0.99 over samples that all score 0", accuracy_contradiction, {1, 2}),
+    Case("7 accuracy 0.40 over 50 samples, three listed samples scoring 1", accuracy_partial_list, {1, 2}),
+    Case("8 Cobertura lines only under <method>, root says 1.0", cobertura_misplaced("methods-only"), {1, 2}),
+    Case("8 Cobertura line number -3, root says 1.0", cobertura_misplaced("negative-number"), {1, 2}),
+    Case("8 Cobertura <lines> directly under <package>, root says 1.0", cobertura_misplaced("under-package"), {1, 2}),
+    Case("8 Cobertura summary line-rate 0.95 but 12 of 100 lines", cobertura_contradicting_root, {1, 2}),
+    Case("9 suite-level <failure> beside passing testcases", suite_level_failure, {1, 2}),
+    Case("10 SARIF with runs: []", sarif_not_run("no-runs"), {2}),
+    Case("10 SARIF with a second run without results", sarif_not_run("one-not-run"), {2}),
+    Case("11 <testsuites/> shard next to a good shard", empty_shard("<testsuites/>\n"), {2}),
+    Case("11 testsuite with tests=0 next to a good shard",
+         empty_shard('<testsuite name="s" tests="0" failures="0" errors="0"></testsuite>\n'), {2}),
+    Case("12 Cobertura ATTLIST #FIXED hits", dtd_default("cobertura-fixed"), {2}),
+    Case("12 JUnit ATTLIST defaults", dtd_default("junit-fixed"), {2}),
+    Case("13 --output through a symlink to an input", output_over_input("symlink"), {64, 2}),
+    Case("13 --output as dir/../dir/input", output_over_input("dotdot"), {64, 2}),
+    Case("13 two --outputs to one file", output_over_input("two-outputs"), {64, 2}),
+    Case("new user: pyproject.toml, setup.cfg, tox.ini, [1,2,3] beside a good report", not_a_report_among_reports, {0}),
+    Case("pip-audit where nothing was audited", pip_audit_nothing_audited, {1, 2}),
+    Case("Bandit errors[]: a file it could not scan", bandit_scan_errors, {1, 2}),
+    Case("hang: a FIFO and a link to it in a scanned directory", fifo_in_directory, {0, 1, 2}, timeout=20),
+    Case("hang: --output to a FIFO", fifo_output, {2}, timeout=20),
+    Case("hang: 200,000 attributes on one element", many_attributes(200_000), {2}, timeout=20),
+    Case("hang: a 300 MB attribute value", huge_attribute, {2}, timeout=30),
+    Case("output: replaced by rename, the previous file never truncated", atomic_output_replaced, {0},
+         check=check_replaced_not_rewritten),
+    Case("output: a symlink at the output path is replaced, not written through", output_symlink_replaced, {0},
+         check=check_victim),
+    Case("output: stdout is /dev/full", stdout_full, {2}),
+]
+
+
+def run_case(case, base):
+    directory = tempfile.mkdtemp(prefix="case-", dir=base)
+    try:
+        arguments, env_extra = case.setup(directory)
+    except Exception as error:  # a setup that cannot run here (e.g. no FIFO support) is a failure to report
+        return False, f"setup failed: {error}"
+    env = dict(os.environ)
+    env.pop("GITHUB_ACTIONS", None)
+    stdout_path = None
+    if env_extra:
+        stdout_path = env_extra.pop("__stdout__", None)
+        env.update(env_extra)
+    wants_json = case.check is not None and case.check.__name__ == "check" and "--output" not in arguments
+    command = [GATECHECK] + (["--format", "json"] if wants_json else []) + arguments
+    started = time.monotonic()
+    try:
+        if stdout_path:
+            with open(stdout_path, "w") as out:
+                result = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, text=True, env=env,
+                                        timeout=case.timeout, stdin=subprocess.DEVNULL)
+                result.stdout = ""
+        else:
+            result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=case.timeout,
+                                    stdin=subprocess.DEVNULL, errors="replace")
+    except subprocess.TimeoutExpired:
+        return False, f"did not finish within {case.timeout} s"
+    elapsed = time.monotonic() - started
+    if result.returncode not in case.expect:
+        tail = (result.stderr or result.stdout or "").strip().splitlines()[-3:]
+        return False, f"exit {result.returncode}, expected {sorted(case.expect)}: {' | '.join(tail)}"
+    if case.check:
+        good, why = case.check(directory, result)
+        if not good:
+            return False, why
+    tail = (result.stdout or result.stderr or "").strip().splitlines()[-1:] if VERBOSE else []
+    return True, f"exit {result.returncode} in {elapsed:.2f} s" + (f" [{tail[0]}]" if tail else "")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gatecheck", default=os.path.join(ROOT, ".build", "debug", "gatecheck"))
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--only", default="", help="run only the cases whose name contains this")
+    parser.add_argument("--verbose", action="store_true", help="show the last line of output of passing cases")
+    options = parser.parse_args()
+    global GATECHECK, VERBOSE
+    VERBOSE = options.verbose
+    GATECHECK = os.path.abspath(options.gatecheck)
+    base = tempfile.mkdtemp(prefix="gatecheck-variants-")
+    passed = failed = 0
+    for case in CASES:
+        if options.only not in case.name:
+            continue
+        good, detail = run_case(case, base)
+        print(f"{'ok  ' if good else 'FAIL'}  {case.name}: {detail}")
+        passed, failed = passed + good, failed + (not good)
+    if options.keep:
+        print(f"cases kept in {base}")
+    else:
+        subprocess.run(["chmod", "-R", "u+rwx", base])
+        shutil.rmtree(base, ignore_errors=True)
+    print(f"trust variants: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+GATECHECK = ""
+VERBOSE = False
+
+if __name__ == "__main__":
+    sys.exit(main())
