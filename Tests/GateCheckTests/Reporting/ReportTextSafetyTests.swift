@@ -4,7 +4,7 @@ import Testing
 
 /// Report-derived text in every output: no line that a CI runner reads as a command, no escape sequence that drives
 /// a terminal, and the content kept where the format can carry it (issue 11, "Outputs").
-struct OutputSafetyTests {
+struct ReportTextSafetyTests {
     /// Payloads a hostile report can carry in a test name, message, file name, rule id or tool name.
     static let payloads = [
         "x\n::add-mask::hunter2",
