@@ -15,6 +15,12 @@ struct CheckRunner {
     var today = Day(Date())
 
     func run(configPath: String?, paths: [String], output: OutputOptions, jobs: Int?) -> Int32 {
+        let emitter = OutputEmitter(environment: environment, console: console)
+        let configInput = configPath.map { [OutputConflicts.Target(label: "the configuration \($0)", path: $0)] } ?? []
+        // Before the configuration is read: even a configuration error's verdict must not overwrite anything.
+        if let refusal = OutputConflicts.refusal(outputs: emitter.targets(output), inputs: configInput) {
+            return refuse(refusal)
+        }
         let configuration: Configuration
         if let configPath {
             switch ConfigurationLoader.load(path: configPath) {
@@ -34,6 +40,14 @@ struct CheckRunner {
             return 64
         }
         let collected = InputCollector().collect(paths: paths, bindings: configuration.inputs, configPath: configPath)
+        let targets = emitter.targets(output)
+        if !targets.isEmpty {
+            let inputs =
+                collected.files.map {
+                    OutputConflicts.Target(label: "the input \($0.path)", path: $0.path, identity: $0.identity)
+                } + collected.missing.map { OutputConflicts.Target(label: "the input \($0.path)", path: $0.path) }
+            if let refusal = OutputConflicts.refusal(outputs: targets, inputs: inputs) { return refuse(refusal) }
+        }
         let loader = ReportLoader(
             options: ReadOptions(
                 limits: configuration.limits, waivers: configuration.waivers,
@@ -41,6 +55,12 @@ struct CheckRunner {
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let verdict = GateEngine.evaluate(loader.reportSet(collected), configuration: configuration, today: today)
         return emit(verdict, output, configPath, gateLines: configuration.gateLines)
+    }
+
+    /// Prints why the command line is refused; exit 64.
+    private func refuse(_ reason: String) -> Int32 {
+        console.writeError("Error: \(reason).\n")
+        return 64
     }
 
     /// Prints and writes the outputs; the verdict's exit code, or 2 when an output file could not be written.

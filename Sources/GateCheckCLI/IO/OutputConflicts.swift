@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Refuses a command line whose outputs would overwrite one of its inputs or each other.
+///
+/// Two paths are the same file when they lead to the same device and inode (through links, `..`, absolute or
+/// relative spelling), or, when a path does not exist yet, when they are the same after making them absolute with
+/// their directory resolved. Checked before anything is read or written; the command line is wrong (exit 64).
+enum OutputConflicts {
+    /// A file the run writes, as the user named it (`--output json=x`, `$GITHUB_STEP_SUMMARY`), and its path.
+    struct Target {
+        var label: String
+        var path: String
+        /// The identity when already known (a collected input); otherwise the path is `stat`ed.
+        var identity: FileIdentity?
+
+        init(label: String, path: String, identity: FileIdentity? = nil) {
+            self.label = label
+            self.path = path
+            self.identity = identity ?? FileIdentity(path: path)
+        }
+    }
+
+    /// The first conflict as a sentence for the user, or `nil`: an output that is one of `inputs` (each a label and
+    /// a path), or two outputs to one file.
+    static func refusal(outputs: [Target], inputs: [Target]) -> String? {
+        for (index, output) in outputs.enumerated() {
+            for earlier in 0..<index where isSame(outputs[earlier], output) {
+                return "\(outputs[earlier].label) and \(output.label) write the same file; give each output its own "
+                    + "file"
+            }
+        }
+        for input in inputs {
+            for output in outputs where isSame(output, input) {
+                return "\(output.label) would overwrite \(input.label), which this run reads; write outputs "
+                    + "outside the inputs (for example --output json=gatecheck-out/verdict.json)"
+            }
+        }
+        return nil
+    }
+
+    /// Whether two paths are one file: the same identity when both exist; the same resolved path when neither
+    /// does (a path that exists and one that does not are different files).
+    private static func isSame(_ one: Target, _ other: Target) -> Bool {
+        switch (one.identity, other.identity) {
+        case (let first?, let second?): first == second
+        case (nil, nil): resolve(one.path) == resolve(other.path)
+        default: false
+        }
+    }
+
+    /// The path made absolute, its directory resolved by `realpath` (links, `..`) when it exists, or `.` and `..`
+    /// removed by text when it does not.
+    static func resolve(_ path: String) -> String {
+        var absolute = path
+        if !path.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let cwd = getcwd(&buffer, buffer.count) != nil ? String(cString: buffer) : "."
+            absolute = cwd + "/" + path
+        }
+        if let slash = absolute.lastIndex(of: "/") {
+            let name = absolute[absolute.index(after: slash)...]
+            if !name.isEmpty, name != ".", name != "..", let real = realpath(String(absolute[...slash]), nil) {
+                defer { free(real) }
+                let directory = String(cString: real)
+                return (directory == "/" ? "" : directory) + "/" + name
+            }
+        }
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
