@@ -15,10 +15,10 @@ struct CheckRunner {
     var today = Day(Date())
 
     func run(configPath: String?, paths: [String], output: OutputOptions, jobs: Int?) -> Int32 {
-        let emitter = OutputEmitter(environment: environment, console: console)
+        let targets = OutputEmitter(environment: environment, console: console).targets(output)
         let configInput = configPath.map { [OutputConflicts.Target(label: "the configuration \($0)", path: $0)] } ?? []
         // Before the configuration is read: even a configuration error's verdict must not overwrite anything.
-        if let refusal = OutputConflicts.refusal(outputs: emitter.targets(output), inputs: configInput) {
+        if let refusal = OutputConflicts.refusal(outputs: targets, inputs: configInput) {
             return refuse(refusal)
         }
         let configuration: Configuration
@@ -40,7 +40,7 @@ struct CheckRunner {
             return 64
         }
         let collected = InputCollector().collect(paths: paths, bindings: configuration.inputs, configPath: configPath)
-        let targets = emitter.targets(output)
+        // Before any report is read or anything written: an output over an input would destroy the evidence.
         if !targets.isEmpty {
             let inputs =
                 collected.files.map {
@@ -63,7 +63,8 @@ struct CheckRunner {
         return 64
     }
 
-    /// Prints and writes the outputs; the verdict's exit code, or 2 when an output file could not be written.
+    /// Prints and writes the outputs; the verdict's exit code, or 2 when an output file or standard output could not
+    /// be written.
     private func emit(
         _ verdict: Verdict, _ output: OutputOptions, _ configPath: String?, gateLines: [String: Int] = [:]
     ) -> Int32 {
