@@ -60,6 +60,19 @@ struct OutputSafetyTests {
         #expect((try? Data(contentsOf: URL(fileURLWithPath: output))) == before)
     }
 
+    @Test("an output over a file a walk found but detection ignored (an earlier run's verdict) replaces it")
+    func walkedIgnoredFileReplaced() throws {
+        let (directory, _) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reports = directory.appendingPathComponent("reports").path
+        let output = reports + "/gatecheck-verdict.json"
+        let first = ScenarioTests.run(["--output", "json=\(output)", reports])
+        #expect(first.code == 1, "\(first.err)")
+        let second = ScenarioTests.run(["--output", "json=\(output)", reports])
+        #expect(second.code == 1, "\(second.err)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("\"exit_code\": 1"))
+    }
+
     @Test(
         "two outputs to one file, or an output that is the step summary, are refused (exit 64), nothing written",
         arguments: ["spelling", "link", "summary"])

@@ -18,7 +18,9 @@ struct CheckRunner {
         let targets = OutputEmitter(environment: environment, console: console).targets(output)
         let configInput = configPath.map { [OutputConflicts.Target(label: "the configuration \($0)", path: $0)] } ?? []
         // Before the configuration is read: even a configuration error's verdict must not overwrite anything.
-        if let refusal = OutputConflicts.refusal(outputs: targets, inputs: configInput) {
+        if let refusal = OutputConflicts.collision(among: targets)
+            ?? OutputConflicts.overwrites(by: targets, of: configInput).first?.message
+        {
             return refuse(refusal)
         }
         let configuration: Configuration
@@ -40,20 +42,28 @@ struct CheckRunner {
             return 64
         }
         let collected = InputCollector().collect(paths: paths, bindings: configuration.inputs, configPath: configPath)
-        // Before any report is read or anything written: an output over an input would destroy the evidence.
-        if !targets.isEmpty {
-            let inputs =
-                collected.files.map {
+        // An output over a file named or bound is refused before any report is read. One over a file found by a
+        // directory walk is refused once detection has seen it, unless it was ignored: gatecheck's own output of an
+        // earlier run, in a scanned directory, is not evidence and may be replaced.
+        let overwrites =
+            targets.isEmpty
+            ? []
+            : OutputConflicts.overwrites(
+                by: targets,
+                of: collected.files.map {
                     OutputConflicts.Target(label: "the input \($0.path)", path: $0.path, identity: $0.identity)
-                } + collected.missing.map { OutputConflicts.Target(label: "the input \($0.path)", path: $0.path) }
-            if let refusal = OutputConflicts.refusal(outputs: targets, inputs: inputs) { return refuse(refusal) }
-        }
+                } + collected.missing.map { OutputConflicts.Target(label: "the input \($0.path)", path: $0.path) })
+        let walked = Set(collected.files.filter { !$0.explicit }.map(\.path))
+        if let named = overwrites.first(where: { !walked.contains($0.input.path) }) { return refuse(named.message) }
         let loader = ReportLoader(
             options: ReadOptions(
                 limits: configuration.limits, waivers: configuration.waivers,
                 accuracyMapping: configuration.accuracyMapping, today: today),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let verdict = GateEngine.evaluate(loader.reportSet(collected), configuration: configuration, today: today)
+        let reports = loader.reportSet(collected)
+        let ignored = Set(reports.ignored.map(\.path))
+        if let found = overwrites.first(where: { !ignored.contains($0.input.path) }) { return refuse(found.message) }
+        let verdict = GateEngine.evaluate(reports, configuration: configuration, today: today)
         return emit(verdict, output, configPath, gateLines: configuration.gateLines)
     }
 

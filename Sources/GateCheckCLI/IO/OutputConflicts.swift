@@ -6,10 +6,10 @@
 ///
 /// Two paths are the same file when they lead to the same device and inode (through links, `..`, absolute or
 /// relative spelling), or, when a path does not exist yet, when they are the same after making them absolute with
-/// their directory resolved. Checked before anything is read or written; the command line is wrong (exit 64).
+/// their directory resolved. The command line is then wrong (exit 64); nothing has been written.
 enum OutputConflicts {
-    /// A file the run writes, as the user named it (`--output json=x`, `$GITHUB_STEP_SUMMARY`), and its path.
-    struct Target {
+    /// A file the run writes or reads, as the user named it (`--output json=x`, `the input x`), and its path.
+    struct Target: Sendable {
         var label: String
         var path: String
         /// The identity when already known (a collected input); otherwise the path is `stat`ed.
@@ -22,22 +22,37 @@ enum OutputConflicts {
         }
     }
 
-    /// The first conflict as a sentence for the user, or `nil`: an output that is one of `inputs` (each a label and
-    /// a path), or two outputs to one file.
-    static func refusal(outputs: [Target], inputs: [Target]) -> String? {
+    /// An output that would replace an input.
+    struct Overwrite: Sendable {
+        var output: Target
+        var input: Target
+
+        /// The refusal, as a sentence for the user.
+        var message: String {
+            "\(output.label) would overwrite \(input.label), which this run reads; write outputs outside the inputs "
+                + "(for example --output json=gatecheck-out/verdict.json)"
+        }
+    }
+
+    /// Two outputs (an `--output`, the step summary) that name one file, as a sentence for the user; `nil` if none.
+    static func collision(among outputs: [Target]) -> String? {
         for (index, output) in outputs.enumerated() {
             for earlier in 0..<index where isSame(outputs[earlier], output) {
                 return "\(outputs[earlier].label) and \(output.label) write the same file; give each output its own "
                     + "file"
             }
         }
-        for input in inputs {
-            for output in outputs where isSame(output, input) {
-                return "\(output.label) would overwrite \(input.label), which this run reads; write outputs "
-                    + "outside the inputs (for example --output json=gatecheck-out/verdict.json)"
-            }
-        }
         return nil
+    }
+
+    /// Every pair of an output and an input that are one file, in the order of the inputs.
+    static func overwrites(by outputs: [Target], of inputs: [Target]) -> [Overwrite] {
+        guard !outputs.isEmpty else { return [] }
+        var found: [Overwrite] = []
+        for input in inputs {
+            for output in outputs where isSame(output, input) { found.append(Overwrite(output: output, input: input)) }
+        }
+        return found
     }
 
     /// Whether two paths are one file: the same identity when both exist; the same resolved path when neither
