@@ -64,6 +64,10 @@ struct Console: Sendable {
 
     /// Writes all of `text` to a file descriptor, retrying after interruptions; returns 0 or the `errno` of the
     /// write that failed.
+    ///
+    /// A descriptor left non-blocking by another program (a terminal or pipe shared with a parent that set
+    /// `O_NONBLOCK`) answers EAGAIN when full: that is waited out with `poll`, as a blocking write would, rather than
+    /// taken for a failure.
     static func writeAll(_ descriptor: Int32, _ text: String) -> Int32 {
         var bytes = Array(text.utf8)
         var offset = 0
@@ -73,6 +77,10 @@ struct Console: Sendable {
             }
             if written < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
+                }
                 return errno
             }
             offset += written

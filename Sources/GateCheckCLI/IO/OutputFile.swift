@@ -42,7 +42,8 @@ enum OutputFile {
         var descriptor: Int32 = -1
         var temporary = ""
         for attempt in 0..<100 {
-            temporary = directory + ".\(name).gatecheck-\(getpid())-\(attempt).tmp"
+            // The name is cut so that the temporary's stays within NAME_MAX (255 bytes) whatever the target's.
+            temporary = directory + ".\(name.utf8.count > 200 ? "out" : name).gatecheck-\(getpid())-\(attempt).tmp"
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
             if descriptor >= 0 || errno != EEXIST { break }
         }
