@@ -95,4 +95,21 @@ struct InputIdentityTests {
         #expect(Self.testsTotal(result.json) == 68)
         #expect(Self.notes(result.json).isEmpty)
     }
+
+    @Test("two files whose names differ only in Unicode normalization (NFC, NFD) are two inputs")
+    func normalizationVariants() throws {
+        let directory = try OutputCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let composed = directory.path + "/r\u{E9}sultats.xml"
+        let decomposed = directory.path + "/re\u{301}sultats.xml"
+        try #require(Array(composed.utf8) != Array(decomposed.utf8) && composed == decomposed)
+        for path in [composed, decomposed] {
+            try #require(
+                FileManager.default.createFile(
+                    atPath: path, contents: try Data(contentsOf: DirectoryWalkTests.failingJUnit)))
+        }
+        try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).count == 2)
+        let result = try Self.verdict([directory.path])
+        #expect(Self.testsTotal(result.json) == 68)
+    }
 }

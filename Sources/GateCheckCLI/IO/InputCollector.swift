@@ -38,7 +38,9 @@ struct InputCollector {
         var aliases: [Int: [String]] = [:]
         func add(_ file: InputFile) {
             let key = Self.normalize(file.path)
-            let existing = file.identity.flatMap { byIdentity[$0] } ?? byPath[key]
+            // Identity alone decides when it is known: path text could merge two files whose names differ only in
+            // Unicode normalization (String equality is canonical equivalence, the file system compares bytes).
+            let existing = if let identity = file.identity { byIdentity[identity] } else { byPath[key] }
             if let existing {
                 if file.boundKind != nil { result.files[existing].boundKind = file.boundKind }
                 result.files[existing].explicit = result.files[existing].explicit || file.explicit
@@ -48,8 +50,11 @@ struct InputCollector {
                 }
                 return
             }
-            byPath[key] = result.files.count
-            if let identity = file.identity { byIdentity[identity] = result.files.count }
+            if let identity = file.identity {
+                byIdentity[identity] = result.files.count
+            } else {
+                byPath[key] = result.files.count
+            }
             result.files.append(file)
         }
         for (number, binding) in bindings.enumerated() {
