@@ -22,7 +22,10 @@ struct OutputSafetyTests {
 
     @Test(
         "an --output that is an input, however spelled, is refused (exit 64) and the input is left as it was",
-        arguments: ["same", "dot-dot", "relative", "link", "hard-link", "walked", "missing-input", "config"])
+        arguments: [
+            "same", "dot-dot", "relative", "link", "hard-link", "walked", "walked-beside-ignored-twin", "missing-input",
+            "config",
+        ])
     func outputOverInput(_ variant: String) throws {
         let (directory, junit) = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -41,6 +44,13 @@ struct OutputSafetyTests {
             output = directory.appendingPathComponent("copy.xml").path
             try #require(link(junit, output) == 0)
         case "walked": inputs = [reports]
+        case "walked-beside-ignored-twin":
+            // The report's name in NFC; a file that is not a report, ignored, has the same name in NFD.
+            output = reports + "/r\u{E9}sultats.xml"
+            try FileManager.default.moveItem(atPath: junit, toPath: output)
+            try #require(
+                FileManager.default.createFile(atPath: reports + "/re\u{301}sultats.xml", contents: Data("notes".utf8)))
+            inputs = [reports]
         case "missing-input":
             inputs = [reports + "/coverage.xml"]
             output = reports + "/sub/../coverage.xml"

@@ -53,16 +53,21 @@ struct CheckRunner {
                 of: collected.files.map {
                     OutputConflicts.Target(label: "the input \($0.path)", path: $0.path, identity: $0.identity)
                 } + collected.missing.map { OutputConflicts.Target(label: "the input \($0.path)", path: $0.path) })
-        let walked = Set(collected.files.filter { !$0.explicit }.map(\.path))
-        if let named = overwrites.first(where: { !walked.contains($0.input.path) }) { return refuse(named.message) }
+        // Paths compare as bytes: String equality would take two names that differ in Unicode normalization as one.
+        let walked = Set(collected.files.filter { !$0.explicit }.map { Array($0.path.utf8) })
+        if let named = overwrites.first(where: { !walked.contains(Array($0.input.path.utf8)) }) {
+            return refuse(named.message)
+        }
         let loader = ReportLoader(
             options: ReadOptions(
                 limits: configuration.limits, waivers: configuration.waivers,
                 accuracyMapping: configuration.accuracyMapping, today: today),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let reports = loader.reportSet(collected)
-        let ignored = Set(reports.ignored.map(\.path))
-        if let found = overwrites.first(where: { !ignored.contains($0.input.path) }) { return refuse(found.message) }
+        let ignored = Set(reports.ignored.map { Array($0.path.utf8) })
+        if let found = overwrites.first(where: { !ignored.contains(Array($0.input.path.utf8)) }) {
+            return refuse(found.message)
+        }
         let verdict = GateEngine.evaluate(reports, configuration: configuration, today: today)
         return emit(verdict, output, configPath, gateLines: configuration.gateLines)
     }
