@@ -60,7 +60,7 @@ enum OutputConflicts {
     private static func isSame(_ one: Target, _ other: Target) -> Bool {
         switch (one.identity, other.identity) {
         case (let first?, let second?): first == second
-        case (nil, nil): resolve(one.path) == resolve(other.path)
+        case (nil, nil): resolve(one.path).utf8.elementsEqual(resolve(other.path).utf8)  // bytes, as the file system
         default: false
         }
     }
