@@ -100,6 +100,37 @@ struct FailureModeTests {
                 let bytes = Array(try Data(contentsOf: samples.appendingPathComponent("coverage.xml")))
                 return Invocation(arguments: ["/dev/stdin"], process: true, stdin: bytes)
             },
+            Row(
+                id: "fifo-in-directory",
+                description: "a FIFO, and a link to one, in a walked directory beside a coverage report: never opened "
+                    + "(a warning)"
+            ) { dir in
+                let coverage = String(
+                    decoding: try Data(contentsOf: samples.appendingPathComponent("coverage.xml")), as: UTF8.self)
+                _ = try write(coverage, "coverage.xml", in: dir)
+                try #require(mkfifo(dir.appendingPathComponent("junit.xml").path, 0o600) == 0)
+                try FileManager.default.createSymbolicLink(
+                    atPath: dir.appendingPathComponent("link.xml").path, withDestinationPath: "junit.xml")
+                return Invocation(arguments: [dir.path], process: true)
+            },
+            Row(
+                id: "non-utf8-name",
+                description: "a report in a walked directory whose file name is not UTF-8 (`r\\xFF.xml`)"
+            ) { dir in
+                let path = Array(dir.path.utf8) + Array("/r".utf8) + [0xFF] + Array(".xml".utf8)
+                let descriptor = open((path + [0]).map { CChar(bitPattern: $0) }, O_WRONLY | O_CREAT, 0o644)
+                try #require(descriptor >= 0)
+                close(descriptor)
+                return Invocation(arguments: [dir.path])
+            },
+            Row(
+                id: "dangling-link-in-directory",
+                description: "a symbolic link to nothing (or a loop) in a walked directory"
+            ) { dir in
+                try FileManager.default.createSymbolicLink(
+                    atPath: dir.appendingPathComponent("junit.xml").path, withDestinationPath: "build/junit.xml")
+                return Invocation(arguments: [dir.path])
+            },
             Row(id: "empty-directory", description: "an empty directory, with the built-in gates") { dir in
                 Invocation(arguments: [dir.path])
             },

@@ -15,6 +15,14 @@ struct CheckRunner {
     var today = Day(Date())
 
     func run(configPath: String?, paths: [String], output: OutputOptions, jobs: Int?) -> Int32 {
+        let targets = OutputEmitter(environment: environment, console: console).targets(output)
+        let configInput = configPath.map { [OutputConflicts.Target(label: "the configuration \($0)", path: $0)] } ?? []
+        // Before the configuration is read: even a configuration error's verdict must not overwrite anything.
+        if let refusal = OutputConflicts.collision(among: targets)
+            ?? OutputConflicts.overwrites(by: targets, of: configInput).first?.message
+        {
+            return refuse(refusal)
+        }
         let configuration: Configuration
         if let configPath {
             switch ConfigurationLoader.load(path: configPath) {
@@ -34,16 +42,44 @@ struct CheckRunner {
             return 64
         }
         let collected = InputCollector().collect(paths: paths, bindings: configuration.inputs, configPath: configPath)
+        // An output over a file named or bound is refused before any report is read. One over a file found by a
+        // directory walk is refused once detection has seen it, unless it was ignored: gatecheck's own output of an
+        // earlier run, in a scanned directory, is not evidence and may be replaced.
+        let overwrites =
+            targets.isEmpty
+            ? []
+            : OutputConflicts.overwrites(
+                by: targets,
+                of: collected.files.map {
+                    OutputConflicts.Target(label: "the input \($0.path)", path: $0.path, identity: $0.identity)
+                } + collected.missing.map { OutputConflicts.Target(label: "the input \($0.path)", path: $0.path) })
+        // Paths compare as bytes: String equality would take two names that differ in Unicode normalization as one.
+        let walked = Set(collected.files.filter { !$0.explicit }.map { Array($0.path.utf8) })
+        if let named = overwrites.first(where: { !walked.contains(Array($0.input.path.utf8)) }) {
+            return refuse(named.message)
+        }
         let loader = ReportLoader(
             options: ReadOptions(
                 limits: configuration.limits, waivers: configuration.waivers,
                 accuracyMapping: configuration.accuracyMapping, today: today),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let verdict = GateEngine.evaluate(loader.reportSet(collected), configuration: configuration, today: today)
+        let reports = loader.reportSet(collected)
+        let ignored = Set(reports.ignored.map { Array($0.path.utf8) })
+        if let found = overwrites.first(where: { !ignored.contains(Array($0.input.path.utf8)) }) {
+            return refuse(found.message)
+        }
+        let verdict = GateEngine.evaluate(reports, configuration: configuration, today: today)
         return emit(verdict, output, configPath, gateLines: configuration.gateLines)
     }
 
-    /// Prints and writes the outputs; the verdict's exit code, or 2 when an output file could not be written.
+    /// Prints why the command line is refused; exit 64.
+    private func refuse(_ reason: String) -> Int32 {
+        console.writeError("Error: \(reason).\n")
+        return 64
+    }
+
+    /// Prints and writes the outputs; the verdict's exit code, or 2 when an output file or standard output could not
+    /// be written.
     private func emit(
         _ verdict: Verdict, _ output: OutputOptions, _ configPath: String?, gateLines: [String: Int] = [:]
     ) -> Int32 {

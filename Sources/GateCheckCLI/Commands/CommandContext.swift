@@ -7,6 +7,10 @@ import GateCheck
     import Foundation
 #endif
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The world a command runs in, passed in so that tests run every command in-process with their own
 /// environment, console and date.
 struct CommandContext {
@@ -27,8 +31,15 @@ protocol ContextCommand: ParsableCommand {
 }
 
 extension ContextCommand {
+    /// Runs the command in the live context; a failed write to standard output makes the exit code at least 2.
     func run() throws {
-        let code = execute(in: .live)
+        let context = CommandContext.live
+        var code = execute(in: context)
+        if code < 2, let failure = context.console.standardOutputError {
+            context.console.writeError(
+                "Error: cannot write to standard output: \(String(cString: strerror(failure)))\n")
+            code = 2
+        }
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -42,6 +42,8 @@ struct OutputOptions: ParsableArguments {
         name: .customLong("output"),
         help: ArgumentHelp(
             "Also write FORMAT to the file PATH (repeatable), e.g. --output junit=gatecheck.xml.",
+            discussion:
+                "PATH is replaced atomically; one of the inputs, or another output's file, is refused (exit 64).",
             valueName: "FORMAT=PATH"),
         completion: .list(OutputFormat.allCases.map { "\($0.rawValue)=" }),
         transform: OutputTarget.parse)
