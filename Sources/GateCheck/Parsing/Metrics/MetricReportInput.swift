@@ -35,6 +35,12 @@ extension JSONNodeDecoder {
     /// fields), and any other problem makes the report unusable, thrown with the first problem's position and every
     /// problem's sentence.
     func reportDiagnostics() throws(ReportError) -> [Diagnostic] {
+        try Self.reportDiagnostics(problems)
+    }
+
+    /// The outcome of decoding one of gatecheck's own reports from its problems (see the instance method), for a
+    /// reader that found some of them while streaming.
+    static func reportDiagnostics(_ problems: [Diagnostic]) throws(ReportError) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         var errors: [Diagnostic] = []
         for var problem in problems {
