@@ -5,10 +5,11 @@ indirect enum JSONShape: Sendable {
     /// A value whose content is never used (an unknown key's value): a string or container is skipped, whatever
     /// its size.
     case ignored
-    /// A number, string, `true`, `false` or `null` that is read; a container here is skipped.
+    /// A number, string, `true`, `false` or `null` that is read (strings up to the reader's string limit); a
+    /// container here is skipped.
     case scalar
-    /// An object whose `known` keys have their own shape and whose other keys have the shape `other`; any other
-    /// value here is read as a ``scalar``.
+    /// An object whose `known` keys have their own shape and whose other keys have the shape `other`; a string or
+    /// an array here is skipped (a decoder only names its kind), a number, boolean or `null` read.
     case object(known: [String: JSONShape], other: JSONShape)
 
     /// An object of scalars under `keys`, any other key ignored.
@@ -38,7 +39,7 @@ extension JSONReader {
                 members.append(JSONMember(key: key, keyPosition: keyPosition, node: node))
             }
             return JSONNode(value: .object(members), position: position)
-        case (_, .object), (_, .array), (.ignored, .string):
+        case (_, .object), (_, .array), (.ignored, .string), (.object, .string):
             try skipValue()
             return JSONNode(value: Self.emptyValue(of: kind), position: position)
         default:

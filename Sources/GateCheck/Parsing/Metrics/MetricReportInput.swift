@@ -2,11 +2,12 @@
 /// limits, every failure a ``ReportError``) with a ``JSONReader`` that accepts Python's bare `NaN` and `Infinity`,
 /// since the evaluation scripts behind these reports are mostly Python, whose `json.dumps` writes them.
 enum MetricReportInput {
-    /// Reads the whole document as a tree, for gatecheck's own small formats.
-    static func readTree<Source: ByteSource>(_ source: Source, kind: ReportKind, limits: ParseLimits)
-        throws(ReportError) -> JSONNode
-    {
-        try stream(source, kind: kind, limits: limits) { reader in try reader.readValue() }
+    /// Reads the document as a tree pruned to `shape`, for gatecheck's own small formats: what a decoder does not
+    /// read is skipped as it streams, so memory does not follow the size of the file.
+    static func readTree<Source: ByteSource>(
+        _ source: Source, kind: ReportKind, limits: ParseLimits, shape: JSONShape
+    ) throws(ReportError) -> JSONNode {
+        try stream(source, kind: kind, limits: limits) { reader in try reader.readPruned(shape) }
     }
 
     /// Runs `body` over a reader of `source`, then validates the end of the document unless `finish` is `false`
