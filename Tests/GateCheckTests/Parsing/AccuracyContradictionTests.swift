@@ -1,0 +1,134 @@
+import Foundation
+import GateCheck
+import Testing
+
+/// Figures of one accuracy report that state the same thing twice and disagree: each pair is judged by the worse
+/// figure or makes the metric unjudgeable (exit 2), never judged by the better one (docs/accuracy-report.md).
+struct AccuracyContradictionTests {
+    /// The status of one gate on `metric` over a report read from `text`.
+    static func status(
+        _ text: String, _ metric: String = "retrieval", min: String? = nil, max: String? = nil
+    ) throws -> GateResult.Status {
+        let report = try MetricReports.read(.accuracy, text)
+        let verdict = Build.evaluate([report], [Build.gate("g", .accuracy(metric), min: min, max: max)])
+        return verdict.gates[0].status
+    }
+
+    static func samples(_ scores: [String], metric: String = "retrieval") -> String {
+        "["
+            + scores.enumerated().map { #"{"id": "q\#($0.offset)", "scores": {"\#(metric)": \#($0.element)}}"# }
+            .joined(separator: ", ") + "]"
+    }
+
+    @Test("the issue's report: 0.42 stated over 100 samples, one sample listed scoring 1, cannot be judged")
+    func statedCountAgainstList() throws {
+        let text = MetricReports.accuracyText(
+            metrics: #"{"retrieval": {"value": 0.42, "samples": 100, "unscored": 0}}"#, samples: Self.samples(["1"]),
+            size: 100)
+        let (report, diagnostics) = try MetricReports.accuracy(text)
+        let retrieval = try #require(report.metrics["retrieval"])
+        #expect(retrieval.value == nil)
+        #expect(retrieval.problem?.contains("states 100 samples") == true)
+        #expect(diagnostics.contains { $0.code == "accuracy.count-mismatch" && $0.keyPath == "metrics.retrieval" })
+        for bound in ["0", "0.4", "0.9"] { #expect(try Self.status(text, min: bound) == .error) }
+    }
+
+    @Test(
+        "a stated unscored count or sample count that disagrees with the list makes the metric unjudgeable",
+        arguments: [
+            (#"{"value": 1, "samples": 2, "unscored": 0}"#, [#"1"#, "null"]),
+            (#"{"value": 1, "samples": 2, "unscored": 1}"#, ["1", "1"]),
+            (#"{"value": 1, "samples": 3, "unscored": 1}"#, ["1", "null"]),
+            (#"{"value": 1, "samples": 1, "unscored": 0}"#, ["1", "1"]),
+        ])
+    func countPairs(_ metric: String, _ scores: [String]) throws {
+        let text = MetricReports.accuracyText(
+            metrics: #"{"retrieval": \#(metric)}"#, samples: Self.samples(scores), size: 4)
+        #expect(try MetricReports.accuracy(text).0.metrics["retrieval"]?.value == nil)
+        #expect(try Self.status(text, min: "0.5") == .error)
+        #expect(try Self.status(text, max: "0.5") == .error)
+    }
+
+    @Test(
+        "a stated value that disagrees with the samples' mean is judged by the worse of the two, for min and max gates",
+        arguments: [
+            // (stated, scores, bound, status, the figure gated): the better figure would pass the first four.
+            ("0.5", ["1", "1"], "min", GateResult.Status.fail, "0.5"),
+            ("0.99", ["0.5", "0.5"], "min", .fail, "0.5"),
+            ("0.05", ["0.5", "0.5"], "max", .fail, "0.5"),
+            ("0.5", ["0.05", "0.05"], "max", .fail, "0.5"),
+            // Both figures on the passing side: a pass, on the worse.
+            ("0.95", ["1", "1"], "min", .pass, "0.95"),
+        ])
+    func valuePair(
+        _ stated: String, _ scores: [String], _ side: String, _ expected: GateResult.Status, _ gated: String
+    ) throws {
+        let text = MetricReports.accuracyText(
+            metrics: #"{"retrieval": {"value": \#(stated), "samples": 2, "unscored": 0}}"#,
+            samples: Self.samples(scores), size: 2)
+        let (report, diagnostics) = try MetricReports.accuracy(text)
+        #expect(report.metrics["retrieval"]?.statedValue == Decimal(string: stated))
+        #expect(diagnostics.contains { $0.code == "accuracy.value-mismatch" })
+        let gate =
+            side == "min"
+            ? Build.gate("g", .accuracy("retrieval"), min: "0.9") : Build.gate("g", .accuracy("retrieval"), max: "0.1")
+        let verdict = Build.evaluate([try MetricReports.read(.accuracy, text)], [gate])
+        #expect(verdict.gates[0].status == expected)
+        #expect(verdict.gates[0].actual == .decimal(Decimal(string: gated) ?? 0))
+    }
+
+    @Test("a metric over more samples than the dataset holds cannot be judged; over fewer it is a warning")
+    func datasetSizePair() throws {
+        let over = MetricReports.accuracyText(
+            metrics: #"{"retrieval": {"value": 1, "samples": 5, "unscored": 0}}"#, size: 4)
+        #expect(
+            try MetricReports.accuracy(over).0.metrics["retrieval"]?.problem?.contains("dataset has only 4") == true)
+        #expect(try Self.status(over, min: "0.5") == .error)
+        let listed = MetricReports.accuracyText(
+            metrics: #"{"retrieval": {"value": 1, "samples": 3, "unscored": 0}}"#,
+            samples: Self.samples(["1", "1", "1"]), size: 2)
+        #expect(try Self.status(listed, min: "0.5") == .error)
+        let under = MetricReports.accuracyText(
+            metrics: #"{"retrieval": {"value": 1, "samples": 3, "unscored": 0}}"#, size: 4)
+        let (report, diagnostics) = try MetricReports.accuracy(under)
+        #expect(report.metrics["retrieval"]?.value == 1)
+        #expect(diagnostics.contains { $0.code == "accuracy.dataset-size" && $0.severity == .warning })
+    }
+
+    @Test("DeepEval: metricsScores counts that disagree with the test cases make the metric unjudgeable")
+    func deepEvalCounts() throws {
+        let text =
+            #"{"testCases": [{"name": "t", "metricsData": [{"name": "Faithfulness", "score": 1.0}]}], "metricsScores": [{"metric": "Faithfulness", "scores": [1.0, 0.1], "errors": 0}]}"#
+        let (report, _) = try MetricReports.accuracy(text)
+        #expect(report.metrics["faithfulness"]?.value == nil)
+        #expect(try Self.status(text, "faithfulness", min: "0.5") == .error)
+    }
+
+    @Test("DeepEval: a metricsScores mean that disagrees with the test cases is judged by the worse")
+    func deepEvalMean() throws {
+        let text =
+            #"{"testCases": [{"name": "a", "metricsData": [{"name": "Faithfulness", "score": 1.0}]}, {"name": "b", "metricsData": [{"name": "Faithfulness", "score": 1.0}]}], "metricsScores": [{"metric": "Faithfulness", "scores": [0.2, 0.2], "errors": 0}]}"#
+        let (report, diagnostics) = try MetricReports.accuracy(text)
+        let metric = try #require(report.metrics["faithfulness"])
+        #expect(metric.value == 1 && metric.statedValue == Decimal(string: "0.2"))
+        #expect(diagnostics.contains { $0.code == "accuracy.value-mismatch" })
+        #expect(try Self.status(text, "faithfulness", min: "0.9") == .fail)
+        #expect(try Self.status(text, "faithfulness", max: "0.5") == .fail)
+        let agreeing = text.replacingOccurrences(of: "[0.2, 0.2]", with: "[1.0, 1]")
+        #expect(try MetricReports.accuracy(agreeing).0.metrics["faithfulness"]?.statedValue == nil)
+        #expect(try Self.status(agreeing, "faithfulness", min: "0.9") == .pass)
+    }
+
+    @Test("a score key repeated in one sample is refused: a reader keeping the first and one keeping the last differ")
+    func repeatedScoreKey() {
+        let text = MetricReports.accuracyText(
+            metrics: #"{"retrieval": {"value": 1, "samples": 1, "unscored": 0}}"#,
+            samples: #"[{"id": "q", "scores": {"retrieval": 0, "retrieval": 1}}]"#, size: 1)
+        guard case .invalidValue(let message, let position, let keyPath)? = MetricReports.error(.accuracy, text) else {
+            Issue.record("expected invalid-value")
+            return
+        }
+        #expect(message.contains("\"retrieval\" appears twice"))
+        #expect(keyPath == "samples[0].scores.retrieval" && position?.line == 2)
+    }
+}
