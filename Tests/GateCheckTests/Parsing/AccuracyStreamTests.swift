@@ -108,3 +108,26 @@ struct AccuracyStreamTests {
         #expect(message.contains("more than 1000 different metrics"))
     }
 }
+
+/// Scores are summed as integers of 10^-18 when they are whole numbers of them, as `Decimal` otherwise: the mean
+/// and the kept samples are exactly those of `Decimal` arithmetic over every written form.
+struct AccuracyScoreArithmeticTests {
+    @Test(
+        "every written form of a score gives the exact mean and order",
+        arguments: [
+            ["0", "1", "0.5"], ["1e-05", "0.00001", "1E-5"], ["-0.0", "0.30000000000000004", "0.1"],
+            ["0.123456789012345678901", "0.123456789012345678", "0.1234567890123456789"], ["1.0e0", "10e-1", "0.999"],
+        ])
+    func forms(_ scores: [String]) throws {
+        let listed = scores.enumerated().map { #"{"id": "s\#($0.offset)", "scores": {"retrieval": \#($0.element)}}"# }
+        let text = MetricReports.accuracyText(
+            metrics: #"{"retrieval": {"value": 0.5, "samples": \#(scores.count), "unscored": 0}}"#,
+            samples: "[" + listed.joined(separator: ", ") + "]", size: scores.count)
+        let (report, _) = try MetricReports.accuracy(text)
+        let retrieval = try #require(report.metrics["retrieval"])
+        let decimals = scores.map { Decimal(string: $0) ?? -1 }
+        #expect(retrieval.value == decimals.reduce(0, +) / Decimal(scores.count))
+        let all = decimals.enumerated().map { SampleScore(id: "s\($0.offset)", score: $0.element) }
+        #expect(retrieval.lowestSamples == all.sorted { $0.score != $1.score ? $0.score < $1.score : $0.id < $1.id })
+    }
+}

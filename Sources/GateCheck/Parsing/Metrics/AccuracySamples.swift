@@ -50,7 +50,8 @@ struct AccuracySamples {
         try reader.beginArray()
         while try reader.nextElement() {
             let element = try readSample(&reader)
-            check(element, at: "samples[\(count)]")
+            let index = count
+            check(element, at: "samples[\(index)]")
             count += 1
         }
     }
@@ -148,7 +149,18 @@ struct AccuracySamples {
     }
 
     /// Checks one sample as the tree decoder would and tallies its scores.
-    private mutating func check(_ element: JSONNode, at path: String) {
+    private mutating func check(_ element: JSONNode, at path: @autoclosure () -> String) {
+        // The common sample, `{"id": "…", "scores": {…}}` with nothing else, needs no decoder.
+        if case .object(let members) = element.value, members.count == 2, repeated.isEmpty,
+            let first = members[0].key == "id" ? 0 : members[1].key == "id" ? 1 : nil,
+            members[1 - first].key == "scores", case .string(let id) = members[first].node.value,
+            case .object(let scores) = members[1 - first].node.value
+        {
+            let path = path()
+            for member in scores { tally(member, sample: id, at: "\(path).scores.\(member.key)") }
+            return
+        }
+        let path = path()
         var decoder = JSONNodeDecoder(file: "", codePrefix: "accuracy")
         var id: String?
         var scores: [JSONMember]?
@@ -178,16 +190,14 @@ struct AccuracySamples {
         }
     }
 
-    private mutating func tally(_ member: JSONMember, sample id: String, at path: String) {
+    private mutating func tally(_ member: JSONMember, sample id: String, at path: @autoclosure () -> String) {
         let problem: String
         switch member.node.value {
         case .null: return tallies[member.key, default: ScoreTally()].addUnscored()
         case .number(let number) where number.isNonFinite:
             return tallies[member.key, default: ScoreTally()].addUnscored()
         case .number(let number):
-            if let score = Decimal(string: number.text) {
-                return tallies[member.key, default: ScoreTally()].add(score, text: number.text, sample: id)
-            }
+            if tallies[member.key, default: ScoreTally()].add(text: number.text, sample: id) { return }
             problem = "expected a finite number, found \(number.text)"
         default:
             problem = "expected a number or null, found \(member.node.value.kind.rawValue)"
@@ -197,7 +207,7 @@ struct AccuracySamples {
             Problem(
                 diagnostic: Diagnostic(
                     .error, code: "accuracy.type", message: problem, line: position.line, column: position.column,
-                    keyPath: path),
+                    keyPath: path()),
                 metric: member.key))
     }
 

@@ -23,7 +23,7 @@ struct DeepEvalRun {
 /// `metricsMetadata[]` with `metric` for `name`) and conversational test cases with their turns.
 ///
 /// Each metric is recomputed from the test cases: its value is the mean of the scores of the cases where it has a
-/// score and no error; the others count as unscored. `metricsScores` is only a cross-check. Metric names are
+/// score and no error; the others count as unscored. `metricsScores` is a cross-check (below). Metric names are
 /// normalised (`Contextual Recall` → `contextual_recall`) and then mapped by gates.json `accuracy_mapping`.
 ///
 /// `metricsScores` states the same figures again: counts that disagree with the test cases make the metric
