@@ -28,7 +28,7 @@ struct AccuracySamples {
     let candidates: Set<String>?
     /// Per score name, what the samples give.
     private(set) var tallies: [String: ScoreTally] = [:]
-    /// Where each score name was first seen.
+    /// Where each score name was first seen (names `metrics` listed before `samples` are not noted: they are known).
     private(set) var firstSeen: [String: JSONPosition] = [:]
     private(set) var problems: [Problem] = []
     /// Problems beyond ``problemLimit``, per metric (`nil`: the sample itself): counted, not kept.
@@ -40,9 +40,20 @@ struct AccuracySamples {
     private var count = 0
     /// Repeated score keys of the sample being read, reported after its own problems.
     private var repeated: [Problem] = []
+    /// The candidates in a table matched without allocating (only for a few: the table is built from the input, so
+    /// many colliding names must not lengthen every lookup), their names, and which the current sample has given.
+    private let candidateKeys: JSONKeySet?
+    private let candidateNames: [String]
+    private var given: [Bool]
+    private var givenList: [Int] = []
 
     init(candidates: Set<String>?) {
         self.candidates = candidates
+        let names = candidates.map { $0.sorted() } ?? []
+        let fast = candidates != nil && names.count <= 64
+        candidateNames = fast ? names : []
+        candidateKeys = fast ? JSONKeySet(names) : nil
+        given = Array(repeating: false, count: candidateNames.count)
     }
 
     /// Reads the `samples` array (the reader is at its `[`).
@@ -118,23 +129,44 @@ struct AccuracySamples {
         try reader.beginObject()
         var members: [JSONMember] = []
         var seen: Set<String> = []
-        while try reader.nextKey(in: .noKeys) != nil {
-            let (name, keyPosition) = (reader.lastKey, reader.keyPosition)
+        defer {
+            for index in givenList { given[index] = false }
+            givenList.removeAll(keepingCapacity: true)
+        }
+        while let index = try reader.nextKey(in: candidateKeys ?? .noKeys) {
+            let keyPosition = reader.keyPosition
+            if index != JSONKeySet.unknown {
+                // A metric `metrics` lists, matched without building its name.
+                let name = candidateNames[index]
+                guard !given[index] else {
+                    repeatedKey(name, at: keyPosition)
+                    continue
+                }
+                given[index] = true
+                givenList.append(index)
+                members.append(JSONMember(key: name, keyPosition: keyPosition, node: try reader.readPruned(.ignored)))
+                continue
+            }
+            let name = reader.lastKey
             guard register(name, at: keyPosition) else { continue }
             guard seen.insert(name).inserted else {
-                repeated.append(
-                    Problem(
-                        diagnostic: Diagnostic(
-                            .error, code: "accuracy.duplicate-key",
-                            message: "the key \"\(name)\" appears twice; keep one", line: keyPosition.line,
-                            column: keyPosition.column, keyPath: name),
-                        metric: nil))
+                repeatedKey(name, at: keyPosition)
                 continue
             }
             guard candidates?.contains(name) ?? true else { continue }
             members.append(JSONMember(key: name, keyPosition: keyPosition, node: try reader.readPruned(.ignored)))
         }
         return JSONNode(value: .object(members), position: position)
+    }
+
+    /// Notes a score key repeated in one sample: readers disagree on which of the two counts.
+    private mutating func repeatedKey(_ name: String, at position: JSONPosition) {
+        repeated.append(
+            Problem(
+                diagnostic: Diagnostic(
+                    .error, code: "accuracy.duplicate-key", message: "the key \"\(name)\" appears twice; keep one",
+                    line: position.line, column: position.column, keyPath: name),
+                metric: nil))
     }
 
     /// Notes a score name; `false` once there are more distinct names than ``nameLimit``.
