@@ -7,10 +7,11 @@ import Testing
 struct AccuracyContradictionTests {
     /// The status of one gate on `metric` over a report read from `text`.
     static func status(
-        _ text: String, _ metric: String = "retrieval", min: String? = nil, max: String? = nil
+        _ text: String, _ metric: String = "retrieval", min: String? = nil, max: String? = nil, required: Bool = true
     ) throws -> GateResult.Status {
         let report = try MetricReports.read(.accuracy, text)
-        let verdict = Build.evaluate([report], [Build.gate("g", .accuracy(metric), min: min, max: max)])
+        let verdict = Build.evaluate(
+            [report], [Build.gate("g", .accuracy(metric), min: min, max: max, required: required)])
         return verdict.gates[0].status
     }
 
@@ -102,6 +103,28 @@ struct AccuracyContradictionTests {
         let (report, _) = try MetricReports.accuracy(text)
         #expect(report.metrics["faithfulness"]?.value == nil)
         #expect(try Self.status(text, "faithfulness", min: "0.5") == .error)
+    }
+
+    @Test("DeepEval: a metric only metricsScores names is listed and cannot be judged, not left out")
+    func deepEvalStatedOnly() throws {
+        let text =
+            #"{"testCases": [{"name": "a", "metricsData": [{"name": "Faithfulness", "score": 1.0}]}], "metricsScores": [{"metric": "Faithfulness", "scores": [1.0], "errors": 0}, {"metric": "Contextual Recall", "scores": [0.1, 0.2], "errors": 0}]}"#
+        let (report, _) = try MetricReports.accuracy(text)
+        let recall = try #require(report.metrics["contextual_recall"])
+        #expect(recall.value == nil && recall.problem?.contains("metricsScores counts 2 scores") == true)
+        #expect(try Self.status(text, "contextual_recall", min: "0.05", required: false) == .error)
+    }
+
+    @Test("a metric that no listed sample scores, in a report that lists samples, cannot be judged")
+    func metricMissingFromList() throws {
+        let text = MetricReports.accuracyText(
+            metrics:
+                #"{"retrieval": {"value": 1, "samples": 2, "unscored": 0}, "attribution": {"value": 0.99, "samples": 2, "unscored": 0}}"#,
+            samples: Self.samples(["1", "1"]), size: 2)
+        let (report, _) = try MetricReports.accuracy(text)
+        #expect(report.metrics["retrieval"]?.value == 1)
+        #expect(report.metrics["attribution"]?.value == nil)
+        #expect(try Self.status(text, "attribution", min: "0.9") == .error)
     }
 
     @Test("DeepEval: a metricsScores mean that disagrees with the test cases is judged by the worse")

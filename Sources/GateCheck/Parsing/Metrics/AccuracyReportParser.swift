@@ -95,7 +95,13 @@ enum AccuracyReportParser {
                 _ = decoder.array(node, at: "samples")
             }
         }
-        let metrics = stated.map { combine($0, tallies[$0.name], datasetSize: report.datasetSize, &decoder) }
+        // A non-empty list is every evaluated sample: a metric none of them scores is listed with 0 samples.
+        let listed =
+            (samples?.count ?? 0) > 0
+            && fields["samples"].map { if case .array = $0.value { true } else { false } } == true
+        let metrics = stated.map {
+            combine($0, tallies[$0.name] ?? (listed ? ScoreTally() : nil), datasetSize: report.datasetSize, &decoder)
+        }
         report.metrics = mapping.apply(to: metrics)
         return report
     }
@@ -203,7 +209,7 @@ enum AccuracyReportParser {
             metric.problem = problem
             decoder.warn("cannot-judge", "\(name) cannot be judged: \(problem)", at: path, stated.position)
         }
-        if let tally, tally.entries > 0 {
+        if let tally, tally.entries > 0 || tally.entries != stated.samples {
             metric.samples = tally.entries
             metric.unscored = tally.unscored
             // A list that is not the whole evaluation (or a count that is wrong) leaves neither figure trustworthy:

@@ -37,7 +37,8 @@ struct AccuracySamples {
     private(set) var tooManyNames: JSONPosition?
     private var keptErrors = 0
     private var keptWarnings = 0
-    private var count = 0
+    /// How many samples the array holds.
+    private(set) var count = 0
     /// Repeated score keys of the sample being read, reported after its own problems.
     private var repeated: [Problem] = []
     /// The candidates in a table matched without allocating (only for a few: the table is built from the input, so

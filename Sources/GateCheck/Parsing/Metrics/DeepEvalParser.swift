@@ -16,6 +16,8 @@ struct DeepEvalRun {
     /// `metricsScores`: per metric, how many scores and errors DeepEval itself counted, and the exact sum of its
     /// scores (`nil` when one is not a finite number).
     var stated: [String: (scored: Int, errors: Int, sum: Decimal?)] = [:]
+    /// The metrics of `metricsScores`, in order.
+    var statedOrder: [String] = []
 }
 
 /// Reads a DeepEval test run (formats.md §8): `.deepeval/.latest_test_run.json` (`{"testRunData": {...}}`) or a run
@@ -72,13 +74,16 @@ enum DeepEvalParser {
         }
         var diagnostics: [Diagnostic] = []
         var metrics: [AccuracyMetric] = []
-        for name in run.order {
+        // A metric only metricsScores names has results no test case holds: it is listed, and cannot be judged.
+        for name in run.order + run.statedOrder.filter({ run.tallies[$0] == nil }) {
             let tally = run.tallies[name, default: ScoreTally()]
             var metric = tally.metric(named: name)
+            if tally.entries == 0 { metric.problem = nil }
             let shown = "\"\(name)\""
             if let stated = run.stated[name] {
                 check(&metric, against: stated, shown: shown, into: &diagnostics)
             }
+            if metric.value == nil, metric.problem == nil { metric.problem = "no test case has a result for it" }
             metrics.append(metric)
             if let problem = metric.problem {
                 diagnostics.append(warning("cannot-judge", "\(shown) cannot be judged: \(problem)"))
@@ -212,6 +217,9 @@ enum DeepEvalParser {
             default: try reader.skipValue()
             }
         }
-        if let metric { run.stated[metric] = (scored, errors, sum) }
+        if let metric {
+            if run.stated[metric] == nil { run.statedOrder.append(metric) }
+            run.stated[metric] = (scored, errors, sum)
+        }
     }
 }
