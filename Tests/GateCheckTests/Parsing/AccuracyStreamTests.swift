@@ -95,6 +95,30 @@ struct AccuracyStreamTests {
         #expect(retrieval.highestSamples == Array(highest))
     }
 
+    @Test("limits hold inside streamed samples: a kept string over 1 MiB, nesting deeper than max_depth")
+    func limitsInSamples() {
+        let metrics = #"{"retrieval": {"value": 1, "samples": 1, "unscored": 0}}"#
+        let longID = String(repeating: "x", count: (1 << 20) + 1)
+        let kept = MetricReports.accuracyText(
+            metrics: metrics, samples: #"[{"id": "\#(longID)", "scores": {"retrieval": 1}}]"#, size: 1)
+        guard case .invalidValue(_, let position, _)? = MetricReports.error(.accuracy, kept) else {
+            Issue.record("expected invalid-value for a 1 MiB id")
+            return
+        }
+        #expect(position?.line == 2)
+        // The same string under a key nobody reads is skipped, not kept.
+        let skipped = MetricReports.accuracyText(
+            metrics: metrics, samples: #"[{"id": "a", "note": "\#(longID)", "scores": {"retrieval": 1}}]"#, size: 1)
+        #expect(MetricReports.error(.accuracy, skipped) == nil)
+        let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        let nested = MetricReports.accuracyText(
+            metrics: metrics, samples: #"[{"id": "a", "note": \#(deep), "scores": {"retrieval": 1}}]"#, size: 1)
+        guard case .tooDeep? = MetricReports.error(.accuracy, nested) else {
+            Issue.record("expected too-deep")
+            return
+        }
+    }
+
     @Test("samples naming more than 1,000 different metrics are refused rather than tallied without bound")
     func tooManyNames() {
         let scores = (0...1_000).map { #""m\#($0)": 1"# }.joined(separator: ", ")
