@@ -119,6 +119,20 @@ struct AccuracyStreamTests {
         }
     }
 
+    @Test("a key repeated in a sample is refused even after the warnings about unknown keys are no longer listed")
+    func repeatedKeyAfterCap() {
+        let plain = (0..<150).map { #"{"id": "s\#($0)", "note": 1, "scores": {"retrieval": 1}}"# }
+        let bad = #"{"id": "last", "note": 1, "note": 2, "scores": {"retrieval": 1}}"#
+        let text = MetricReports.accuracyText(
+            metrics: #"{"retrieval": {"value": 1, "samples": 151, "unscored": 0}}"#,
+            samples: "[" + (plain + [bad]).joined(separator: ", ") + "]", size: 151)
+        guard case .invalidValue(let message, _, let keyPath)? = MetricReports.error(.accuracy, text) else {
+            Issue.record("expected invalid-value")
+            return
+        }
+        #expect(message.contains("\"note\" appears twice") && keyPath == "samples[150].note")
+    }
+
     @Test("samples naming more than 1,000 different metrics are refused rather than tallied without bound")
     func tooManyNames() {
         let scores = (0...1_000).map { #""m\#($0)": 1"# }.joined(separator: ", ")

@@ -107,10 +107,24 @@ struct AccuracySamples {
         let position = reader.position
         try reader.beginObject()
         var members: [JSONMember] = []
+        var unread: Set<String> = []
         while let key = try reader.nextKey(in: Self.sampleKeySet) {
             if key == JSONKeySet.unknown, keptWarnings >= Self.problemLimit {
-                // Its warning would not be listed: count it without building it (the hint costs an edit distance).
-                unlisted[nil, default: (0, 0)].warnings += 1
+                // Its warning would not be listed: count it without building it (the hint costs an edit distance),
+                // but a repeated one is still refused.
+                let name = reader.lastKey
+                if unread.insert(name).inserted {
+                    unlisted[nil, default: (0, 0)].warnings += 1
+                } else {
+                    let position = reader.keyPosition
+                    keep(
+                        Problem(
+                            diagnostic: Diagnostic(
+                                .error, code: "accuracy.duplicate-key",
+                                message: "the key \"\(name)\" appears twice; keep one", line: position.line,
+                                column: position.column, keyPath: "samples[\(count)].\(name)"),
+                            metric: nil))
+                }
                 continue
             }
             let name = key == JSONKeySet.unknown ? reader.lastKey : Self.sampleKeys[key]
