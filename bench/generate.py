@@ -19,6 +19,9 @@ writing. Shapes (see ../shared/docs/formats.md):
   ``properties.security-severity`` and tags, results with ``ruleIndex``, ``level``, locations.
 - ``bandit.json``: ``bandit -r -f json`` (``json.dumps(sort_keys=True, indent=2)``): ``errors``,
   ``generated_at``, per-file ``metrics`` plus ``_totals``, ``results[]`` sorted by filename.
+- ``accuracy.json``: gatecheck's own ``gatecheck.accuracy/v1`` as an evaluation script writes it with
+  ``json.dump(report, indent=2)``-like layout, one sample per line: three metrics with scores in
+  ten-thousandths (``null`` for an unscored sample) and the stated means rounded to six decimals.
 - ``cov8/``: eight coverage.py reports of one project (same files and lines, as a CI matrix
   would produce), each with its own seed for hits.
 - ``cobertura_x2.xml``, ``sarif_x2.json``: the same generators at twice the size, for the
@@ -51,11 +54,12 @@ INPUTS = {
     "junit": ("junit", "junit.xml", {"tests": 500_000, "seed": 2}, {"tests": 12_000, "seed": 2}),
     "sarif": ("sarif", "sarif.json", {"results": 56_000, "seed": 3}, {"results": 1_700, "seed": 3}),
     "bandit": ("bandit", "bandit.json", {"results": 53_000, "seed": 4}, {"results": 1_600, "seed": 4}),
+    "accuracy": ("accuracy", "accuracy.json", {"samples": 1_050_000, "seed": 6}, {"samples": 31_000, "seed": 6}),
     "cov8": ("cov8", "cov8", {"classes": 750, "files": 8, "seed": 5}, {"classes": 14, "files": 8, "seed": 5}),
     "cobertura_x2": ("cobertura", "cobertura_x2.xml", {"classes": 11860, "seed": 1}, {"classes": 168, "seed": 1}),
     "sarif_x2": ("sarif", "sarif_x2.json", {"results": 112_000, "seed": 3}, {"results": 3_400, "seed": 3}),
 }
-DEFAULT_SET = ["cobertura", "junit", "sarif", "bandit", "cov8"]
+DEFAULT_SET = ["cobertura", "junit", "sarif", "bandit", "accuracy", "cov8"]
 GROWTH_SET = ["cobertura_x2", "sarif_x2"]
 
 # --------------------------------------------------------------------------------------------
@@ -971,6 +975,64 @@ def gen_bandit(path: str, results: int, seed: int):
 
 
 # --------------------------------------------------------------------------------------------
+# accuracy (gatecheck.accuracy/v1)
+
+ACCURACY_METRICS = ("retrieval", "attribution", "answer_relevancy")
+
+
+def score_text(k: int) -> str:
+    """A score of k ten-thousandths as an evaluation script prints it (0, 1, 0.83, 0.9123)."""
+    if k in (0, 10000):
+        return str(k // 10000)
+    return f"{k / 10000:.4f}".rstrip("0")
+
+
+def gen_accuracy(path: str, samples: int, seed: int):
+    """Scores are whole ten-thousandths, summed as integers, so the expected means are exact fractions."""
+    from fractions import Fraction
+
+    rng = random.Random(seed * 7919 + 5)
+    sums = dict.fromkeys(ACCURACY_METRICS, 0)
+    scored = dict.fromkeys(ACCURACY_METRICS, 0)
+    body_path = path + ".body"
+    with open(body_path, "w", encoding="utf-8", newline="\n") as body:
+        buf = []
+        sep = "\n    "
+        for i in range(samples):
+            scores = []
+            for metric in ACCURACY_METRICS:
+                if metric == "attribution" and rng.random() < 0.02:
+                    scores.append(f'"{metric}": null')
+                    continue
+                if metric == "retrieval":
+                    k = 10000 if rng.random() < 0.93 else 0
+                elif metric == "attribution":
+                    k = rng.choice((0, 5000, 10000, 10000, 10000)) if rng.random() < 0.5 else rng.randrange(0, 101) * 100
+                else:
+                    k = rng.randrange(4000, 10001)
+                sums[metric] += k
+                scored[metric] += 1
+                scores.append(f'"{metric}": {score_text(k)}')
+            buf.append(f'{sep}{{"id": "q-{i:07d}", "scores": {{{", ".join(scores)}}}}}')
+            sep = ",\n    "
+            if len(buf) > 4096:
+                body.write("".join(buf))
+                buf.clear()
+        body.write("".join(buf))
+    means = {m: Fraction(sums[m], 10000 * scored[m]) for m in ACCURACY_METRICS}
+    metrics = ",".join(
+        f'\n    "{m}": {{"value": {float(means[m]):.6f}, "samples": {samples}, "unscored": {samples - scored[m]}}}'
+        for m in ACCURACY_METRICS)
+    head = ('{\n  "schema": "gatecheck.accuracy/v1",\n  "dataset": {"name": "support-qa", "size": ' + str(samples)
+            + '},\n  "generated_at": "2026-11-26T10:00:00Z",\n  "metrics": {' + metrics + '\n  },\n  "samples": [')
+    write_with_header(path, head, body_path, "\n  ]\n}\n")
+    totals = {"samples": samples, "means": {m: float(means[m]) for m in ACCURACY_METRICS},
+              "unscored": {m: samples - scored[m] for m in ACCURACY_METRICS}}
+    facts = {"means_exact": {m: f"{means[m].numerator}/{means[m].denominator}" for m in ACCURACY_METRICS}}
+    return totals, facts
+
+
+# --------------------------------------------------------------------------------------------
 # driver
 
 def source_digest() -> str:
@@ -1017,6 +1079,8 @@ def generate_one(out_dir: str, name: str, quick: bool, force: bool = False, log=
         totals, facts = gen_sarif(target, params["results"], params["seed"])
     elif kind == "bandit":
         totals, facts = gen_bandit(target, params["results"], params["seed"])
+    elif kind == "accuracy":
+        totals, facts = gen_accuracy(target, params["samples"], params["seed"])
     elif kind == "cov8":
         if os.path.isdir(target):
             shutil.rmtree(target)

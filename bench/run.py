@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import math
 import os
 import platform
 import shutil
@@ -56,6 +57,11 @@ GATECHECK_METRICS = {
         "findings.high": ("by_band", "high"),
         "findings.medium": ("by_band", "medium"),
         "findings.low": ("by_band", "low"),
+    },
+    "accuracy": {
+        "accuracy.retrieval": ("means", "retrieval"),
+        "accuracy.attribution": ("means", "attribution"),
+        "accuracy.answer_relevancy": ("means", "answer_relevancy"),
     },
     "bandit": {
         "findings.total": ("results",),
@@ -195,6 +201,14 @@ def make_peer_checker(peer: str, expected: dict):
             return check_numbers(peer, got, totals), notes
         if peer.startswith("bandit-"):
             return check_numbers(peer, got, totals), notes
+        if peer.startswith("accuracy-"):
+            # Python sums floats; the expected means are exact fractions: equal to the last few bits.
+            problems = check_numbers(peer, got, {k: v for k, v in totals.items() if k != "means"})
+            for name, want in totals["means"].items():
+                value = (got.get("means") or {}).get(name)
+                if value is None or not math.isclose(value, want, rel_tol=1e-12):
+                    problems.append(f"{peer}: means.{name} = {value}, expected {want}")
+            return problems, notes
         return [], notes
 
     return check
@@ -229,7 +243,9 @@ def check_report_metrics(label: str, report: dict, kind: str, totals: dict) -> l
         want = dig(totals, path)
         if metric not in metrics:
             problems.append(f"{label}: metric {metric} missing (expected {want})")
-        elif metrics[metric] is None or float(metrics[metric]) != float(want):
+        elif metrics[metric] is None or not (
+                float(metrics[metric]) == float(want)
+                or (kind == "accuracy" and math.isclose(float(metrics[metric]), float(want), rel_tol=1e-12))):
             problems.append(f"{label}: {metric} = {metrics[metric]}, expected {want}")
     return problems
 
@@ -308,7 +324,7 @@ class Pair:
 def build_plan(args, inputs: dict, bins: dict, gatecheck: str | None, peer_python: str, base_python: str):
     pairs: list[Pair] = []
     peers_dir = os.path.join(HERE, "peers")
-    for input_id in ("cobertura", "junit", "sarif", "bandit"):
+    for input_id in ("cobertura", "junit", "sarif", "bandit", "accuracy"):
         if input_id not in inputs:
             continue
         exp = inputs[input_id]
@@ -460,6 +476,9 @@ def evaluate_targets(args, pairs: list[Pair], gatecheck: str | None) -> list[Tar
     ratio_target("bandit.orjson", "Bandit 60 MB: >= 3 x faster than orjson load + aggregate", ">=", 3.0,
                  "bandit.orjson", "bandit.gatecheck")
     rss_target("bandit.rss", "Bandit 60 MB: gatecheck peak RSS <= 64 MiB", 64, "bandit.gatecheck")
+    ratio_target("accuracy.json", "Accuracy 100 MB: >= 1 x as fast as json.load + aggregate", ">=", 1.0,
+                 "accuracy.json", "accuracy.gatecheck")
+    rss_target("accuracy.rss", "Accuracy 100 MB: gatecheck peak RSS <= 64 MiB", 64, "accuracy.gatecheck")
     cores = os.cpu_count()
     t = ratio_target("cov8.parallel", f"8 x 25 MB coverage: default >= 1.7 x faster than --jobs 1 (machine has {cores} cores)",
                      ">=", 1.7, "cov8.gatecheck --jobs 1", "cov8.gatecheck")
@@ -622,7 +641,7 @@ def main(argv=None) -> int:
                     help="exit 0 without gatecheck (floors and peers only)")
     ap.add_argument("--sample-reports", default=os.path.join(REPO, "sample-reports", "passing"),
                     help="directory for the start-up measurement (default: sample-reports/passing)")
-    ap.add_argument("--only", help="comma-separated: cobertura,junit,sarif,bandit,cov8,growth,startup")
+    ap.add_argument("--only", help="comma-separated: cobertura,junit,sarif,bandit,accuracy,cov8,growth,startup")
     ap.add_argument("--growth", action="store_true",
                     help="generate and measure the doubled inputs even without gatecheck (floors only)")
     ap.add_argument("--no-peers", action="store_true", help="skip the Python peers")
@@ -642,7 +661,7 @@ def main(argv=None) -> int:
     if runs < 1:
         ap.error("--runs must be >= 1")
     work = os.path.abspath(args.work or os.path.join(HERE, "work"))
-    all_sections = ["cobertura", "junit", "sarif", "bandit", "cov8", "growth", "startup"]
+    all_sections = ["cobertura", "junit", "sarif", "bandit", "accuracy", "cov8", "growth", "startup"]
     args.selected = args.only.split(",") if args.only else all_sections
     for sec in args.selected:
         if sec not in all_sections:
@@ -670,7 +689,7 @@ def main(argv=None) -> int:
 
     # inputs
     in_dir = os.path.join(work, "quick" if args.quick else "full")
-    wanted = [n for n in ("cobertura", "junit", "sarif", "bandit", "cov8") if n in args.selected]
+    wanted = [n for n in ("cobertura", "junit", "sarif", "bandit", "accuracy", "cov8") if n in args.selected]
     if "growth" in args.selected and (gatecheck or args.growth):
         wanted += ["cobertura_x2", "sarif_x2"]
     inputs = {}

@@ -43,6 +43,9 @@ public struct AccuracyMetric: Sendable, Hashable {
     public var value: Decimal?
     /// Why ``value`` is `nil`, in words for the user.
     public var problem: String?
+    /// The value the report states, when it disagrees with ``value``, the mean of the samples it lists: each gate
+    /// judges the worse of the two (the lower for a `min` bound, the higher for a `max` bound).
+    public var statedValue: Decimal?
     /// How many samples were evaluated for this metric, scored or not.
     public var samples: Int
     /// How many of them have no score (NaN, null, an evaluation error).
@@ -60,8 +63,9 @@ public struct AccuracyMetric: Sendable, Hashable {
     /// Creates a metric.
     public init(
         sourceName: String, value: Decimal?, problem: String? = nil, samples: Int, unscored: Int = 0,
-        lowestSamples: [SampleScore] = [], highestSamples: [SampleScore] = []
+        lowestSamples: [SampleScore] = [], highestSamples: [SampleScore] = [], statedValue: Decimal? = nil
     ) {
+        self.statedValue = statedValue
         self.sourceName = sourceName
         self.value = value
         self.problem = problem

@@ -32,7 +32,9 @@ struct FailureMatrixTests {
         for (id, cells) in documented { #expect(cells.count == ReportKind.allCases.count, "\(id)") }
     }
 
-    @Test("a 1 GB text node or string is read through in bounded memory", arguments: [ReportKind.junit, .sarif])
+    @Test(
+        "a 1 GB text node or string is read through in bounded memory",
+        arguments: [ReportKind.junit, .sarif, .accuracy, .llmCost, .latency])
     func hugeTextMemory(_ kind: ReportKind) throws {
         guard !Self.record, let input = FailureMatrix.rows.first(where: { $0.id == "huge-text" })?.input(.of(kind)),
             var source = input.generated

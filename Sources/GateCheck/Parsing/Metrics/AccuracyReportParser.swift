@@ -17,18 +17,24 @@
 /// A metric whose value is NaN, null, missing or outside [0, 1] is kept but cannot be judged (a warning says why);
 /// a structural problem (a wrong type, a missing required key) makes the whole report unusable. When `samples`
 /// carries scores for a metric, its value is recomputed from them (the mean of the scored samples) and the stated
-/// value is only checked against it.
+/// value is checked against it: a disagreement is judged by the worse of the two, a sample count that disagrees makes
+/// the metric unjudgeable (docs/accuracy-report.md, "Figures that contradict each other").
 enum AccuracyReportParser {
     static let schemaID = "gatecheck.accuracy/v1"
     static let rootKeys = ["$schema", "schema", "dataset", "generated_at", "metrics", "samples"]
     static let datasetKeys = ["name", "size"]
     static let metricKeys = ["value", "samples", "unscored"]
-    static let sampleKeys = ["id", "scores"]
 
-    static func parse(_ root: JSONNode, mapping: AccuracyMapping) throws(ReportError) -> ParsedMetricReport {
+    /// Decodes the report from its root (pruned to what is read) and its streamed `samples`, if it has them.
+    static func parse(_ root: JSONNode, samples: AccuracySamples?, mapping: AccuracyMapping) throws(ReportError)
+        -> ParsedMetricReport
+    {
         var decoder = JSONNodeDecoder(file: "", codePrefix: "accuracy")
-        let report = decode(root, mapping: mapping, &decoder)
-        let diagnostics = try decoder.reportDiagnostics()
+        var found: (at: Int, problems: [Diagnostic]) = (0, [])
+        let report = decode(root, samples: samples, mapping: mapping, &decoder, found: &found)
+        var problems = decoder.problems
+        problems.insert(contentsOf: found.problems, at: found.at)
+        let diagnostics = try JSONNodeDecoder.reportDiagnostics(problems)
         guard let report else { throw .invalidValue("the accuracy report cannot be read", at: nil, keyPath: nil) }
         return ParsedMetricReport(content: .accuracy(report), diagnostics: diagnostics)
     }
@@ -46,9 +52,12 @@ enum AccuracyReportParser {
         var unscored: Int
     }
 
-    private static func decode(_ root: JSONNode, mapping: AccuracyMapping, _ decoder: inout JSONNodeDecoder)
-        -> AccuracyReport?
-    {
+    /// Decodes the report; the problems found in `samples` are handed back with the place among the decoder's
+    /// problems where they belong (where the tree decoder met them), so that their order is the document's.
+    private static func decode(
+        _ root: JSONNode, samples: AccuracySamples?, mapping: AccuracyMapping, _ decoder: inout JSONNodeDecoder,
+        found: inout (at: Int, problems: [Diagnostic])
+    ) -> AccuracyReport? {
         guard let fields = decoder.object(root, at: "", keys: rootKeys) else { return nil }
         decoder.requireSchema(schemaID, in: fields, root)
         var report = AccuracyReport(format: schemaID)
@@ -71,9 +80,28 @@ enum AccuracyReportParser {
         }
         var tallies: [String: ScoreTally] = [:]
         if let node = fields["samples"] {
-            tallies = decodeSamples(node, known: Set(stated.map(\.name)), &decoder)
+            if let samples, case .array = node.value {
+                let known = Set(stated.map(\.name))
+                found = (decoder.problems.count, samples.diagnostics(for: known))
+                tallies = samples.tallies.filter { known.contains($0.key) }
+                let unknown = samples.firstSeen.filter { !known.contains($0.key) }
+                for (name, position) in unknown.sorted(by: { $0.key < $1.key }) {
+                    decoder.warn(
+                        "unknown-metric",
+                        "samples give scores for \"\(name)\", which metrics does not list; they are ignored",
+                        at: "samples", position)
+                }
+            } else {
+                _ = decoder.array(node, at: "samples")
+            }
         }
-        let metrics = stated.map { combine($0, tallies[$0.name], datasetSize: report.datasetSize, &decoder) }
+        // A non-empty list is every evaluated sample: a metric none of them scores is listed with 0 samples.
+        let listed =
+            (samples?.count ?? 0) > 0
+            && fields["samples"].map { if case .array = $0.value { true } else { false } } == true
+        let metrics = stated.map {
+            combine($0, tallies[$0.name] ?? (listed ? ScoreTally() : nil), datasetSize: report.datasetSize, &decoder)
+        }
         report.metrics = mapping.apply(to: metrics)
         return report
     }
@@ -165,61 +193,6 @@ enum AccuracyReportParser {
         }
     }
 
-    private static func decodeSamples(_ node: JSONNode, known: Set<String>, _ decoder: inout JSONNodeDecoder)
-        -> [String: ScoreTally]
-    {
-        guard let elements = decoder.array(node, at: "samples") else { return [:] }
-        var tallies: [String: ScoreTally] = [:]
-        var unknown: [String: JSONPosition] = [:]
-        for (index, element) in elements.enumerated() {
-            let path = "samples[\(index)]"
-            guard let fields = decoder.object(element, at: path, keys: sampleKeys) else { continue }
-            let id = decoder.required(fields, "id", in: path, element.position).flatMap {
-                decoder.string($0, at: path + ".id")
-            }
-            guard let scoresNode = decoder.required(fields, "scores", in: path, element.position) else { continue }
-            guard case .object(let scores) = scoresNode.value else {
-                decoder.fail(
-                    "type", "expected an object, found \(scoresNode.value.kind.rawValue)", at: path + ".scores",
-                    scoresNode.position)
-                continue
-            }
-            guard let id else { continue }
-            for member in scores {
-                guard known.contains(member.key) else {
-                    if unknown[member.key] == nil { unknown[member.key] = member.keyPosition }
-                    continue
-                }
-                tally(
-                    member, sample: id, at: "\(path).scores.\(member.key)",
-                    into: &tallies[member.key, default: ScoreTally()], &decoder)
-            }
-        }
-        for (name, position) in unknown.sorted(by: { $0.key < $1.key }) {
-            decoder.warn(
-                "unknown-metric", "samples give scores for \"\(name)\", which metrics does not list; they are ignored",
-                at: "samples", position)
-        }
-        return tallies
-    }
-
-    private static func tally(
-        _ member: JSONMember, sample id: String, at path: String, into tally: inout ScoreTally,
-        _ decoder: inout JSONNodeDecoder
-    ) {
-        switch member.node.value {
-        case .null: tally.addUnscored()
-        case .number(let number) where number.isNonFinite: tally.addUnscored()
-        case .number(let number):
-            guard let score = decoder.decimal(member.node, at: path) else { return }
-            tally.add(score, text: number.text, sample: id)
-        default:
-            decoder.fail(
-                "type", "expected a number or null, found \(member.node.value.kind.rawValue)", at: path,
-                member.node.position)
-        }
-    }
-
     /// The metric as gated: the stated value, or the mean of the sample scores when `samples` carries them.
     private static func combine(
         _ stated: Stated, _ tally: ScoreTally?, datasetSize: Int?, _ decoder: inout JSONNodeDecoder
@@ -230,21 +203,24 @@ enum AccuracyReportParser {
         let path = "metrics.\(stated.name)"
         var metric = AccuracyMetric(
             sourceName: stated.name, value: nil, problem: stated.problem, samples: stated.samples,
-            unscored: stated.unscored, lowestSamples: SampleScore.lowest(tally?.scores ?? []),
-            highestSamples: SampleScore.highest(tally?.scores ?? []))
+            unscored: stated.unscored, lowestSamples: tally?.lowest ?? [],
+            highestSamples: tally?.highest ?? [])
         func cannotJudge(_ problem: String) {
             metric.problem = problem
             decoder.warn("cannot-judge", "\(name) cannot be judged: \(problem)", at: path, stated.position)
         }
-        if let tally, tally.entries > 0 {
+        if let tally, tally.entries > 0 || tally.entries != stated.samples {
             metric.samples = tally.entries
             metric.unscored = tally.unscored
+            // A list that is not the whole evaluation (or a count that is wrong) leaves neither figure trustworthy:
+            // the missing samples could be the failing ones.
             if tally.entries != stated.samples || tally.unscored != stated.unscored {
-                decoder.warn(
-                    "count-mismatch",
-                    "\(name) states \(stated.samples) samples (\(stated.unscored) unscored) but "
-                        + "samples lists \(tally.entries) (\(tally.unscored) unscored); gatecheck counts the list",
-                    at: path, stated.position)
+                let problem =
+                    "it states \(stated.samples) samples (\(stated.unscored) unscored) but samples lists "
+                    + "\(tally.entries) (\(tally.unscored) unscored); list every evaluated sample, or none"
+                decoder.warn("count-mismatch", "\(name) cannot be judged: \(problem)", at: path, stated.position)
+                if metric.problem == nil { metric.problem = problem }
+                return metric
             }
             guard metric.problem == nil else { return metric }
             guard let mean = tally.mean.value else {
@@ -252,11 +228,12 @@ enum AccuracyReportParser {
                 return metric
             }
             if let value = stated.value, !agrees(mean, value, decimals: stated.decimals) {
+                metric.statedValue = value
                 decoder.warn(
                     "value-mismatch",
-                    "\(name) states \(value) but the mean of its \(tally.scores.count) scored samples "
-                        + "is \(DecimalText.rounded(mean, digits: 6)); gatecheck gates the mean", at: path + ".value",
-                    stated.position)
+                    "\(name) states \(value) but the mean of its \(tally.scored) scored samples "
+                        + "is \(DecimalText.rounded(mean, digits: 6)); each gate judges the worse of the two",
+                    at: path + ".value", stated.position)
             }
             metric.value = mean
         } else {
@@ -274,7 +251,14 @@ enum AccuracyReportParser {
                 "\(metric.unscored) of the \(metric.samples) samples of \(name) have no score; its value is "
                     + "over the \(metric.samples - metric.unscored) scored", at: path, stated.position)
         }
-        if let datasetSize, datasetSize != metric.samples {
+        if let datasetSize, metric.samples > datasetSize {
+            // More samples than the dataset holds: one of the two figures is wrong, and neither says which.
+            metric.value = nil
+            metric.statedValue = nil
+            let problem = "it covers \(metric.samples) samples but the dataset has only \(datasetSize)"
+            metric.problem = problem
+            decoder.warn("dataset-size", "\(name) cannot be judged: \(problem)", at: path, stated.position)
+        } else if let datasetSize, datasetSize != metric.samples {
             decoder.warn(
                 "dataset-size", "\(name) covers \(metric.samples) samples but the dataset has \(datasetSize)", at: path,
                 stated.position)

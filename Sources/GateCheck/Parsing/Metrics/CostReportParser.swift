@@ -26,6 +26,14 @@ enum CostReportParser {
     /// The most tokens one part may state (2^53): beyond any real spend, and small enough that the sums stay exact.
     static let tokenLimit = 1 << 53
 
+    /// What the decoders of either shape read: the root's scalars, `by_model`'s models, and each part's fields;
+    /// the rest is skipped as it streams (``JSONReader/readPruned(_:)``).
+    static let shape = JSONShape.object(
+        known: [
+            "$schema": .scalar, "schema": .scalar, "currency": .scalar, "total_usd": .scalar, "total_cost": .scalar,
+            "generated_at": .scalar, "by_model": .object(known: [:], other: .fields(modelKeys)),
+        ], other: .fields(scriptPartKeys))
+
     static func parse(_ root: JSONNode) throws(ReportError) -> ParsedMetricReport {
         var decoder = JSONNodeDecoder(file: "", codePrefix: "llm-cost")
         var report: CostReport?

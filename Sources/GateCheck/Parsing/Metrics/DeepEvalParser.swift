@@ -13,8 +13,11 @@ struct DeepEvalRun {
     /// Per metric name as DeepEval writes it (`Contextual Recall`), in first-seen order.
     var order: [String] = []
     var tallies: [String: ScoreTally] = [:]
-    /// `metricsScores`: per metric, how many scores and errors DeepEval itself counted.
-    var stated: [String: (scored: Int, errors: Int)] = [:]
+    /// `metricsScores`: per metric, how many scores and errors DeepEval itself counted, and the exact sum of its
+    /// scores (`nil` when one is not a finite number).
+    var stated: [String: (scored: Int, errors: Int, sum: Decimal?)] = [:]
+    /// The metrics of `metricsScores`, in order.
+    var statedOrder: [String] = []
 }
 
 /// Reads a DeepEval test run (formats.md §8): `.deepeval/.latest_test_run.json` (`{"testRunData": {...}}`) or a run
@@ -22,8 +25,11 @@ struct DeepEvalRun {
 /// `metricsMetadata[]` with `metric` for `name`) and conversational test cases with their turns.
 ///
 /// Each metric is recomputed from the test cases: its value is the mean of the scores of the cases where it has a
-/// score and no error; the others count as unscored. `metricsScores` is only a cross-check. Metric names are
+/// score and no error; the others count as unscored. `metricsScores` is a cross-check (below). Metric names are
 /// normalised (`Contextual Recall` → `contextual_recall`) and then mapped by gates.json `accuracy_mapping`.
+///
+/// `metricsScores` states the same figures again: counts that disagree with the test cases make the metric
+/// unjudgeable, a mean that disagrees is judged by the worse of the two (docs/accuracy-report.md).
 enum DeepEvalParser {
     static let runKeys = JSONKeySet([
         "testRunData", "testCases", "conversationalTestCases", "metricsScores", "datasetAlias", "identifier",
@@ -68,11 +74,17 @@ enum DeepEvalParser {
         }
         var diagnostics: [Diagnostic] = []
         var metrics: [AccuracyMetric] = []
-        for name in run.order {
+        // A metric only metricsScores names has results no test case holds: it is listed, and cannot be judged.
+        for name in run.order + run.statedOrder.filter({ run.tallies[$0] == nil }) {
             let tally = run.tallies[name, default: ScoreTally()]
-            let metric = tally.metric(named: name)
-            metrics.append(metric)
+            var metric = tally.metric(named: name)
+            if tally.entries == 0 { metric.problem = nil }
             let shown = "\"\(name)\""
+            if let stated = run.stated[name] {
+                check(&metric, against: stated, shown: shown, into: &diagnostics)
+            }
+            if metric.value == nil, metric.problem == nil { metric.problem = "no test case has a result for it" }
+            metrics.append(metric)
             if let problem = metric.problem {
                 diagnostics.append(warning("cannot-judge", "\(shown) cannot be judged: \(problem)"))
             } else if metric.unscored > 0 {
@@ -83,16 +95,6 @@ enum DeepEvalParser {
                             + "error, null or NaN); its value is the mean of the \(metric.samples - metric.unscored) scored"
                     ))
             }
-            if let stated = run.stated[name],
-                stated.scored != tally.entries - tally.unscored || stated.errors != tally.unscored
-            {
-                diagnostics.append(
-                    warning(
-                        "count-mismatch",
-                        "metricsScores counts \(stated.scored) scores and \(stated.errors) errors for "
-                            + "\(shown) but the test cases have \(tally.entries - tally.unscored) and \(tally.unscored); "
-                            + "gatecheck counts the test cases"))
-            }
         }
         let report = AccuracyReport(
             format: "DeepEval test run", dataset: run.dataset, datasetSize: nil, metrics: mapping.apply(to: metrics))
@@ -100,6 +102,34 @@ enum DeepEvalParser {
     }
 
     // MARK: - Private
+
+    /// Checks a metric recomputed from the test cases against `metricsScores`: other counts make it unjudgeable (a
+    /// test case is missing or was added, so neither figure is the run's), another mean is kept beside it so that
+    /// each gate judges the worse.
+    private static func check(
+        _ metric: inout AccuracyMetric, against stated: (scored: Int, errors: Int, sum: Decimal?), shown: String,
+        into diagnostics: inout [Diagnostic]
+    ) {
+        let scored = metric.samples - metric.unscored
+        if stated.scored != scored || stated.errors != metric.unscored {
+            let problem =
+                "metricsScores counts \(stated.scored) scores and \(stated.errors) errors but the test cases have "
+                + "\(scored) and \(metric.unscored)"
+            diagnostics.append(warning("count-mismatch", "\(shown) cannot be judged: \(problem)"))
+            if metric.problem == nil { metric.problem = problem }
+            metric.value = nil
+            return
+        }
+        guard let mean = metric.value, let sum = stated.sum, scored > 0 else { return }
+        let statedMean = sum / Decimal(scored)
+        guard statedMean != mean else { return }
+        metric.statedValue = statedMean
+        diagnostics.append(
+            warning(
+                "value-mismatch",
+                "the scores metricsScores lists for \(shown) average \(DecimalText.rounded(statedMean, digits: 6)) "
+                    + "but the test cases' \(DecimalText.rounded(mean, digits: 6)); each gate judges the worse"))
+    }
 
     private static func warning(_ code: String, _ message: String) -> Diagnostic {
         Diagnostic(.warning, code: "accuracy.\(code)", message: "DeepEval: " + message)
@@ -166,6 +196,7 @@ enum DeepEvalParser {
         var metric: String?
         var scored = 0
         var errors = 0
+        var sum: Decimal? = 0
         try reader.beginObject()
         while let key = try reader.nextKey(in: scoresKeys) {
             switch key {
@@ -175,12 +206,20 @@ enum DeepEvalParser {
                 try reader.beginArray()
                 while try reader.nextElement() {
                     scored += 1
-                    try reader.skipValue()
+                    let number = try reader.peek() == .number ? try reader.readNumber() : nil
+                    if let number, !number.isNonFinite, let score = Decimal(string: number.text) {
+                        sum? += score
+                    } else {
+                        sum = nil
+                    }
                 }
             case 2: errors = Int(try reader.readInt64())
             default: try reader.skipValue()
             }
         }
-        if let metric { run.stated[metric] = (scored, errors) }
+        if let metric {
+            if run.stated[metric] == nil { run.statedOrder.append(metric) }
+            run.stated[metric] = (scored, errors, sum)
+        }
     }
 }

@@ -22,6 +22,9 @@ enum LatencyReportParser {
         "duration_seconds", "concurrency",
     ]
 
+    /// What the decoder reads: the root's scalars; the rest is skipped as it streams.
+    static let shape = JSONShape.fields(keys)
+
     static func parse(_ root: JSONNode) throws(ReportError) -> ParsedMetricReport {
         var decoder = JSONNodeDecoder(file: "", codePrefix: "latency")
         let report = decode(root, &decoder)

@@ -2,11 +2,12 @@
 /// limits, every failure a ``ReportError``) with a ``JSONReader`` that accepts Python's bare `NaN` and `Infinity`,
 /// since the evaluation scripts behind these reports are mostly Python, whose `json.dumps` writes them.
 enum MetricReportInput {
-    /// Reads the whole document as a tree, for gatecheck's own small formats.
-    static func readTree<Source: ByteSource>(_ source: Source, kind: ReportKind, limits: ParseLimits)
-        throws(ReportError) -> JSONNode
-    {
-        try stream(source, kind: kind, limits: limits) { reader in try reader.readValue() }
+    /// Reads the document as a tree pruned to `shape`, for gatecheck's own small formats: what a decoder does not
+    /// read is skipped as it streams, so memory does not follow the size of the file.
+    static func readTree<Source: ByteSource>(
+        _ source: Source, kind: ReportKind, limits: ParseLimits, shape: JSONShape
+    ) throws(ReportError) -> JSONNode {
+        try stream(source, kind: kind, limits: limits) { reader in try reader.readPruned(shape) }
     }
 
     /// Runs `body` over a reader of `source`, then validates the end of the document unless `finish` is `false`
@@ -35,6 +36,12 @@ extension JSONNodeDecoder {
     /// fields), and any other problem makes the report unusable, thrown with the first problem's position and every
     /// problem's sentence.
     func reportDiagnostics() throws(ReportError) -> [Diagnostic] {
+        try Self.reportDiagnostics(problems)
+    }
+
+    /// The outcome of decoding one of gatecheck's own reports from its problems (see the instance method), for a
+    /// reader that found some of them while streaming.
+    static func reportDiagnostics(_ problems: [Diagnostic]) throws(ReportError) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         var errors: [Diagnostic] = []
         for var problem in problems {

@@ -8,9 +8,12 @@ extension ReportReader {
         case .accuracy: try AccuracyReader.read(source, options: options)
         case .image: try ImageReportParser.parse(source, limits: options.limits)
         case .llmCost:
-            try CostReportParser.parse(MetricReportInput.readTree(source, kind: kind, limits: options.limits))
+            try CostReportParser.parse(
+                MetricReportInput.readTree(source, kind: kind, limits: options.limits, shape: CostReportParser.shape))
         case .latency:
-            try LatencyReportParser.parse(MetricReportInput.readTree(source, kind: kind, limits: options.limits))
+            try LatencyReportParser.parse(
+                MetricReportInput.readTree(
+                    source, kind: kind, limits: options.limits, shape: LatencyReportParser.shape))
         case .cobertura, .junit, .bandit, .safety, .pipAudit, .sarif, .trivyJSON:
             throw .wrongKind(expected: kind, found: "a report kind without accuracy, image, cost or latency metrics")
         }
