@@ -57,6 +57,9 @@ enum SARIFRunReader {
         var toolName = "unknown tool"
         var driver = SARIFComponent()
         var extensions: [SARIFComponent] = []
+        /// The first extension with each `guid`, so that a result's `rule.toolComponent.guid` is found in constant
+        /// time (as for rules, a linear search per result is quadratic).
+        var extensionIndexByGUID: [String: Int] = [:]
         var executionFailed = false
     }
 
@@ -82,8 +85,11 @@ enum SARIFRunReader {
                 if let name = run.driver.name?.trimmingWhitespace, !name.isEmpty { run.toolName = name }
             case 1:
                 try reader.forEachElement { reader throws in
-                    run.extensions.append(
-                        try SARIFComponent.read(&reader, at: "\(path).extensions[\(run.extensions.count)]"))
+                    let component = try SARIFComponent.read(&reader, at: "\(path).extensions[\(run.extensions.count)]")
+                    if let guid = component.guid, run.extensionIndexByGUID[guid] == nil {
+                        run.extensionIndexByGUID[guid] = run.extensions.count
+                    }
+                    run.extensions.append(component)
                 }
             default: try reader.skipValue()
             }
@@ -125,9 +131,7 @@ enum SARIFRunReader {
 
     private static func component(for result: SARIFResult, in run: Run) -> SARIFComponent {
         if let index = result.componentIndex, run.extensions.indices.contains(index) { return run.extensions[index] }
-        if let guid = result.componentGUID, let found = run.extensions.first(where: { $0.guid == guid }) {
-            return found
-        }
+        if let guid = result.componentGUID, let index = run.extensionIndexByGUID[guid] { return run.extensions[index] }
         return run.driver
     }
 
@@ -135,7 +139,7 @@ enum SARIFRunReader {
         for index in [result.ruleIndex, result.ruleReferenceIndex] {
             if let index, component.rules.indices.contains(index) { return component.rules[index] }
         }
-        if let guid = result.ruleGUID, let found = component.rules.first(where: { $0.guid == guid }) { return found }
+        if let guid = result.ruleGUID, let found = component.rule(guid: guid) { return found }
         if let id = result.ruleID { return component.rule(id: id) }
         return nil
     }
