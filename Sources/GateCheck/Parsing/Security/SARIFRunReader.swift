@@ -47,7 +47,18 @@ enum SARIFRunReader {
         for result in pending { try resolve(result, in: run, into: &collector, notes: &notes) }
         let name = run.sawTool ? run.toolName : "runs[\(index)] (no tool)"
         if run.executionFailed { notes.failedTools.append(name) }
-        if !sawResults { notes.runsWithoutResults.append("runs[\(index)] (\(run.toolName))") }
+        if !sawResults {
+            let label = "runs[\(index)] (\(run.sawTool ? run.toolName : "no tool"))"
+            notes.runsWithoutResults.append(label)
+            // SARIF 2.1.0 §3.14.23: absent `results` means the tool did not run or could not produce results, while
+            // an empty array means it ran and found nothing; only the second is evidence of a clean scan.
+            notes.notScanned.append(
+                NotScanned(
+                    tool: run.sawTool ? run.toolName : nil,
+                    reason: "\(label) has no \"results\" array, which in SARIF 2.1.0 (§3.14.23) means the tool did "
+                        + "not run or could not produce results; make the scan step fail when the tool fails, or "
+                        + "leave that run out of the log"))
+        }
     }
 
     // MARK: - Private
