@@ -121,8 +121,9 @@ struct FindingsEvidenceTests {
         let report = try readFindings(.sarif, #"{"version": "2.1.0", "runs": \#(runs)}"#)
         for id in ["high-severity-findings", "not-audited"] {
             let verdict = Self.judge([report], builtIn: [id])
-            #expect(verdict.gates[0].status == .error && verdict.exitCode == 2)
-            #expect(verdict.gates[0].message.contains("report: ") && verdict.gates[0].message.contains(named))
+            let gate = try #require(verdict.gates.first)
+            #expect(gate.status == .error && verdict.exitCode == 2)
+            #expect(gate.message.contains("report: ") && gate.message.contains(named))
         }
     }
 
@@ -170,8 +171,9 @@ struct FindingsEvidenceTests {
         let verdict = Self.judge(
             [try readFindings(.pipAudit, text)], builtIn: ["vulnerable-dependencies", "not-audited"])
         #expect(verdict.gates.map(\.status) == [.pass, .fail] && verdict.exitCode == 1)
-        #expect(verdict.gates[1].actual == .integer(1))
-        #expect(verdict.gates[1].details.contains { $0.contains("private-pkg") && $0.contains("not found on PyPI") })
+        let gate = try #require(verdict.gates.first { $0.id == "not-audited" })
+        #expect(gate.actual == .integer(1))
+        #expect(gate.details.contains { $0.contains("private-pkg") && $0.contains("not found on PyPI") })
     }
 
     @Test("Files Bandit could not scan fail the built-in not-audited gate, listed with Bandit's reason")
