@@ -39,10 +39,11 @@ enum Evidence {
         guard !empty.isEmpty else { return nil }
         let shown = empty.prefix(5).joined(separator: ", ") + (empty.count > 5 ? ", …" : "")
         let verbs = empty.count == 1 ? ("holds", "it shows") : ("hold", "they show")
-        return "\(shown) \(verbs.0) no test at all, so \(verbs.1) nothing, and the other test reports cannot "
-            + "speak for \(empty.count == 1 ? "it" : "them"). If a shard "
-            + "is meant to be empty (pytest deselected all its tests), do not give its file to gatecheck: delete it "
-            + "when the shard ran nothing, and mark its binding in gates.json `inputs` \"required\": false"
+        // Summing would let a good shard hide an empty one, so each report must hold a test of its own.
+        return "\(shown) \(verbs.0) no test at all, so \(verbs.1) nothing, and other test reports cannot speak "
+            + "for \(empty.count == 1 ? "it" : "them"). If a shard is meant to be empty (pytest deselected all its "
+            + "tests), do not give its file to gatecheck: delete it when the shard ran nothing, and mark its "
+            + "binding in gates.json `inputs` \"required\": false"
     }
 
     /// A `tools` entry that matches no tool of the reports the gate reads selects nothing, which would pass over
@@ -62,8 +63,8 @@ enum Evidence {
         let listed = present.isEmpty ? "none" : present.sorted().joined(separator: ", ")
         let hint = ToolNames.nearMiss(of: first, among: present + ToolNames.known).map { "; did you mean \"\($0)\"?" }
         let entries = unmatched.map { "\"\($0)\"" }.joined(separator: ", ")
-        return
-            "the \"tools\" entr\(unmatched.count == 1 ? "y" : "ies") \(entries) \(unmatched.count == 1 ? "matches" : "match") "
+        let words = unmatched.count == 1 ? ("entry", "matches") : ("entries", "match")
+        return "the \"tools\" \(words.0) \(entries) \(words.1) "
             + "no tool in the reports this gate reads (tools present: \(listed))\(hint ?? ""), so it would select "
             + "no finding; correct the name (compared ignoring case) or remove it"
     }

@@ -187,3 +187,24 @@ struct FindingsEvidenceTests {
         #expect(gate.details.contains { $0.contains("broken.py") && $0.contains("syntax error") })
     }
 }
+
+/// The real SARIF and pip-audit reports of the shared corpus under the rule "no findings counts only from a scan that
+/// ran": only the logs and reports that show no scan are flagged.
+@Suite("Findings evidence: corpus", .enabled(if: Corpus.isAvailable, Corpus.absenceReason))
+struct FindingsEvidenceCorpusTests {
+    /// The corpus files that show no scan: a log with `"runs": []`, pip-audit reports listing no dependency.
+    private static let notScanned: Set<String> = [
+        "sarif/django-DefectDojo/no_runs.sarif", "pip-audit/django-DefectDojo/empty.json",
+        "pip-audit/django-DefectDojo/empty_new.json",
+    ]
+
+    @Test(
+        "Every corpus SARIF log (Trivy's and CodeQL's among them) and pip-audit report is flagged only when it shows no scan",
+        arguments: Corpus.entries("sarif") + Corpus.entries("trivy-sarif") + Corpus.entries("pip-audit"))
+    func corpus(_ entry: Corpus.Entry) throws {
+        let kind: ReportKind = entry.path.hasPrefix("pip-audit/") ? .pipAudit : .sarif
+        // A few corpus files are refused by design (SecurityCorpusTests checks how); only those read are judged here.
+        guard let loaded = try? readFindings(kind, try Corpus.bytes(entry.path)) else { return }
+        #expect(try findings(loaded).notScanned.isEmpty != Self.notScanned.contains(entry.path))
+    }
+}
