@@ -61,12 +61,12 @@ enum Evidence {
         let unmatched = tools.filter { entry in !present.contains { $0.lowercased() == entry.lowercased() } }
         guard let first = unmatched.first else { return nil }
         let listed = present.isEmpty ? "none" : present.sorted().joined(separator: ", ")
-        let hint = ToolNames.nearMiss(of: first, among: present + ToolNames.known).map { "; did you mean \"\($0)\"?" }
+        let hint = ToolNames.nearMiss(of: first, among: present + ToolNames.known).map { " Did you mean \"\($0)\"?" }
         let entries = unmatched.map { "\"\($0)\"" }.joined(separator: ", ")
         let words = unmatched.count == 1 ? ("entry", "matches") : ("entries", "match")
-        return "the \"tools\" \(words.0) \(entries) \(words.1) "
-            + "no tool in the reports this gate reads (tools present: \(listed))\(hint ?? ""), so it would select "
-            + "no finding; correct the name (compared ignoring case) or remove it"
+        return "the \"tools\" \(words.0) \(entries) \(words.1) no tool in the reports this gate reads (tools "
+            + "present: \(listed)), so it would select no finding.\(hint ?? "") Correct the name (compared ignoring "
+            + "case) or remove it"
     }
 
     /// A scan that did not happen (a SARIF run without `results`, a log without runs, a pip-audit report that
