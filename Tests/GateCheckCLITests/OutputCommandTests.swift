@@ -144,7 +144,7 @@ struct OutputCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("ci/gates.json").path
         let first = ScenarioTests.run(["init", "--path", path])
-        #expect(first.code == 0 && first.out.contains("wrote \(path): the 10 built-in gates"))
+        #expect(first.code == 0 && first.out.contains("wrote \(path): the 11 built-in gates"))
         let written = try #require(Self.read(URL(fileURLWithPath: path)))
         guard case .success(let configuration) = ConfigurationDecoder.decode(Array(written.utf8), file: path) else {
             Issue.record("the written configuration does not decode")

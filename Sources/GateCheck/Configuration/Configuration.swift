@@ -39,6 +39,9 @@ public struct Configuration: Sendable, Hashable {
     /// The line of gates.json where each gate is written, by gate id (empty for the built-in gates), so that an
     /// output about a gate can point at it.
     public var gateLines: [String: Int] = [:]
+    /// What the decoder noticed without refusing the configuration (a `tools` entry that is a near miss of a known
+    /// tool); the verdict carries them.
+    public var warnings: [Diagnostic] = []
 
     /// Creates a configuration.
     public init(

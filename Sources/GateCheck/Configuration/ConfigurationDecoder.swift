@@ -34,7 +34,11 @@ public enum ConfigurationDecoder {
         }
         var decoder = JSONNodeDecoder(file: file)
         let configuration = decodeRoot(root, &decoder)
-        if let configuration, decoder.problems.isEmpty { return .success(configuration) }
+        // Warnings (a tool name that is a near miss of a known one) do not stop the configuration; they travel with it.
+        if var configuration, !decoder.problems.contains(where: { $0.severity == .error }) {
+            configuration.warnings = decoder.problems
+            return .success(configuration)
+        }
         return .failure(ConfigurationError(problems: decoder.problems))
     }
 
@@ -87,6 +91,13 @@ public enum ConfigurationDecoder {
                     "duplicate-id", "the gate id \"\(gate.id)\" is used twice; ids must be unique",
                     at: "gates[\(index)].id",
                     elements[index].position)
+            }
+            if !configuration.gates.isEmpty, configuration.gates.allSatisfy({ $0.level == .warn }) {
+                decoder.warn(
+                    "no-blocking-gate",
+                    "every gate is level \"warn\", and a run passes only when a blocking gate was judged, so every "
+                        + "run will be exit 2 (verdict.nothing-judged); make at least one gate level \"error\"",
+                    at: "gates", node.position)
             }
         }
         if let node = fields["waivers"], let elements = decoder.array(node, at: "waivers") {
@@ -160,7 +171,7 @@ public enum ConfigurationDecoder {
             )
         }
         let kinds = fields["kinds"].flatMap { decodeKinds($0, at: path + ".kinds", &decoder) }
-        let paths = fields["paths"].flatMap { decoder.strings($0, at: path + ".paths") }
+        let paths = fields["paths"].flatMap { nonEmptyStrings($0, at: path + ".paths", &decoder) }
         let package = fields["package"].flatMap { decoder.string($0, at: path + ".package") }
         let owner = fields["owner"].flatMap { decoder.string($0, at: path + ".owner") }
         guard let id, let reason, let expires else { return nil }
@@ -169,9 +180,39 @@ public enum ConfigurationDecoder {
     }
 
     static func decodeKinds(_ node: JSONNode, at path: String, _ decoder: inout JSONNodeDecoder) -> [ReportKind]? {
-        guard let elements = decoder.array(node, at: path) else { return nil }
+        guard let elements = nonEmptyArray(node, at: path, &decoder) else { return nil }
         let kinds = elements.enumerated().compactMap { decoder.choice($1, at: "\(path)[\($0)]", as: ReportKind.self) }
         return kinds.count == elements.count ? kinds : nil
+    }
+}
+
+extension ConfigurationDecoder {
+    /// A list-valued selector or scope (`kinds`, `tools`, `paths`), which must not be empty: an empty list selects
+    /// nothing, so a gate would count nothing and pass, and a waiver would never apply.
+    static func nonEmptyArray(_ node: JSONNode, at path: String, _ decoder: inout JSONNodeDecoder) -> [JSONNode]? {
+        guard let elements = decoder.array(node, at: path) else { return nil }
+        if elements.isEmpty {
+            decoder.fail(
+                "value",
+                "the list is empty, so it selects nothing (a gate would count nothing and pass); list at least one "
+                    + "entry, or remove the key to select everything",
+                at: path, node.position)
+            return nil
+        }
+        return elements
+    }
+
+    /// A non-empty list of non-empty strings (see ``nonEmptyArray(_:at:_:)``).
+    static func nonEmptyStrings(_ node: JSONNode, at path: String, _ decoder: inout JSONNodeDecoder) -> [String]? {
+        guard nonEmptyArray(node, at: path, &decoder) != nil, let values = decoder.strings(node, at: path) else {
+            return nil
+        }
+        var valid = true
+        for (index, value) in values.enumerated() where value.trimmingWhitespace.isEmpty {
+            decoder.fail("value", "the entry is empty, so it matches nothing", at: "\(path)[\(index)]", node.position)
+            valid = false
+        }
+        return valid ? values : nil
     }
 }
 

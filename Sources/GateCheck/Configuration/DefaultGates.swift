@@ -28,6 +28,10 @@ extension Configuration {
             required: false,
             kinds: [.safety, .pipAudit], description: "No known-vulnerable dependency (Safety, pip-audit)."),
         GateSpec(
+            id: "not-audited", metric: .findings(.notAudited), bound: .max(Threshold(exactly: "0")), required: false,
+            description:
+                "Every dependency and file was audited: none skipped by pip-audit, none Bandit could not scan."),
+        GateSpec(
             id: "retrieval-accuracy", metric: .accuracy("retrieval"), bound: .min(Threshold(exactly: "0.90")),
             required: false, description: "Retrieval accuracy is at least 0.90."),
         GateSpec(

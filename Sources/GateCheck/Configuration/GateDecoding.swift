@@ -9,7 +9,7 @@
 enum GateDecoding {
     static func decode(_ node: JSONNode, at path: String, _ decoder: inout JSONNodeDecoder) -> GateSpec? {
         guard let fields = decoder.object(node, at: path, keys: ConfigurationDecoder.gateKeys) else { return nil }
-        let problemsBefore = decoder.problems.count
+        let errorsBefore = errorCount(decoder)
         var id: String?
         if let value = decoder.required(fields, "id", in: path, node.position),
             let text = decoder.string(value, at: path + ".id")
@@ -54,7 +54,7 @@ enum GateDecoding {
             kinds = decoded
         }
         let selector = decodeSelector(fields, metric: metric, at: path, &decoder)
-        guard let id, let bound, decoder.problems.count == problemsBefore else { return nil }
+        guard let id, let bound, errorCount(decoder) == errorsBefore else { return nil }
         return GateSpec(
             id: id, metric: metric, bound: bound, level: level, required: required, kinds: kinds, selector: selector,
             description: description)
@@ -148,8 +148,24 @@ enum GateDecoding {
             decoder.choice($0, at: path + ".min_confidence", as: Confidence.self)
         }
         selector.fixableOnly = fields["fixable_only"].flatMap { decoder.bool($0, at: path + ".fixable_only") } ?? false
-        selector.tools = fields["tools"].flatMap { decoder.strings($0, at: path + ".tools") }
+        selector.tools = fields["tools"].flatMap {
+            ConfigurationDecoder.nonEmptyStrings($0, at: path + ".tools", &decoder)
+        }
+        for (index, tool) in (selector.tools ?? []).enumerated() where !ToolNames.isKnown(tool) {
+            if let known = ToolNames.nearMiss(of: tool, among: ToolNames.known) {
+                decoder.warn(
+                    "unknown-tool",
+                    "\"\(tool)\" is not a tool gatecheck knows; did you mean \"\(known)\"? A tools entry that matches no "
+                        + "tool in the reports makes the gate an error (exit 2)",
+                    at: "\(path).tools[\(index)]", fields["tools"]?.position)
+            }
+        }
         return selector
+    }
+
+    /// Errors found so far; warnings (a near-miss tool name) do not drop the gate.
+    private static func errorCount(_ decoder: JSONNodeDecoder) -> Int {
+        decoder.problems.count { $0.severity == .error }
     }
 
     private static func isValidID(_ id: String) -> Bool {

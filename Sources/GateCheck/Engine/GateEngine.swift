@@ -23,14 +23,17 @@ public enum GateEngine {
         let coverage = measuresCoverage ? coverageUnion(of: loaded, prepared: reports.coverageUnion) : nil
         let gates = configuration.gates.map { evaluate($0, loaded: loaded, failed: failed, coverage: coverage) }
 
-        var allDiagnostics = diagnostics + reports.diagnostics + failed.map(\.diagnostic)
+        var allDiagnostics = diagnostics + configuration.warnings + reports.diagnostics + failed.map(\.diagnostic)
         allDiagnostics += loaded.flatMap(\.diagnostics)
         allDiagnostics += WaiverAudit.diagnostics(
             configuration.waivers, reports: loaded, today: today, warningDays: configuration.waiverWarningDays)
-        if !gates.isEmpty, gates.allSatisfy({ $0.status == .skipped }),
+        // A pass needs a blocking gate that was judged: warnings never block, so a run that judged only warnings
+        // (or nothing) has checked nothing that could stop it. (No gates at all is `detect`, which gates nothing.)
+        let judgedBlocking = gates.contains { $0.level == .error && ($0.status == .pass || $0.status == .fail) }
+        if !gates.isEmpty, !judgedBlocking, !gates.contains(where: \.blocksAsError),
             !allDiagnostics.contains(where: { $0.severity == .error })
         {
-            allDiagnostics.append(nothingJudged(reports))
+            allDiagnostics.append(nothingJudged(reports, gates: gates))
         }
         allDiagnostics.sort()
 
@@ -54,9 +57,24 @@ public enum GateEngine {
 
     // MARK: - Private
 
-    /// The error of a run in which every gate was skipped: nothing was checked, so it must not pass (an empty
-    /// directory, a report step that wrote nothing, a glob that matched nothing while every gate is optional).
-    private static func nothingJudged(_ reports: ReportSet) -> Diagnostic {
+    /// The error of a run in which no blocking gate was judged: nothing that could stop it was checked, so it must
+    /// not pass (an empty directory, a report step that wrote nothing, a glob that matched nothing while every gate
+    /// is optional, only a report that a warning gate reads).
+    private static func nothingJudged(_ reports: ReportSet, gates: [GateResult]) -> Diagnostic {
+        let warnings = gates.filter { $0.level == .warn && ($0.status == .pass || $0.status == .warn) }.map(\.id)
+        if !warnings.isEmpty {
+            let blocking = gates.filter { $0.level == .error }.map(\.id)
+            let fix =
+                blocking.isEmpty
+                ? "every gate of the configuration is level \"warn\": make at least one gate level \"error\""
+                : "give gatecheck the reports that a blocking gate reads (\(blocking.prefix(5).joined(separator: ", "))"
+                    + "\(blocking.count > 5 ? ", …" : "")), or make a judged gate level \"error\" in gates.json"
+            return Diagnostic(
+                .error, code: "verdict.nothing-judged",
+                message: "no blocking gate was judged: only the warning gate(s) \(warnings.joined(separator: ", ")) "
+                    + "were, and a warning never blocks, so nothing in this run could have stopped it; a run passes "
+                    + "only when at least one blocking gate was judged. Fix: " + fix)
+        }
         let ignored = reports.ignored.isEmpty ? "" : " (\(reports.ignored.count) file(s) ignored)"
         let found =
             reports.reports.isEmpty
@@ -109,6 +127,9 @@ public enum GateEngine {
             return gate.required
                 ? result(.error, "cannot judge: \(absence), and this gate requires one", blocks: true)
                 : result(.skipped, "skipped: \(absence)")
+        }
+        if let problem = Evidence.problem(gate, sources: sources, ofKind: ofKind) {
+            return result(.error, "cannot judge: \(problem)", blocks: gate.level == .error)
         }
 
         let measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion())

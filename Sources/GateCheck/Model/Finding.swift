@@ -164,6 +164,10 @@ public struct FindingsReport: Sendable, Hashable {
     /// What could not be checked and why (`azure-devops: Dependency not found on PyPI ...`), the first
     /// ``FindingsReport/notAuditedLimit`` of them.
     public var notAudited: [String] = []
+    /// Parts of the report that show a tool did not scan (a SARIF run without `results`, a SARIF log without runs,
+    /// a pip-audit report that audited no dependency): its silence there is no evidence, so a findings gate that
+    /// reads such a part cannot be judged.
+    public var notScanned: [NotScanned] = []
     /// How each waiver of the configuration (by its index in `waivers`) matched this report's findings.
     public var waiverMatches: [Int: WaiverMatch] = [:]
     /// The image size Trivy JSON reports in `Metadata.Size` (uncompressed bytes, Trivy 0.62 and later), kept for
@@ -182,6 +186,21 @@ public struct FindingsReport: Sendable, Hashable {
     /// All counts, over every tool.
     public var counts: FindingCounts {
         countsByTool.values.reduce(into: FindingCounts()) { $0.add($1) }
+    }
+}
+
+/// A part of a security report that shows a tool did not scan, so that "no findings" there proves nothing.
+public struct NotScanned: Sendable, Hashable {
+    /// The tool concerned; `nil` when the report names none (a SARIF log without runs), which concerns every
+    /// findings gate that reads the report.
+    public var tool: String?
+    /// What is missing, where in the report, and what to do, for the gate's message.
+    public var reason: String
+
+    /// Creates a record of a scan that did not happen.
+    public init(tool: String?, reason: String) {
+        self.tool = tool
+        self.reason = reason
     }
 }
 

@@ -8,7 +8,9 @@ struct ValidateConfigCommand: ContextCommand {
         abstract: "Check a gates.json without reading any report.",
         discussion: """
             Prints the gates a valid configuration defines and exits 0, or lists every problem (file, line, \
-            column and key path) and exits 2, exactly as a check with --config would refuse it.
+            column and key path) and exits 2, exactly as a check with --config would refuse it. Warnings (a \
+            tools entry that is a near miss of a known tool, no blocking gate) are printed and do not change \
+            the exit code.
 
             Examples:
               gatecheck validate-config gates.json
@@ -43,6 +45,8 @@ struct ValidateConfigCommand: ContextCommand {
             var counts = ["\(configuration.gates.count) gate(s)"]
             if !configuration.inputs.isEmpty { counts.append("\(configuration.inputs.count) input binding(s)") }
             if !configuration.waivers.isEmpty { counts.append("\(configuration.waivers.count) waiver(s)") }
+            for warning in configuration.warnings { console.writeOut(warning.description + "\n") }
+            if !configuration.warnings.isEmpty { counts.append("\(configuration.warnings.count) warning(s)") }
             console.writeOut("\(path): valid, \(counts.joined(separator: ", "))\n")
             return 0
         }

@@ -32,12 +32,12 @@ struct GateEngineTests {
         #expect(try #require(verdict.gates.first).message.contains("0 lines valid"))
     }
 
-    @Test("a test report without tests cannot show 'no failures' (exit 2)")
+    @Test("a test report without tests cannot show 'no failures' nor a count (exit 2)")
     func zeroDenominatorTests() {
         let verdict = Build.evaluate(
             [Build.tests(total: 0)],
             [Build.gate("failed", .tests(.failed), max: "0"), Build.gate("present", .tests(.total), min: "1")])
-        #expect(verdict.gates.map(\.status) == [.error, .fail])
+        #expect(verdict.gates.map(\.status) == [.error, .error])
         #expect(verdict.exitCode == 2)
     }
 
@@ -87,8 +87,13 @@ struct GateEngineTests {
 
     @Test("a warning gate that fails is 'warn' and does not change the exit code")
     func warnLevel() {
+        // A blocking gate is judged too: a run with only warnings judged is exit 2 (WhatAPassRequiresTests).
         let verdict = Build.evaluate(
-            [Build.tests(total: 5, failed: 1)], [Build.gate("failed", .tests(.failed), max: "0", level: .warn)])
+            [Build.tests(total: 5, failed: 1)],
+            [
+                Build.gate("failed", .tests(.failed), max: "0", level: .warn),
+                Build.gate("present", .tests(.total), min: "1"),
+            ])
         #expect(verdict.gates[0].status == .warn)
         #expect(verdict.exitCode == 0)
     }

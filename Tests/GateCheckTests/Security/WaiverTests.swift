@@ -11,7 +11,11 @@ struct WaiverTests {
     ) throws -> Verdict {
         let report = try readFindings(kind, text, waivers: waivers, today: today)
         let configuration = Configuration(
-            gates: gates ?? Configuration.builtInGates.filter { $0.metric.kinds.contains(kind) }, waivers: waivers)
+            // The fixture's Bandit report has a file Bandit could not scan; these tests are about findings, so the
+            // built-in gate on what was not audited is left out.
+            gates: gates
+                ?? Configuration.builtInGates.filter { $0.metric.kinds.contains(kind) && $0.id != "not-audited" },
+            waivers: waivers)
         return GateEngine.evaluate(ReportSet(reports: [report]), configuration: configuration, today: today)
     }
 

@@ -10,7 +10,9 @@
 /// One finding per element of a dependency's `vulns`: the id (`PYSEC-…`, `GHSA-…`) with its `aliases`, the
 /// package name and version, and `fix_versions` (non-empty means "fix available"). pip-audit has no severity,
 /// so every finding is `unknown`. A dependency with a `skip_reason` was not audited: it is listed in
-/// ``FindingsReport/notAudited`` and counted by `findings.not_audited`, never as clean.
+/// ``FindingsReport/notAudited`` and counted by `findings.not_audited`, never as clean. A report in which no
+/// dependency was audited (all skipped, or none listed) is recorded in ``FindingsReport/notScanned``: a findings
+/// gate that reads it cannot be judged.
 public enum PipAuditParser {
     /// Parses one pip-audit JSON report.
     ///
@@ -20,10 +22,11 @@ public enum PipAuditParser {
     {
         var collector = FindingCollector(kind: .pipAudit, options: options)
         collector.noteTool(tool)
+        var audit = Audit()
         try JSONReportParsing.parse(source, kind: .pipAudit, limits: options.limits) { reader in
             switch try reader.peek() {
             case .array:
-                try readDependencies(&reader, into: &collector)
+                try readDependencies(&reader, into: &collector, audit: &audit)
             case .object:
                 var seen = SeenKeys()
                 var sawDependencies = false
@@ -35,7 +38,7 @@ public enum PipAuditParser {
                                 expected: .pipAudit, found: "\"dependencies\" that is not an array")
                         }
                         sawDependencies = true
-                        try readDependencies(&reader, into: &collector)
+                        try readDependencies(&reader, into: &collector, audit: &audit)
                     } else {
                         seen.record(reader)
                         try reader.skipValue()
@@ -46,7 +49,9 @@ public enum PipAuditParser {
                 throw ReportError.wrongKind(expected: .pipAudit, found: kind.asTopLevel)
             }
         }
-        return ParsedFindings(report: collector.finish(), diagnostics: [])
+        var report = collector.finish()
+        if audit.audited == 0 { report.notScanned.append(NotScanned(tool: tool, reason: audit.nothingAudited)) }
+        return ParsedFindings(report: report, diagnostics: [])
     }
 
     // MARK: - Private
@@ -56,6 +61,24 @@ public enum PipAuditParser {
     private static let dependencyKeys = JSONKeySet(["name", "version", "vulns", "skip_reason"])
     private static let vulnKeys = JSONKeySet(["id", "fix_versions", "aliases", "description"])
 
+    /// How many dependencies the report lists and how many of them pip-audit audited.
+    private struct Audit {
+        var dependencies = 0
+        var audited = 0
+        var firstSkip: String?
+
+        /// Why a report that audited nothing cannot show that no dependency is vulnerable.
+        var nothingAudited: String {
+            guard dependencies > 0 else {
+                return "nothing was audited: the report lists no dependency; check that pip-audit read the "
+                    + "environment or requirements file you meant"
+            }
+            return "nothing was audited: pip-audit skipped all \(dependencies) dependencies (first: "
+                + "\(firstSkip ?? "no reason given")), as it does when run offline or without access to its "
+                + "vulnerability service; rerun it with network access"
+        }
+    }
+
     private struct Vulnerability {
         var id = ""
         var fixVersions: [String] = []
@@ -64,7 +87,7 @@ public enum PipAuditParser {
     }
 
     private static func readDependencies<Source: ByteSource>(
-        _ reader: inout JSONReader<Source>, into collector: inout FindingCollector
+        _ reader: inout JSONReader<Source>, into collector: inout FindingCollector, audit: inout Audit
     ) throws {
         try reader.beginArray()
         while try reader.nextElement() {
@@ -95,10 +118,15 @@ public enum PipAuditParser {
             guard let name else {
                 throw ReportError.wrongKind(expected: .pipAudit, found: "a dependency without a \"name\"")
             }
+            audit.dependencies += 1
             if let skipReason {
                 collector.notAudited(tool: tool, "\(name): \(skipReason)")
+                if audit.firstSkip == nil { audit.firstSkip = "\(name): \(skipReason)" }
             } else if !sawVulns, version == nil {
                 collector.notAudited(tool: tool, "\(name): neither vulnerabilities nor a skip reason")
+                if audit.firstSkip == nil { audit.firstSkip = "\(name): neither vulnerabilities nor a skip reason" }
+            } else {
+                audit.audited += 1
             }
             for vulnerability in vulns {
                 collector.add(

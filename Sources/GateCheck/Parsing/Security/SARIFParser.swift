@@ -54,6 +54,13 @@ public enum SARIFParser {
                         try SARIFRunReader.read(&reader, index: index, into: &collector, notes: &notes)
                         index += 1
                     }
+                    if index == 0 {
+                        notes.notScanned.append(
+                            NotScanned(
+                                tool: nil,
+                                reason: "the SARIF log has no runs (\"runs\": []), so it holds no tool's scan; check "
+                                    + "that the scanning step ran and wrote its results"))
+                    }
                 default:
                     seen.record(reader)
                     try reader.skipValue()
@@ -71,7 +78,9 @@ public enum SARIFParser {
                     keyPath: "version")
             }
         }
-        return ParsedFindings(report: collector.finish(), diagnostics: notes.diagnostics)
+        var report = collector.finish()
+        report.notScanned = notes.notScanned
+        return ParsedFindings(report: report, diagnostics: notes.diagnostics)
     }
 
     // MARK: - Private
@@ -87,6 +96,8 @@ struct SARIFNotes {
     var failedTools: [String] = []
     /// Runs without a `results` array (the tool may not have run).
     var runsWithoutResults: [String] = []
+    /// Runs without results and a log without runs: a findings gate that reads them cannot be judged.
+    var notScanned: [NotScanned] = []
 
     var diagnostics: [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -108,8 +119,8 @@ struct SARIFNotes {
             diagnostics.append(
                 Diagnostic(
                     .warning, code: "sarif.no-results",
-                    message: "\(run) has no \"results\" array, which SARIF uses when a tool did not run; it counts "
-                        + "as no findings"))
+                    message: "\(run) has no \"results\" array, which SARIF uses when a tool did not run; a findings "
+                        + "gate that reads this log cannot be judged"))
         }
         return diagnostics
     }

@@ -140,6 +140,9 @@ struct SARIFComponent {
     var guid: String?
     var rules: [SARIFRule] = []
     var ruleIndexByID: [String: Int] = [:]
+    /// The first rule with each `guid`: results may name their rule by guid alone, and a linear search per result
+    /// made a log of 100k rules and results take minutes.
+    var ruleIndexByGUID: [String: Int] = [:]
 
     static func read<Source: ByteSource>(_ reader: inout JSONReader<Source>, at keyPath: String) throws
         -> SARIFComponent
@@ -162,6 +165,9 @@ struct SARIFComponent {
                     if component.ruleIndexByID[rule.id] == nil {
                         component.ruleIndexByID[rule.id] = component.rules.count
                     }
+                    if let guid = rule.guid, component.ruleIndexByGUID[guid] == nil {
+                        component.ruleIndexByGUID[guid] = component.rules.count
+                    }
                     component.rules.append(rule)
                 }
             default: try reader.skipValue()
@@ -175,6 +181,11 @@ struct SARIFComponent {
         if let index = ruleIndexByID[id] { return rules[index] }
         if let slash = id.firstIndex(of: "/"), let index = ruleIndexByID[String(id[..<slash])] { return rules[index] }
         return nil
+    }
+
+    /// The first rule with this `guid`.
+    func rule(guid: String) -> SARIFRule? {
+        ruleIndexByGUID[guid].map { rules[$0] }
     }
 
     private static let componentKeys = JSONKeySet(["name", "guid", "rules"])

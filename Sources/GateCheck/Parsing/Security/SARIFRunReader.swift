@@ -47,7 +47,18 @@ enum SARIFRunReader {
         for result in pending { try resolve(result, in: run, into: &collector, notes: &notes) }
         let name = run.sawTool ? run.toolName : "runs[\(index)] (no tool)"
         if run.executionFailed { notes.failedTools.append(name) }
-        if !sawResults { notes.runsWithoutResults.append("runs[\(index)] (\(run.toolName))") }
+        if !sawResults {
+            let label = "runs[\(index)] (\(run.sawTool ? run.toolName : "no tool"))"
+            notes.runsWithoutResults.append(label)
+            // SARIF 2.1.0 §3.14.23: absent `results` means the tool did not run or could not produce results, while
+            // an empty array means it ran and found nothing; only the second is evidence of a clean scan.
+            notes.notScanned.append(
+                NotScanned(
+                    tool: run.sawTool ? run.toolName : nil,
+                    reason: "\(label) has no \"results\" array, which in SARIF 2.1.0 (§3.14.23) means the tool did "
+                        + "not run or could not produce results; make the scan step fail when the tool fails, or "
+                        + "leave that run out of the log"))
+        }
     }
 
     // MARK: - Private
@@ -57,6 +68,9 @@ enum SARIFRunReader {
         var toolName = "unknown tool"
         var driver = SARIFComponent()
         var extensions: [SARIFComponent] = []
+        /// The first extension with each `guid`, so that a result's `rule.toolComponent.guid` is found in constant
+        /// time (as for rules, a linear search per result is quadratic).
+        var extensionIndexByGUID: [String: Int] = [:]
         var executionFailed = false
     }
 
@@ -82,8 +96,11 @@ enum SARIFRunReader {
                 if let name = run.driver.name?.trimmingWhitespace, !name.isEmpty { run.toolName = name }
             case 1:
                 try reader.forEachElement { reader throws in
-                    run.extensions.append(
-                        try SARIFComponent.read(&reader, at: "\(path).extensions[\(run.extensions.count)]"))
+                    let component = try SARIFComponent.read(&reader, at: "\(path).extensions[\(run.extensions.count)]")
+                    if let guid = component.guid, run.extensionIndexByGUID[guid] == nil {
+                        run.extensionIndexByGUID[guid] = run.extensions.count
+                    }
+                    run.extensions.append(component)
                 }
             default: try reader.skipValue()
             }
@@ -125,9 +142,7 @@ enum SARIFRunReader {
 
     private static func component(for result: SARIFResult, in run: Run) -> SARIFComponent {
         if let index = result.componentIndex, run.extensions.indices.contains(index) { return run.extensions[index] }
-        if let guid = result.componentGUID, let found = run.extensions.first(where: { $0.guid == guid }) {
-            return found
-        }
+        if let guid = result.componentGUID, let index = run.extensionIndexByGUID[guid] { return run.extensions[index] }
         return run.driver
     }
 
@@ -135,7 +150,7 @@ enum SARIFRunReader {
         for index in [result.ruleIndex, result.ruleReferenceIndex] {
             if let index, component.rules.indices.contains(index) { return component.rules[index] }
         }
-        if let guid = result.ruleGUID, let found = component.rules.first(where: { $0.guid == guid }) { return found }
+        if let guid = result.ruleGUID, let found = component.rule(guid: guid) { return found }
         if let id = result.ruleID { return component.rule(id: id) }
         return nil
     }
