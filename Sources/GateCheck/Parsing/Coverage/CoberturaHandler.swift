@@ -10,8 +10,8 @@ struct CoberturaHandler: XMLEventHandler {
     }
 
     static let saxCallbacks = SAXCallbacks(
-        start: { user, name, _, _, _, _, count, _, attributes in
-            XMLStreamParser.start(user, name, count, attributes, CoberturaHandler.self)
+        start: { user, name, _, _, _, _, count, defaulted, attributes in
+            XMLStreamParser.start(user, name, count, defaulted, attributes, CoberturaHandler.self)
         },
         end: { user, _, _, _ in XMLStreamParser.end(user, CoberturaHandler.self) },
         characters: { user, bytes, count in XMLStreamParser.characters(user, bytes, count, CoberturaHandler.self) })

@@ -5,8 +5,8 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     static let saxCallbacks = SAXCallbacks(
-        start: { user, name, _, _, _, _, count, _, attributes in
-            XMLStreamParser.start(user, name, count, attributes, JUnitHandler.self)
+        start: { user, name, _, _, _, _, count, defaulted, attributes in
+            XMLStreamParser.start(user, name, count, defaulted, attributes, JUnitHandler.self)
         },
         end: { user, _, _, _ in XMLStreamParser.end(user, JUnitHandler.self) },
         characters: { user, bytes, count in XMLStreamParser.characters(user, bytes, count, JUnitHandler.self) })
