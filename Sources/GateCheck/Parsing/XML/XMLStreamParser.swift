@@ -84,7 +84,7 @@ enum XMLStreamParser {
         guard !blank.isBlank else { throw .empty }
         common.pointee.atEnd = true
         xmlParseChunk(context, nil, 0, 1)
-        if let failure = common.pointee.failure { throw failure }
+        if let failure = common.pointee.failure ?? common.pointee.failureAtEnd { throw failure }
         if context.pointee.wellFormed == 0 {
             throw .malformed("libxml2 reported the document as not well-formed", at: nil)
         }
@@ -101,7 +101,7 @@ enum XMLStreamParser {
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _: Handler.Type
     ) {
         guard let common = user?.assumingMemoryBound(to: SAXCommon.self), common.pointee.failure == nil,
-            let name
+            common.pointee.failureAtEnd == nil, let name
         else { return }
         // Belt and braces for the declaration callbacks: an attribute the document does not write (a DTD default)
         // never reaches a handler.
@@ -123,14 +123,23 @@ enum XMLStreamParser {
             XMLName(pointer: name), attributes: XMLAttributes(base: attributes, count: Int(count)), depth: depth)
         {
             let failure = handler.pointee.failure ?? .malformed("the parser stopped without a reason", at: nil)
-            common.pointee.stop(failure.located(at: common.pointee.position))
+            guard common.pointee.atEnd else {
+                common.pointee.stop(failure.located(at: common.pointee.position))
+                return
+            }
+            // At the end of the input libxml2 hands over a start tag that is cut short (`<line number="1`) before
+            // it reports the cut: the document's truncation, not the handler's view of the half tag, is the error.
+            common.pointee.failureAtEnd = failure.located(at: common.pointee.position)
+            return
         }
         common.pointee.deliverCharacters(handler.pointee.wantsCharacters, Handler.saxCallbacks.characters)
     }
 
     @inline(__always)
     static func end<Handler: XMLEventHandler>(_ user: UnsafeMutableRawPointer?, _: Handler.Type) {
-        guard let common = user?.assumingMemoryBound(to: SAXCommon.self), common.pointee.failure == nil else { return }
+        guard let common = user?.assumingMemoryBound(to: SAXCommon.self), common.pointee.failure == nil,
+            common.pointee.failureAtEnd == nil
+        else { return }
         let handler = common.pointee.handler.assumingMemoryBound(to: Handler.self)
         handler.pointee.endElement(depth: common.pointee.depth)
         common.pointee.depth -= 1
@@ -231,6 +240,8 @@ struct SAXCommon {
     var depth = 0
     let maxDepth: Int
     var failure: ReportError?
+    /// A handler's failure while libxml2 flushes the last bytes, thrown only if libxml2 reports nothing itself.
+    var failureAtEnd: ReportError?
     var atEnd = false
     /// The handler struct, typed by the callbacks that know its type.
     let handler: UnsafeMutableRawPointer
