@@ -62,6 +62,9 @@ enum XMLStreamParser {
         defer { buffer.deallocate() }
         var total = 0
         var blank = BlankStart()
+        var scanner = MarkupScanner()
+        // The part of a long open construct not yet handed to libxml2 (see MarkupScanner).
+        var held: [UInt8] = []
         while true {
             // libxml2 gets whole buffers, whatever sizes the source hands out: its push parser reports some errors
             // only at the end when a token arrives in pieces, so the pieces must depend on the bytes alone.
@@ -77,10 +80,33 @@ enum XMLStreamParser {
             if count == 0 { break }
             total += count
             if total > limits.maxReportBytes { throw .tooLarge(limit: limits.maxReportBytes) }
-            if blank.isBlank { blank.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
-            xmlParseChunk(context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), 0)
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            if blank.isBlank { blank.scan(chunk) }
+            if let violation = scanner.scan(chunk) {
+                // libxml2 reads up to the construct's `<` (which ends the text before it), so that its line is the
+                // construct's.
+                if held.isEmpty, scanner.constructStart >= 0 {
+                    push(context, UnsafeRawBufferPointer(rebasing: chunk.prefix(scanner.constructStart + 1)))
+                }
+                if let failure = common.pointee.failure { throw failure }
+                throw violation.error(at: common.pointee.position)
+            }
+            if scanner.openLength > Self.heldConstructBytes {
+                // A long construct is open: libxml2 gets it in pieces that double, so its back-scans stay linear.
+                held.append(contentsOf: chunk)
+                guard held.count * 2 >= scanner.openLength else { continue }
+                held.withUnsafeBytes { push(context, $0) }
+                held.removeAll()
+            } else if !held.isEmpty {
+                held.append(contentsOf: chunk)
+                held.withUnsafeBytes { push(context, $0) }
+                held.removeAll()
+            } else {
+                push(context, chunk)
+            }
             if let failure = common.pointee.failure { throw failure }
         }
+        if !held.isEmpty { held.withUnsafeBytes { push(context, $0) } }
         guard !blank.isBlank else { throw .empty }
         common.pointee.atEnd = true
         xmlParseChunk(context, nil, 0, 1)
@@ -88,6 +114,14 @@ enum XMLStreamParser {
         if context.pointee.wellFormed == 0 {
             throw .malformed("libxml2 reported the document as not well-formed", at: nil)
         }
+    }
+
+    /// An open construct longer than this is held back and handed to libxml2 in doubling pieces.
+    static let heldConstructBytes = 1 << 20
+
+    private static func push(_ context: xmlParserCtxtPtr, _ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
+        xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
     }
 
     /// libxml2's global state is set up once, before any parse, so parallel parses never race on it.
