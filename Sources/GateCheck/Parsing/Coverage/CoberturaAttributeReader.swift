@@ -24,17 +24,22 @@ struct CoberturaAttributeReader {
         return (filename ?? className)?.string()
     }
 
-    /// A `<line>`: its number, hit, branch counts and `missing-branches` (valid only during the callback).
+    /// The problem that made ``line(_:into:missing:)`` return `false`.
+    private(set) var failure: ReportError?
+
+    /// Reads a `<line>` into `read`: its number, hit, branch counts, and into `missing` its `missing-branches`
+    /// (valid only during the callback).
     ///
-    /// - Throws: `invalid-value` for a number that is not a line number (so the line cannot be placed), hits that
-    ///   are not a count, or more branches covered than exist.
+    /// Returns `false`, with ``failure`` set to `invalid-value`, for a number that is not a line number (so the line
+    /// cannot be placed), hits that are not a count, or more branches covered than exist. (A `Bool` rather than a
+    /// thrown error keeps the hot path free of copying a large enum.)
     @inline(__always)
-    mutating func line(_ attributes: XMLAttributes) throws(ReportError) -> (line: CoberturaLine, missing: XMLBytes?) {
+    mutating func line(_ attributes: XMLAttributes, into read: inout CoberturaLine, missing: inout XMLBytes?) -> Bool {
         var number: XMLBytes?
         var hits: XMLBytes?
         var branch: XMLBytes?
         var condition: XMLBytes?
-        var missing: XMLBytes?
+        missing = nil
         attributes.forEach { name, value in
             if name.pointer == numberPointer {
                 number = value
@@ -59,28 +64,34 @@ struct CoberturaAttributeReader {
         }
         guard let line = number?.nonNegativeInteger, line > 0, line <= Int(UInt32.max) else {
             let shown = number.map { "number='\($0.string(limit: 40))'" } ?? "no number attribute"
-            throw .invalidValue(
+            return fail(
                 "a <line> has \(shown), so gatecheck cannot place it; a line number is a whole number from 1 to "
-                    + "4294967295 (regenerate the report with its coverage tool)", at: nil, keyPath: nil)
+                    + "4294967295 (regenerate the report with its coverage tool)")
         }
         guard let count = hits?.nonNegativeInteger else {
             let shown = hits?.string(limit: 40) ?? "(missing)"
-            throw .invalidValue(
-                "line \(line) has hits='\(shown)'; hits must be a non-negative number", at: nil, keyPath: nil)
+            return fail(
+                "line \(line) has hits='\(shown)'; hits must be a non-negative number")
         }
-        var read = CoberturaLine(number: UInt32(line), hit: count > 0)
-        guard let branch, branch.equalsIgnoringCase("true") else { return (read, missing) }
+        read = CoberturaLine(number: UInt32(line), hit: count > 0)
+        guard let branch, branch.equalsIgnoringCase("true") else { return true }
         guard let condition, let counts = CoberturaChecks.counts(condition) else {
             read.branchWithoutCounts = true
-            return (read, missing)
+            return true
         }
         guard counts.covered <= counts.total, counts.total <= Int(UInt32.max) else {
-            throw .invalidValue(
+            return fail(
                 "line \(line) has condition-coverage '\(condition.string(limit: 40))': more branches covered than "
-                    + "exist", at: nil, keyPath: nil)
+                    + "exist")
         }
         read.branches = BranchCount(line: UInt32(line), covered: UInt32(counts.covered), total: UInt32(counts.total))
-        return (read, missing)
+        return true
+    }
+
+    @inline(never)
+    private mutating func fail(_ message: String) -> Bool {
+        failure = .invalidValue(message, at: nil, keyPath: nil)
+        return false
     }
 
     private static func classify(_ name: XMLName) -> Attribute {

@@ -120,6 +120,7 @@ struct CoberturaHandler: XMLEventHandler {
         return false
     }
 
+    @inline(__always)
     mutating func endElement(depth: Int) {
         switch stack[depth] {
         case .lines where depth == classLinesDepth:
@@ -242,15 +243,14 @@ struct CoberturaHandler: XMLEventHandler {
     }
 
     private mutating func readLine(_ attributes: XMLAttributes, _ use: LineUse) -> Bool {
-        let read: (line: CoberturaLine, missing: XMLBytes?)
-        do throws(ReportError) {
-            read = try self.attributes.line(attributes)
-        } catch {
-            return fail(error)
+        var line = CoberturaLine(number: 0, hit: false)
+        var missing: XMLBytes?
+        guard self.attributes.line(attributes, into: &line, missing: &missing) else {
+            return fail(self.attributes.failure ?? .malformed("a <line> could not be read", at: nil))
         }
         switch use {
-        case .count: record(read.line, missing: read.missing)
-        case .keepForClassEnd: methodLines.append(read.line)
+        case .count: record(line, missing: missing)
+        case .keepForClassEnd: methodLines.append(line)
         case .check: break
         }
         return true

@@ -15,8 +15,8 @@
 /// ``XMLStreamParser`` when a construct is long, so that it hands libxml2 that construct in doubling pieces and the
 /// back-scans stay linear.
 ///
-/// It tracks only "in text / in a tag / in a quoted value / in a comment, CDATA, PI or DOCTYPE"; text is skipped
-/// with `memchr`. UTF-16 input (by its first bytes) is scanned a code unit at a time.
+/// It tracks only "in text / in a tag / in a quoted value / in a comment, CDATA, PI or DOCTYPE", hopping with `memchr`
+/// from `<` to `<` over text and short tags. UTF-16 input (by its first bytes) is scanned a code unit at a time.
 struct MarkupScanner {
     /// The most attributes (namespace declarations included) one start tag may have.
     static let maxAttributes = 256
@@ -104,10 +104,18 @@ struct MarkupScanner {
         while index < count {
             switch state {
             case .text:
-                // Text: straight to the next `<`.
-                guard let found = memchr(base + index, 0x3C, count - index) else { return nil }
-                index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
-                constructStart = index - 1
+                // Hop from `<` to `<`. Neither text nor a tag can hold a `<`, so a tag whose next `<` is near is
+                // short, and a short tag cannot hold more than maxAttributes attributes: only a tag followed by a long
+                // gap (or the last one of the chunk), a comment, CDATA section, PI or DOCTYPE is scanned byte by byte.
+                guard var open = Self.find(0x3C, base, from: index, to: count) else { return nil }
+                while open + 1 < count, base[open + 1] != 0x21, base[open + 1] != 0x3F,
+                    let following = Self.find(0x3C, base, from: open + 1, to: count),
+                    following - open <= Self.shortTagBytes
+                {
+                    open = following
+                }
+                index = open + 1
+                constructStart = open
                 openLength = 1
                 attributes = 0
                 state = .open
@@ -170,6 +178,16 @@ struct MarkupScanner {
             }
         }
         return nil
+    }
+
+    /// A tag this long or shorter cannot hold more than ``maxAttributes`` attributes (each takes at least 4 bytes).
+    private static let shortTagBytes = 4 * maxAttributes
+
+    /// The index of the first `byte` in `base[from..<to]`.
+    @inline(__always)
+    private static func find(_ byte: UInt8, _ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return nil }
+        return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     private mutating func scanUTF16(_ base: UnsafePointer<UInt8>, _ count: Int, bigEndian: Bool) -> Violation? {

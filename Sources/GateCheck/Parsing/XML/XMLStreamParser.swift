@@ -135,7 +135,7 @@ enum XMLStreamParser {
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _: Handler.Type
     ) {
         guard let common = user?.assumingMemoryBound(to: SAXCommon.self), common.pointee.failure == nil,
-            common.pointee.failureAtEnd == nil, let name
+            let name
         else { return }
         // Belt and braces for the declaration callbacks: an attribute the document does not write (a DTD default)
         // never reaches a handler.
@@ -163,7 +163,10 @@ enum XMLStreamParser {
             }
             // At the end of the input libxml2 hands over a start tag that is cut short (`<line number="1`) before
             // it reports the cut: the document's truncation, not the handler's view of the half tag, is the error.
-            common.pointee.failureAtEnd = failure.located(at: common.pointee.position)
+            // (libxml2 stops calling back at its error; should it not report one, the handler's failure is thrown.)
+            if common.pointee.failureAtEnd == nil {
+                common.pointee.failureAtEnd = failure.located(at: common.pointee.position)
+            }
             return
         }
         common.pointee.deliverCharacters(handler.pointee.wantsCharacters, Handler.saxCallbacks.characters)
@@ -171,9 +174,7 @@ enum XMLStreamParser {
 
     @inline(__always)
     static func end<Handler: XMLEventHandler>(_ user: UnsafeMutableRawPointer?, _: Handler.Type) {
-        guard let common = user?.assumingMemoryBound(to: SAXCommon.self), common.pointee.failure == nil,
-            common.pointee.failureAtEnd == nil
-        else { return }
+        guard let common = user?.assumingMemoryBound(to: SAXCommon.self), common.pointee.failure == nil else { return }
         let handler = common.pointee.handler.assumingMemoryBound(to: Handler.self)
         handler.pointee.endElement(depth: common.pointee.depth)
         common.pointee.depth -= 1
