@@ -73,6 +73,7 @@ struct MarkupScanner {
     /// Where in the last chunk the open construct started, or -1 when it started in an earlier chunk.
     private(set) var constructStart = -1
     private var encoding: Encoding?
+    private var pastByteOrderMark = false
 
     private enum Encoding {
         case utf8, utf16LE, utf16BE
@@ -192,7 +193,10 @@ struct MarkupScanner {
 
     private mutating func scanUTF16(_ base: UnsafePointer<UInt8>, _ count: Int, bigEndian: Bool) -> Violation? {
         var index = 0
-        if constructStart < 0, openLength == 0, base[0] == 0xFF || base[0] == 0xFE { index = 2 }
+        if !pastByteOrderMark {
+            pastByteOrderMark = true
+            if base[0] == 0xFF || base[0] == 0xFE { index = 2 }
+        }
         while index + 1 < count {
             let unit =
                 bigEndian

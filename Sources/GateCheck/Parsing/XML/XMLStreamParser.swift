@@ -119,9 +119,16 @@ enum XMLStreamParser {
     /// An open construct longer than this is held back and handed to libxml2 in doubling pieces.
     static let heldConstructBytes = 1 << 20
 
+    /// Hands bytes to libxml2, in pieces its `Int32` count can hold.
     private static func push(_ context: xmlParserCtxtPtr, _ bytes: UnsafeRawBufferPointer) {
-        guard !bytes.isEmpty else { return }
-        xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
+        var offset = 0
+        while offset < bytes.count {
+            let count = min(bytes.count - offset, 1 << 30)
+            xmlParseChunk(
+                context, bytes.baseAddress.map { $0.advanced(by: offset).assumingMemoryBound(to: CChar.self) },
+                Int32(count), 0)
+            offset += count
+        }
     }
 
     /// libxml2's global state is set up once, before any parse, so parallel parses never race on it.
