@@ -25,9 +25,10 @@ public struct ParseLimits: Sendable, Hashable, Codable {
 ///
 /// The setup is the one measured safe in shared/docs/xml-json-speed-and-safety.md §3: a zeroed handler with only
 /// the callbacks below (never libxml2's default SAX2 handler, which expands internal entities even without
-/// `XML_PARSE_NOENT`), our own state as user data, options `NONET | HUGE` only, any entity declaration stops the
-/// parse, a depth cap of our own, and a document that is not well-formed is always an error, even after the handler
-/// has seen partial totals.
+/// `XML_PARSE_NOENT`), our own state as user data, options `NONET | HUGE` only, any entity declaration (and any other
+/// internal DTD declaration) stops the parse, a depth cap of our own, ``MarkupScanner``'s bounds and pacing against
+/// libxml2's quadratic paths, and a document that is not well-formed is always an error, even after the handler has
+/// seen partial totals.
 enum XMLStreamParser {
     /// Bytes handed to libxml2 per call; 256 KiB measured fastest.
     static let chunkSize = 256 * 1024
@@ -220,13 +221,16 @@ enum XMLStreamParser {
         callbacks.attributeDecl = { user, element, attribute, _, _, _, tree in
             if let tree { xmlFreeEnumeration(tree) }  // the callback owns it
             let element = element.map { String(cString: $0) } ?? "?"
-            SAXCommon.forbid(user, "an attribute-list declaration (<!ATTLIST \(element) ...>) for", attribute)
+            let attribute = attribute.map { String(cString: $0) } ?? "?"
+            SAXCommon.forbid(user, "a DTD declaration '<!ATTLIST \(element) \(attribute) ...>'", nil)
         }
         callbacks.elementDecl = { user, name, _, _ in
-            SAXCommon.forbid(user, "an element declaration (<!ELEMENT>) for", name)
+            let name = name.map { String(cString: $0) } ?? "?"
+            SAXCommon.forbid(user, "a DTD declaration '<!ELEMENT \(name) ...>'", nil)
         }
         callbacks.notationDecl = { user, name, _, _ in
-            SAXCommon.forbid(user, "a notation declaration", name)
+            let name = name.map { String(cString: $0) } ?? "?"
+            SAXCommon.forbid(user, "a DTD declaration '<!NOTATION \(name) ...>'", nil)
         }
         callbacks.serror = { user, error in
             guard let error, let common = user?.assumingMemoryBound(to: SAXCommon.self) else { return }
@@ -311,11 +315,11 @@ struct SAXCommon {
     }
 
     /// Stops the parse at a DTD declaration that the internal subset must not hold: `what` and the declared name
-    /// make the message, the current line its position.
+    /// (if given) make the message, the current line its position.
     static func forbid(_ user: UnsafeMutableRawPointer?, _ what: String, _ name: UnsafePointer<xmlChar>?) {
         guard let common = user?.assumingMemoryBound(to: SAXCommon.self) else { return }
-        let declared = name.map { String(cString: $0) } ?? "?"
-        common.pointee.stop(.forbidden("\(what) ('\(declared)')", at: common.pointee.position))
+        let declared = name.map { " ('\(String(cString: $0))')" } ?? ""
+        common.pointee.stop(.forbidden(what + declared, at: common.pointee.position))
     }
 
     mutating func stop(_ failure: ReportError) {
