@@ -86,6 +86,7 @@ struct CoberturaHandler: XMLEventHandler {
             if depth == methodLinesDepth + 1 {
                 return currentPath == nil || readLine(attributes, classHasLines ? .check : .keepForClassEnd)
             }
+            if depth == 1 { return fail(.wrongKind(expected: .cobertura, found: "root element <line>")) }
             return fail(
                 .malformed(
                     "a <line> element is outside <class><lines> and <class><methods><method><lines>, so gatecheck "
