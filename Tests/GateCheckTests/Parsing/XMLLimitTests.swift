@@ -114,6 +114,24 @@ struct XMLLimitTests {
         #expect(clock.now - started < .seconds(30))
     }
 
+    @Test("an encoding that can write markup as other bytes is refused before libxml2 decodes it")
+    func encodings() throws {
+        // UTF-7 writes `<` as `+ADw-`: a start tag with 1,000 attributes the scanner cannot see.
+        let hidden = "+ADw-testcase" + (0..<1000).map { " a\($0)+AD0AIg-1+ACI-" }.joined() + "/+AD4-"
+        var utf7 = BytesSource("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n<testsuite>\(hidden)</testsuite>")
+        let error = #expect(throws: ReportError.self) { _ = try JUnitParser.parse(&utf7) }
+        #expect(error?.code == "report.encoding")
+        for prefix: [UInt8] in [[0x4C, 0x6F, 0xA7, 0x94], [0x00, 0x00, 0x00, 0x3C], [0x3C, 0x00, 0x00, 0x00]] {
+            var source = BytesSource(prefix + Array(" version='1.0'?><testsuite/>".utf8))
+            #expect(throws: ReportError.self) { _ = try JUnitParser.parse(&source) }
+        }
+        for name in ["UTF-8", "utf-8", "ISO-8859-1", "windows-1252", "US-ASCII"] {
+            var source = BytesSource(
+                "<?xml version='1.0' encoding='\(name)'?>\n<testsuite><testcase name=\"t\"/></testsuite>")
+            #expect(try JUnitParser.parse(&source).report.total == 1, "\(name)")
+        }
+    }
+
     /// The generated body, in blocks large enough that generating it costs nothing next to parsing it.
     static let block = String(repeating: "x", count: 65_536)
 
