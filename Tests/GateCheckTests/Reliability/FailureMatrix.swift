@@ -103,6 +103,36 @@ enum FailureMatrix {
             let start = text.range(of: "?>\n").map { text.index($0.upperBound, offsetBy: 0) } ?? text.startIndex
             return Input(variants: [Array((text[..<start] + declaration + text[start...]).utf8)])
         },
+        Row(
+            id: "attlist-default", description: "an internal DTD attribute default (`<!ATTLIST line hits CDATA \"1\">`)"
+        ) { seed in
+            guard seed.isXML else { return nil }
+            let declaration = "<!DOCTYPE x [<!ATTLIST line hits CDATA \"1\">]>\n"
+            let text = seed.clean
+            let start = text.range(of: "?>\n").map(\.upperBound) ?? text.startIndex
+            return Input(variants: [Array((text[..<start] + declaration + text[start...]).utf8)])
+        },
+        Row(id: "many-attributes", description: "an element with 100,000 attributes (XML only)") { seed in
+            guard seed.isXML else { return nil }
+            let element = "<zz" + (0..<100_000).map { " a\($0)=\"1\"" }.joined() + "/>"
+            return Input(variants: [Array(seed.text(extra: element).utf8)])
+        },
+        Row(id: "huge-attribute", description: "a 100 MB attribute value (XML only), generated as read") { seed in
+            guard seed.isXML else { return nil }
+            let (before, after) = seed.aroundExtra
+            return Input(
+                generated: GeneratedSource(
+                    prefix: before + "<zz a=\"", pattern: String(repeating: "x", count: 65_536),
+                    bodyCount: 100_000_000, suffix: "\"/>" + after))
+        },
+        Row(id: "long-cdata", description: "a 100 MB CDATA section (XML only), generated as read") { seed in
+            guard seed.isXML else { return nil }
+            let (before, after) = seed.aroundExtra
+            return Input(
+                generated: GeneratedSource(
+                    prefix: before + "<![CDATA[", pattern: String(repeating: "x", count: 65_536),
+                    bodyCount: 100_000_000, suffix: "]]>" + after))
+        },
         Row(id: "huge-text", description: "a 1 GB single-line text node (XML) or string (JSON), generated as read") {
             seed in
             let (before, after) = seed.aroundExtra

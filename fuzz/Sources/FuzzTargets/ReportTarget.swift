@@ -18,7 +18,9 @@ enum ReportTarget {
         }
         if kind.producesFindings { try checkWaivers(kind, bytes, reference) }
         switch kind {
-        case .cobertura: try checkCoverageDetail(bytes, reference)
+        case .cobertura:
+            try CoberturaStructureCheck.check(bytes, reference)
+            try checkCoverageDetail(bytes, reference)
         case .safety: try checkBanner(bytes, reference)
         default: break
         }

@@ -99,15 +99,43 @@ enum CoberturaChecks {
                     "the root's \(name)='\(rate)' is not a fraction between 0 and 1", at: nil, keyPath: nil)
             }
         }
-        for (what, covered, valid) in [
-            ("lines", summary.linesCovered, summary.linesValid),
-            ("branches", summary.branchesCovered, summary.branchesValid),
-        ] {
-            if let covered, let valid, covered > valid {
+        let pairs: [(String, Int?, Int?, StaticString)] = [
+            ("lines", summary.linesCovered, summary.linesValid, "line-rate"),
+            ("branches", summary.branchesCovered, summary.branchesValid, "branch-rate"),
+        ]
+        for (what, covered, valid, rateName) in pairs {
+            guard let covered, let valid else { continue }
+            if covered > valid {
                 throw .invalidValue(
                     "the root states \(covered) \(what) covered of \(valid) valid", at: nil, keyPath: nil)
             }
+            // A rate beside its counts must be their ratio as written; neither figure may be picked over the other.
+            guard valid > 0, let written = attributes.value(rateName), let rate = written.double
+            else { continue }
+            let ratio = Double(covered) / Double(valid)
+            if abs(rate - ratio) > ratioTolerance(written) {
+                throw .invalidValue(
+                    "the root's \(rateName)='\(written.string(limit: 40))' contradicts its own \(what)-covered="
+                        + "\(covered) and \(what)-valid=\(valid) (\(MetricValue.format(ratio))); gatecheck cannot tell "
+                        + "which figure is true, so regenerate the report with its coverage tool",
+                    at: nil, keyPath: nil)
+            }
         }
         return summary
+    }
+
+    /// How far a written rate may be from the ratio of its counts: one unit of its last decimal, as producers round
+    /// (coverage.py to 4 significant digits, gcovr to 5 decimals) or truncate (coverlet, to 4), but at least 0.0001
+    /// and at most 0.01, so that `line-rate="1"` beside 95 of 100 lines is a contradiction.
+    static func ratioTolerance(_ written: XMLBytes) -> Double {
+        let bytes = written.buffer
+        var decimals = 0
+        if bytes.contains(UInt8(ascii: "e")) || bytes.contains(UInt8(ascii: "E")) {
+            decimals = 4
+        } else if let point = bytes.firstIndex(of: UInt8(ascii: ".")) {
+            decimals = bytes[(point + 1)...].prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+        }
+        let unit = [1e-2, 1e-2, 1e-2, 1e-3, 1e-4][min(decimals, 4)]
+        return unit + 1e-9
     }
 }

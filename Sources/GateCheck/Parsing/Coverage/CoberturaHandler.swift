@@ -1,17 +1,18 @@
-/// The SAX handler behind ``CoberturaParser``: tracks where it is with a stack of element kinds and records
-/// `class/lines/line` into the current file.
+/// The SAX handler behind ``CoberturaParser``: tracks where it is with a stack of element kinds and records the
+/// lines of each `<class>` into its file.
+///
+/// Every `<line>` is counted or refused: a class's lines are those under `<class><lines>`, or, when it has none there,
+/// those under `<class><methods><method><lines>` (Java Cobertura and gcovr write the same lines in both places, some
+/// Swift and .NET producers only under methods); a `<line>` anywhere else, or with a number that is not a line number,
+/// stops the parse. So the root's totals are used only by a report without any `<line>` element.
 struct CoberturaHandler: XMLEventHandler {
     private enum Element: UInt8 {
-        case other, coverage, sources, source, packages, package, classes, klass, lines, line
-    }
-
-    private enum Attribute: UInt8 {
-        case other, number, hits, branch, conditionCoverage, missingBranches, filename, name
+        case other, coverage, sources, source, packages, package, classes, klass, lines, line, methods, method
     }
 
     static let saxCallbacks = SAXCallbacks(
-        start: { user, name, _, _, _, _, count, _, attributes in
-            XMLStreamParser.start(user, name, count, attributes, CoberturaHandler.self)
+        start: { user, name, _, _, _, _, count, defaulted, attributes in
+            XMLStreamParser.start(user, name, count, defaulted, attributes, CoberturaHandler.self)
         },
         end: { user, _, _, _ in XMLStreamParser.end(user, CoberturaHandler.self) },
         characters: { user, bytes, count in XMLStreamParser.characters(user, bytes, count, CoberturaHandler.self) })
@@ -32,14 +33,19 @@ struct CoberturaHandler: XMLEventHandler {
     private(set) var repeatedFiles: Set<String> = []
     private let mode: Mode
     private let stack = ElementStack<Element>(fallback: .other)
+    /// The depth of the open `<class>`, or -1.
+    private var classDepth = -1
     /// The depth of the current `class/lines` element, so a `<line>` is counted only directly inside it.
     private var classLinesDepth = -1
+    /// The depth of the current `class/methods/method/lines` element, or -1.
+    private var methodLinesDepth = -1
+    /// Whether the open class has a `<line>` under its own `<lines>`: then its method lines are repeats.
+    private var classHasLines = false
+    /// The open class's method lines, counted at its end if it has no lines of its own.
+    private var methodLines: [CoberturaLine] = []
     private var elements = XMLNameCache(Self.classify)
     private var linePointer: UnsafePointer<UInt8>?
-    /// The interned names of `number` and `hits`, the two attributes of every line.
-    private var numberPointer: UnsafePointer<UInt8>?
-    private var hitsPointer: UnsafePointer<UInt8>?
-    private var attributeNames = XMLNameCache(Self.classifyAttribute)
+    private var attributes = CoberturaAttributeReader()
     private var report = CoverageReport()
     private var currentPath: String?
     private var current = FileCoverage()
@@ -49,7 +55,6 @@ struct CoberturaHandler: XMLEventHandler {
     /// ever names, so a summary keeps no line numbers for the others.
     private var mostMissed: [(path: String, missed: Int, sample: [UInt32])] = []
     private var sourceText: [UInt8]?
-    private var skippedLines = 0
     private var branchLinesWithoutCounts = 0
 
     init(mode: Mode) {
@@ -72,11 +77,33 @@ struct CoberturaHandler: XMLEventHandler {
         stack[depth] = element
         switch element {
         case .line:
-            // Only class/lines/line: method lines repeat the class lines in gcovr, coverlet and istanbul output.
-            if depth == classLinesDepth + 1, currentPath != nil { return recordLine(attributes) }
-        case .lines where parent == .klass:
+            if depth == classLinesDepth + 1 {
+                classHasLines = true
+                return currentPath == nil || readLine(attributes, .count)
+            }
+            // Method lines repeat the class lines in Java Cobertura, gcovr, coverlet and istanbul output; they count
+            // only for a class without lines of its own, which is known at its end.
+            if depth == methodLinesDepth + 1 {
+                return currentPath == nil || readLine(attributes, classHasLines ? .check : .keepForClassEnd)
+            }
+            if depth == 1 { return fail(.wrongKind(expected: .cobertura, found: "root element <line>")) }
+            return fail(
+                .malformed(
+                    "a <line> element is outside <class><lines> and <class><methods><method><lines>, so gatecheck "
+                        + "cannot tell which file it belongs to; regenerate the report with its coverage tool",
+                    at: nil))
+        case .lines where parent == .klass && depth == classDepth + 1:
             classLinesDepth = depth
-        case .klass where parent == .classes || parent == .packages:
+        case .lines where parent == .method && stack[depth - 2] == .methods && depth == classDepth + 3:
+            methodLinesDepth = depth
+        case .klass where depth > 1:
+            guard classDepth < 0 else {
+                return fail(
+                    .malformed(
+                        "a <class> element is inside another <class>; regenerate the report with its coverage tool",
+                        at: nil))
+            }
+            classDepth = depth
             return startClass(attributes)
         case .source where parent == .sources:
             sourceText = []
@@ -94,12 +121,23 @@ struct CoberturaHandler: XMLEventHandler {
         return false
     }
 
+    @inline(__always)
     mutating func endElement(depth: Int) {
         switch stack[depth] {
         case .lines where depth == classLinesDepth:
             classLinesDepth = -1
-        case .klass:
-            if let path = currentPath { finishClass(path) }
+        case .lines where depth == methodLinesDepth:
+            methodLinesDepth = -1
+        case .klass where depth == classDepth:
+            if let path = currentPath {
+                if !classHasLines {
+                    for line in methodLines { record(line, missing: nil) }
+                }
+                finishClass(path)
+            }
+            classDepth = -1
+            classHasLines = false
+            methodLines.removeAll(keepingCapacity: true)
         case .source:
             if let text = sourceText {
                 report.sources.append(String(decoding: text, as: UTF8.self).trimmingWhitespace)
@@ -124,12 +162,6 @@ struct CoberturaHandler: XMLEventHandler {
                 branchesCovered: branches.covered, branchesTotal: branches.total)
         }
         for path in report.files.keys { report.files[path]?.normalize() }
-        if skippedLines > 0 {
-            diagnostics.append(
-                Diagnostic(
-                    .warning, code: "cobertura.skipped-lines",
-                    message: "\(skippedLines) <line> element(s) without a positive line number were skipped"))
-        }
         if branchLinesWithoutCounts > 0 {
             diagnostics.append(
                 Diagnostic(
@@ -153,31 +185,13 @@ struct CoberturaHandler: XMLEventHandler {
         if name.equals("source") { return .source }
         if name.equals("sources") { return .sources }
         if name.equals("coverage") { return .coverage }
-        return .other
-    }
-
-    private static func classifyAttribute(_ name: XMLName) -> Attribute {
-        if name.equals("number") { return .number }
-        if name.equals("hits") { return .hits }
-        if name.equals("branch") { return .branch }
-        if name.equals("condition-coverage") { return .conditionCoverage }
-        if name.equals("missing-branches") { return .missingBranches }
-        if name.equals("filename") { return .filename }
-        if name.equals("name") { return .name }
+        if name.equals("methods") { return .methods }
+        if name.equals("method") { return .method }
         return .other
     }
 
     private mutating func startClass(_ attributes: XMLAttributes) -> Bool {
-        var filename: XMLBytes?
-        var className: XMLBytes?
-        attributes.forEach { name, value in
-            switch attributeNames.lookup(name) {
-            case .filename: filename = value
-            case .name: className = value
-            default: break
-            }
-        }
-        guard let path = (filename ?? className)?.string() else {
+        guard let path = self.attributes.classPath(attributes) else {
             return fail(.invalidValue("a <class> has neither a filename nor a name attribute", at: nil, keyPath: nil))
         }
         let key = CoberturaChecks.normalize(path: path)
@@ -219,70 +233,50 @@ struct CoberturaHandler: XMLEventHandler {
         if mostMissed.count > 16 { mostMissed.removeLast() }
     }
 
-    private mutating func recordLine(_ attributes: XMLAttributes) -> Bool {
-        var number: XMLBytes?
-        var hits: XMLBytes?
-        var branch: XMLBytes?
-        var condition: XMLBytes?
+    /// What to do with a `<line>` once read.
+    private enum LineUse {
+        /// Count it now.
+        case count
+        /// Keep it until the class ends: it counts if the class has no lines of its own.
+        case keepForClassEnd
+        /// Only check it: the class's own lines count.
+        case check
+    }
+
+    private mutating func readLine(_ attributes: XMLAttributes, _ use: LineUse) -> Bool {
+        var line = CoberturaLine(number: 0, hit: false)
         var missing: XMLBytes?
-        attributes.forEach { name, value in
-            if name.pointer == numberPointer {
-                number = value
-                return
-            }
-            if name.pointer == hitsPointer {
-                hits = value
-                return
-            }
-            switch attributeNames.lookup(name) {
-            case .number:
-                number = value
-                numberPointer = name.pointer
-            case .hits:
-                hits = value
-                hitsPointer = name.pointer
-            case .branch: branch = value
-            case .conditionCoverage: condition = value
-            case .missingBranches: missing = value
-            default: break
-            }
+        guard self.attributes.line(attributes, into: &line, missing: &missing) else {
+            return fail(self.attributes.failure ?? .malformed("a <line> could not be read", at: nil))
         }
-        guard let line = number?.nonNegativeInteger, line > 0, line <= Int(UInt32.max) else {
-            skippedLines += 1
-            return true
+        switch use {
+        case .count: record(line, missing: missing)
+        case .keepForClassEnd: methodLines.append(line)
+        case .check: break
         }
-        guard let count = hits?.nonNegativeInteger else {
-            let shown = hits?.string(limit: 40) ?? "(missing)"
-            return fail(
-                .invalidValue(
-                    "line \(line) has hits='\(shown)'; hits must be a non-negative number", at: nil, keyPath: nil))
-        }
+        return true
+    }
+
+    /// Counts one line into the current class; `missing` is its `missing-branches` value, while it is valid.
+    @inline(__always)
+    private mutating func record(_ line: CoberturaLine, missing: XMLBytes?) {
         if case .summarize = mode {
-            summary.add(line: UInt32(line), hit: count > 0)
+            summary.add(line: line.number, hit: line.hit)
         } else {
-            current.lines.record(line: UInt32(line), hit: count > 0)
+            current.lines.record(line: line.number, hit: line.hit)
         }
-        guard let branch, branch.equalsIgnoringCase("true") else { return true }
-        guard let condition, let counts = CoberturaChecks.counts(condition) else {
-            branchLinesWithoutCounts += 1
-            return true
-        }
-        guard counts.covered <= counts.total, counts.total <= Int(UInt32.max) else {
-            return fail(
-                .invalidValue(
-                    "line \(line) has condition-coverage '\(condition.string(limit: 40))': more branches covered than exist",
-                    at: nil, keyPath: nil))
-        }
+        if line.branchWithoutCounts { branchLinesWithoutCounts += 1 }
+        guard let branches = line.branches else { return }
         if case .summarize = mode {
-            summary.branchesCovered += counts.covered
-            summary.branchesTotal += counts.total
-            return true
+            summary.branchesCovered += Int(branches.covered)
+            summary.branchesTotal += Int(branches.total)
+            return
         }
         current.recordBranches(
-            BranchCount(line: UInt32(line), covered: UInt32(counts.covered), total: UInt32(counts.total)),
+            branches,
             missing: CoberturaChecks.missingTargets(
-                missing, covered: counts.covered, total: counts.total, into: &missingScratch) ? missingScratch : nil)
-        return true
+                missing, covered: Int(branches.covered), total: Int(branches.total), into: &missingScratch)
+                ? missingScratch : nil)
     }
 
     /// Reads the root's totals and the emitter's version (``CoberturaChecks/rootSummary(_:)`` refuses impossible

@@ -5,8 +5,8 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     static let saxCallbacks = SAXCallbacks(
-        start: { user, name, _, _, _, _, count, _, attributes in
-            XMLStreamParser.start(user, name, count, attributes, JUnitHandler.self)
+        start: { user, name, _, _, _, _, count, defaulted, attributes in
+            XMLStreamParser.start(user, name, count, defaulted, attributes, JUnitHandler.self)
         },
         end: { user, _, _, _ in XMLStreamParser.end(user, JUnitHandler.self) },
         characters: { user, bytes, count in XMLStreamParser.characters(user, bytes, count, JUnitHandler.self) })
@@ -85,6 +85,9 @@ struct JUnitHandler: XMLEventHandler {
                 caseText = []
                 capturing = true
             }
+        case .failure where parent == .testsuite || parent == .testsuites,
+            .error where parent == .testsuite || parent == .testsuites:
+            startSuiteLevelFailure(element, attributes, depth: depth)
         case .skipped where parent == .testcase:
             current?.hasSkipped = true
         case .flaky where parent == .testcase:
@@ -102,6 +105,11 @@ struct JUnitHandler: XMLEventHandler {
             current = nil
         case .failure, .error:
             capturing = false
+            if depth == suiteLevelDepth, let finished = current {
+                finishCase(finished)
+                current = nil
+                suiteLevelDepth = -1
+            }
         case .testsuite:
             guard let claims = suites.popLast() else { break }
             if !claims.contributed { useAttributes(claims) }
@@ -176,6 +184,33 @@ struct JUnitHandler: XMLEventHandler {
         }
         current = testCase
         if !suites.isEmpty { suites[suites.count - 1].contributed = true }
+    }
+
+    /// A `<failure>` or `<error>` outside any `<testcase>` (Ant writes an exception in `@BeforeClass` or a class that
+    /// fails to load so) is one failing test named `<init>` in a class named after the suite, as Jenkins' JUnit
+    /// plugin counts it: once per suite, whatever the suite's attributes or its other testcases say.
+    private mutating func startSuiteLevelFailure(_ element: Element, _ attributes: XMLAttributes, depth: Int) {
+        guard current == nil else { return }
+        let index = suites.count - 1
+        if index >= 0 {
+            guard !suites[index].hasSuiteLevelFailure else { return }
+            suites[index].hasSuiteLevelFailure = true
+            suites[index].contributed = true
+        } else {
+            guard !rootLevelFailure else { return }
+            rootLevelFailure = true
+        }
+        startCase(XMLAttributes(base: nil, count: 0))
+        let suiteName = (index >= 0 ? suites[index].name : nil) ?? ""
+        Array(suiteName.utf8).withUnsafeBufferPointer { className.set($0) }
+        Array("<init>".utf8).withUnsafeBufferPointer { caseName.set($0) }
+        if element == .failure { current?.hasFailure = true } else { current?.hasError = true }
+        if report.failures.count < TestReport.failureLimit {
+            caseMessage = attributes.value("message")?.string(limit: FailedTest.messageLimit) ?? ""
+            caseText = []
+            capturing = true
+        }
+        suiteLevelDepth = depth
     }
 
     private func string(_ bytes: ByteBuffer) -> String {
@@ -266,6 +301,10 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     private var attributeOnlySuites = 0
+    /// The depth of the suite-level `<failure>` or `<error>` being read as a test, or -1.
+    private var suiteLevelDepth = -1
+    /// Whether a `<failure>` or `<error>` directly under the root `<testsuites>` has been counted.
+    private var rootLevelFailure = false
 }
 
 extension XMLBytes {

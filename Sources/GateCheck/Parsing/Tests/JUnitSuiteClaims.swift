@@ -12,6 +12,8 @@ extension JUnitHandler {
         /// large to count exactly), as written: a suite without testcases whose counts are used cannot be judged.
         var invalid: String?
         var contributed = false
+        /// Whether a `<failure>` or `<error>` directly inside the suite has been counted as its `<init>` test.
+        var hasSuiteLevelFailure = false
 
         /// The largest count a suite attribute may claim: far above any real suite, and small enough that summing
         /// the claims of every suite a report can hold never overflows.

@@ -25,9 +25,10 @@ public struct ParseLimits: Sendable, Hashable, Codable {
 ///
 /// The setup is the one measured safe in shared/docs/xml-json-speed-and-safety.md §3: a zeroed handler with only
 /// the callbacks below (never libxml2's default SAX2 handler, which expands internal entities even without
-/// `XML_PARSE_NOENT`), our own state as user data, options `NONET | HUGE` only, any entity declaration stops the
-/// parse, a depth cap of our own, and a document that is not well-formed is always an error, even after the handler
-/// has seen partial totals.
+/// `XML_PARSE_NOENT`), our own state as user data, options `NONET | HUGE` only, any entity declaration (and any other
+/// internal DTD declaration) stops the parse, a depth cap of our own, ``MarkupScanner``'s bounds and pacing against
+/// libxml2's quadratic paths, and a document that is not well-formed is always an error, even after the handler has
+/// seen partial totals.
 enum XMLStreamParser {
     /// Bytes handed to libxml2 per call; 256 KiB measured fastest.
     static let chunkSize = 256 * 1024
@@ -62,6 +63,9 @@ enum XMLStreamParser {
         defer { buffer.deallocate() }
         var total = 0
         var blank = BlankStart()
+        var scanner = MarkupScanner()
+        // The part of a long open construct not yet handed to libxml2 (see MarkupScanner).
+        var held: [UInt8] = []
         while true {
             // libxml2 gets whole buffers, whatever sizes the source hands out: its push parser reports some errors
             // only at the end when a token arrives in pieces, so the pieces must depend on the bytes alone.
@@ -77,16 +81,54 @@ enum XMLStreamParser {
             if count == 0 { break }
             total += count
             if total > limits.maxReportBytes { throw .tooLarge(limit: limits.maxReportBytes) }
-            if blank.isBlank { blank.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
-            xmlParseChunk(context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), 0)
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            if blank.isBlank { blank.scan(chunk) }
+            if let violation = scanner.scan(chunk) {
+                // libxml2 reads up to the construct's `<` (which ends the text before it), so that its line is the
+                // construct's.
+                if held.isEmpty, scanner.constructStart >= 0 {
+                    push(context, UnsafeRawBufferPointer(rebasing: chunk.prefix(scanner.constructStart + 1)))
+                }
+                if let failure = common.pointee.failure { throw failure }
+                throw violation.error(at: common.pointee.position)
+            }
+            if scanner.openLength > Self.heldConstructBytes {
+                // A long construct is open: libxml2 gets it in pieces that double, so its back-scans stay linear.
+                held.append(contentsOf: chunk)
+                guard held.count * 2 >= scanner.openLength else { continue }
+                held.withUnsafeBytes { push(context, $0) }
+                held.removeAll()
+            } else if !held.isEmpty {
+                held.append(contentsOf: chunk)
+                held.withUnsafeBytes { push(context, $0) }
+                held.removeAll()
+            } else {
+                push(context, chunk)
+            }
             if let failure = common.pointee.failure { throw failure }
         }
+        if !held.isEmpty { held.withUnsafeBytes { push(context, $0) } }
         guard !blank.isBlank else { throw .empty }
         common.pointee.atEnd = true
         xmlParseChunk(context, nil, 0, 1)
-        if let failure = common.pointee.failure { throw failure }
+        if let failure = common.pointee.failure ?? common.pointee.failureAtEnd { throw failure }
         if context.pointee.wellFormed == 0 {
             throw .malformed("libxml2 reported the document as not well-formed", at: nil)
+        }
+    }
+
+    /// An open construct longer than this is held back and handed to libxml2 in doubling pieces.
+    static let heldConstructBytes = 1 << 20
+
+    /// Hands bytes to libxml2, in pieces its `Int32` count can hold.
+    private static func push(_ context: xmlParserCtxtPtr, _ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < bytes.count {
+            let count = min(bytes.count - offset, 1 << 30)
+            xmlParseChunk(
+                context, bytes.baseAddress.map { $0.advanced(by: offset).assumingMemoryBound(to: CChar.self) },
+                Int32(count), 0)
+            offset += count
         }
     }
 
@@ -97,12 +139,21 @@ enum XMLStreamParser {
 
     @inline(__always)
     static func start<Handler: XMLEventHandler>(
-        _ user: UnsafeMutableRawPointer?, _ name: UnsafePointer<UInt8>?, _ count: Int32,
+        _ user: UnsafeMutableRawPointer?, _ name: UnsafePointer<UInt8>?, _ count: Int32, _ defaulted: Int32,
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _: Handler.Type
     ) {
         guard let common = user?.assumingMemoryBound(to: SAXCommon.self), common.pointee.failure == nil,
             let name
         else { return }
+        // Belt and braces for the declaration callbacks: an attribute the document does not write (a DTD default)
+        // never reaches a handler.
+        guard defaulted == 0 else {
+            common.pointee.stop(
+                .forbidden(
+                    "an attribute value that the document does not write (a DTD default) on <\(String(cString: name))>",
+                    at: common.pointee.position))
+            return
+        }
         common.pointee.depth += 1
         let depth = common.pointee.depth
         guard depth <= common.pointee.maxDepth else {
@@ -114,7 +165,17 @@ enum XMLStreamParser {
             XMLName(pointer: name), attributes: XMLAttributes(base: attributes, count: Int(count)), depth: depth)
         {
             let failure = handler.pointee.failure ?? .malformed("the parser stopped without a reason", at: nil)
-            common.pointee.stop(failure.located(at: common.pointee.position))
+            guard common.pointee.atEnd else {
+                common.pointee.stop(failure.located(at: common.pointee.position))
+                return
+            }
+            // At the end of the input libxml2 hands over a start tag that is cut short (`<line number="1`) before
+            // it reports the cut: the document's truncation, not the handler's view of the half tag, is the error.
+            // (libxml2 stops calling back at its error; should it not report one, the handler's failure is thrown.)
+            if common.pointee.failureAtEnd == nil {
+                common.pointee.failureAtEnd = failure.located(at: common.pointee.position)
+            }
+            return
         }
         common.pointee.deliverCharacters(handler.pointee.wantsCharacters, Handler.saxCallbacks.characters)
     }
@@ -147,10 +208,29 @@ enum XMLStreamParser {
         // characters callback libxml2 skips the whitespace between elements without calling anyone.
         callbacks.characters = nil
         callbacks.cdataBlock = nil
+        // Every markup declaration of an internal DTD subset stops the parse before it takes effect: entities expand
+        // into content, and an ATTLIST default or #FIXED value is added by libxml2 to every element it names (even
+        // without validation), so `<!ATTLIST line hits CDATA "1">` would give every line a hit. ELEMENT and NOTATION
+        // declarations change nothing gatecheck reads today, but no report needs them, so none is trusted.
         callbacks.entityDecl = { user, name, _, _, _, _ in
-            guard let common = user?.assumingMemoryBound(to: SAXCommon.self) else { return }
-            let entity = name.map { String(cString: $0) } ?? "?"
-            common.pointee.stop(.forbidden("an entity declaration ('\(entity)')", at: common.pointee.position))
+            SAXCommon.forbid(user, "an entity declaration", name)
+        }
+        callbacks.unparsedEntityDecl = { user, name, _, _, _ in
+            SAXCommon.forbid(user, "an entity declaration", name)
+        }
+        callbacks.attributeDecl = { user, element, attribute, _, _, _, tree in
+            if let tree { xmlFreeEnumeration(tree) }  // the callback owns it
+            let element = element.map { String(cString: $0) } ?? "?"
+            let attribute = attribute.map { String(cString: $0) } ?? "?"
+            SAXCommon.forbid(user, "a DTD declaration '<!ATTLIST \(element) \(attribute) ...>'", nil)
+        }
+        callbacks.elementDecl = { user, name, _, _ in
+            let name = name.map { String(cString: $0) } ?? "?"
+            SAXCommon.forbid(user, "a DTD declaration '<!ELEMENT \(name) ...>'", nil)
+        }
+        callbacks.notationDecl = { user, name, _, _ in
+            let name = name.map { String(cString: $0) } ?? "?"
+            SAXCommon.forbid(user, "a DTD declaration '<!NOTATION \(name) ...>'", nil)
         }
         callbacks.serror = { user, error in
             guard let error, let common = user?.assumingMemoryBound(to: SAXCommon.self) else { return }
@@ -206,6 +286,8 @@ struct SAXCommon {
     var depth = 0
     let maxDepth: Int
     var failure: ReportError?
+    /// A handler's failure while libxml2 flushes the last bytes, thrown only if libxml2 reports nothing itself.
+    var failureAtEnd: ReportError?
     var atEnd = false
     /// The handler struct, typed by the callbacks that know its type.
     let handler: UnsafeMutableRawPointer
@@ -230,6 +312,14 @@ struct SAXCommon {
         deliveringCharacters = wanted
         sax.pointee.characters = wanted ? callback : nil
         sax.pointee.cdataBlock = wanted ? callback : nil
+    }
+
+    /// Stops the parse at a DTD declaration that the internal subset must not hold: `what` and the declared name
+    /// (if given) make the message, the current line its position.
+    static func forbid(_ user: UnsafeMutableRawPointer?, _ what: String, _ name: UnsafePointer<xmlChar>?) {
+        guard let common = user?.assumingMemoryBound(to: SAXCommon.self) else { return }
+        let declared = name.map { " ('\(String(cString: $0))')" } ?? ""
+        common.pointee.stop(.forbidden(what + declared, at: common.pointee.position))
     }
 
     mutating func stop(_ failure: ReportError) {
