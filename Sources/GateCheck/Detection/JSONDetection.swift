@@ -4,7 +4,24 @@ enum JSONDetection {
         let shape = sniffer.shape
         if let own = JSONKeys.ownOutput(shape) { return .ownOutput(own) }
         if let kind = JSONKeys.classify(shape) { return .report(kind) }
-        if let invalid = sniffer.invalid { return .unknown(invalid) }
+        if let invalid = sniffer.invalid {
+            // JSON cannot hold a NUL byte (UTF-16 without a byte order mark, or damage), and text that started as a
+            // report (a key a report kind uses) is a damaged report: errors. Other text that only starts like JSON
+            // (a TOML or INI `[section]`, JSON with comments) is not a report.
+            if invalid.isNUL {
+                return .unreadable(
+                    .malformed(
+                        "a NUL byte, which JSON text cannot contain (was it written as UTF-16 without a byte order "
+                            + "mark, or damaged?)", at: invalid.at))
+            }
+            if !shape.keys.isEmpty {
+                let keys = shape.keys.keys.sorted().prefix(6).map { "\"\($0)\"" }.joined(separator: ", ")
+                return .unreadable(
+                    .malformed("it starts as a report (keys \(keys)) but then has \(invalid.what)", at: invalid.at))
+            }
+            return .unknown(
+                "neither XML nor JSON (\(invalid.what) at line \(invalid.at.line), column \(invalid.at.column ?? 0))")
+        }
         if sniffer.tooDeep {
             return .unreadable(
                 .tooDeep(limit: 1024, at: FilePosition(line: sniffer.line, column: sniffer.column)))

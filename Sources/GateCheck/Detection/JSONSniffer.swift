@@ -46,8 +46,8 @@ struct JSONSniffer {
     private static let keptStringBytes = 256
 
     private(set) var shape = Shape()
-    /// Why the bytes are not JSON, when they are not.
-    private(set) var invalid: String?
+    /// Why the bytes are not JSON, when they are not: what was found, where, and whether it is a NUL byte.
+    private(set) var invalid: (what: String, at: FilePosition, isNUL: Bool)?
     private(set) var tooDeep = false
     private(set) var isSettled = false
     private(set) var line = 1
@@ -212,7 +212,8 @@ struct JSONSniffer {
     private mutating func close(_ byte: UInt8) -> Bool {
         let matching: UInt8 = byte == UInt8(ascii: "}") ? UInt8(ascii: "{") : UInt8(ascii: "[")
         guard byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]"), stack.last == matching else {
-            return fail(byte: byte, "a bracket that does not close what is open")
+            let isBracket = byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")
+            return fail(byte: byte, isBracket ? "a bracket that does not close what is open" : "an unexpected character")
         }
         if stack.count <= Self.pathDepth { path.removeLast() }
         stack.removeLast()
@@ -264,7 +265,7 @@ struct JSONSniffer {
     }
 
     private mutating func failScalar() {
-        invalid = "neither XML nor JSON (a value that is not JSON at line \(line), column \(column))"
+        invalid = ("a value that is not JSON", FilePosition(line: line, column: column), false)
         isSettled = true
     }
 
@@ -283,10 +284,7 @@ struct JSONSniffer {
 
     @discardableResult
     private mutating func fail(byte: UInt8, _ what: String) -> Bool {
-        invalid =
-            byte == 0
-            ? "a binary file (it contains NUL bytes)"
-            : "neither XML nor JSON (\(what) at line \(line), column \(column - 1))"
+        invalid = (byte == 0 ? "a NUL byte" : what, FilePosition(line: line, column: column - 1), byte == 0)
         isSettled = true
         return false
     }
