@@ -1,6 +1,6 @@
 /// What a ``JSONSniffer``'s reading means, once it is settled or its bytes end.
 enum JSONDetection {
-    static func detection(_ sniffer: JSONSniffer, isWholeFile: Bool, bytesRead: Int) -> Detection {
+    static func detection(_ sniffer: JSONSniffer, isWholeFile: Bool) -> Detection {
         let shape = sniffer.shape
         if let own = JSONKeys.ownOutput(shape) { return .ownOutput(own) }
         if let kind = JSONKeys.classify(shape) { return .report(kind) }
@@ -45,7 +45,6 @@ enum JSONDetection {
         }
         let keys = shape.order.map { "\"\($0)\"" }.joined(separator: ", ")
         return .undetermined(
-            "JSON whose kind is not told by its first \(bytesRead) bytes (top-level keys so far: "
-                + "\(keys.isEmpty ? "none" : keys))")
+            "JSON whose kind is not told by the bytes read (top-level keys so far: \(keys.isEmpty ? "none" : keys))")
     }
 }

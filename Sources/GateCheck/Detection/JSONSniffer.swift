@@ -213,7 +213,8 @@ struct JSONSniffer {
         let matching: UInt8 = byte == UInt8(ascii: "}") ? UInt8(ascii: "{") : UInt8(ascii: "[")
         guard byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]"), stack.last == matching else {
             let isBracket = byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")
-            return fail(byte: byte, isBracket ? "a bracket that does not close what is open" : "an unexpected character")
+            return fail(
+                byte: byte, isBracket ? "a bracket that does not close what is open" : "an unexpected character")
         }
         if stack.count <= Self.pathDepth { path.removeLast() }
         stack.removeLast()

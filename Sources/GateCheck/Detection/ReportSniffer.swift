@@ -178,15 +178,15 @@ public struct ReportSniffer: Sendable {
         if invalidUTF16 { return .unknown("UTF-16 text that is not valid") }
         switch mode {
         case .start:
-            return isWholeFile ? .unreadable(.empty) : .undetermined("only whitespace in the first \(bytesRead) bytes")
+            return isWholeFile ? .unreadable(.empty) : .undetermined("only whitespace so far")
         case .xml(let sniffer):
             if let detection = sniffer.detection() { return detection }
             if let error = sniffer.entityError() { return .unreadable(error) }
             return isWholeFile
                 ? .unreadable(.truncated(at: FilePosition(line: sniffer.line, column: sniffer.column)))
-                : .undetermined("XML whose root element is not within its first \(bytesRead) bytes")
+                : .undetermined("XML whose root element is not within the bytes read")
         case .json(let sniffer):
-            return JSONDetection.detection(sniffer, isWholeFile: isWholeFile, bytesRead: bytesRead)
+            return JSONDetection.detection(sniffer, isWholeFile: isWholeFile)
         case .text(let sniffer):
             // Safety's banner may still be followed by its JSON.
             if !isWholeFile, !sniffer.isSettled { return .undetermined("text whose end was not read") }

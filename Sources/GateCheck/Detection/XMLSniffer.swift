@@ -29,9 +29,11 @@ struct XMLSniffer {
     private(set) var rootTag: [UInt8] = []
     private var nameLength = 0
 
-    private var previous: [UInt8] = [0, 0]
+    private var previous: [UInt8] = [0, 0, 0]
     private var brackets = 0
     private var quote: UInt8?
+    /// Inside a comment or processing instruction of the internal subset, whose quotes and brackets do not count.
+    private var subsetMarkup: UInt8?
     private var entityMatch = 0
     private var commentStart: [UInt8] = []
 
@@ -53,7 +55,7 @@ struct XMLSniffer {
                 break
             }
             step(byte)
-            previous = [previous[1], byte]
+            previous = [previous[1], previous[2], byte]
         }
         return index
     }
@@ -82,19 +84,19 @@ struct XMLSniffer {
             if byte == UInt8(ascii: "-") {
                 state = .comment
                 commentStart = []
-                previous = [0, 0]
+                previous = [0, 0, 0]
             } else {
                 state = .declaration
                 declaration(byte)
             }
         case .instruction:
-            if byte == UInt8(ascii: ">"), previous[1] == UInt8(ascii: "?") { state = .between }
+            if byte == UInt8(ascii: ">"), previous[2] == UInt8(ascii: "?") { state = .between }
         case .comment:
             if commentStart.count < OwnOutput.junitCommentPrefix.count, !(commentStart.isEmpty && byte == 0x20) {
                 commentStart.append(byte)
                 if commentStart == OwnOutput.junitCommentPrefix { sawOwnMarker = true }
             }
-            if byte == UInt8(ascii: ">"), previous == [UInt8(ascii: "-"), UInt8(ascii: "-")] { state = .between }
+            if byte == UInt8(ascii: ">"), previous[1...] == [UInt8(ascii: "-"), UInt8(ascii: "-")] { state = .between }
         case .declaration:
             declaration(byte)
         case .rootName:
@@ -122,6 +124,22 @@ struct XMLSniffer {
         }
         if let open = quote {
             if byte == open { quote = nil }
+            return
+        }
+        if let markup = subsetMarkup {
+            if byte == UInt8(ascii: ">"),
+                markup == UInt8(ascii: "-") ? previous[1...] == [0x2D, 0x2D] : previous[2] == 0x3F
+            {
+                subsetMarkup = nil
+            }
+            return
+        }
+        if brackets > 0, byte == UInt8(ascii: "-"), previous == Array("<!-".utf8) {
+            subsetMarkup = byte
+            return
+        }
+        if brackets > 0, byte == UInt8(ascii: "?"), previous[2] == UInt8(ascii: "<") {
+            subsetMarkup = byte
             return
         }
         if brackets > 0, entity == nil {

@@ -13,6 +13,8 @@ struct DetectionTests {
         ("<testsuite name=\"x\" tests=\"1\">", .report(.junit)),
         ("<ns:testsuites xmlns:ns=\"urn:x\">", .report(.junit)),
         ("<!DOCTYPE x [<!ENTITY a \"]>\">]><testsuite>", .report(.junit)),
+        // Quotes and brackets inside a comment or processing instruction of the internal subset do not count.
+        ("<!DOCTYPE x [<!-- ] > \" --><?pi ]> ' ?><!ELEMENT x ANY>]>\n<testsuite/>", .report(.junit)),
         ("<html><body>coverage</body></html>", .unknown("XML with root element <html>")),
         ("{\"errors\": [], \"generated_at\": \"2025-01-01T00:00:00Z\", \"metrics\": {", .report(.bandit)),
         (
