@@ -12,10 +12,13 @@
 /// ```
 public struct ReportSniffer: Sendable {
     private enum Encoding: Sendable { case undecided, utf8, utf16(bigEndian: Bool) }
-    private enum Mode: Sendable { case start, xml(XMLSniffer), json(JSONSniffer), text(TextSniffer) }
 
     private var encoding = Encoding.undecided
-    private var mode = Mode.start
+    // One of these reads, once the first non-blank byte has chosen it; optionals rather than an enum's payloads, so
+    // that a sniffer is changed in place, never copied with its arrays on every chunk.
+    private var xml: XMLSniffer?
+    private var json: JSONSniffer?
+    private var text: TextSniffer?
     private var head: [UInt8] = []
     private var oddByte: UInt8?
     private var highSurrogate: UInt16?
@@ -31,13 +34,7 @@ public struct ReportSniffer: Sendable {
 
     /// Whether the detection is settled: more bytes cannot change it.
     public var isSettled: Bool {
-        if invalidUTF16 { return true }
-        switch mode {
-        case .start: return false
-        case .xml(let sniffer): return sniffer.isSettled
-        case .json(let sniffer): return sniffer.isSettled
-        case .text(let sniffer): return sniffer.isSettled
-        }
+        invalidUTF16 || xml?.isSettled ?? json?.isSettled ?? text?.isSettled ?? false
     }
 
     /// Reads the next bytes of the file (ignored once settled).
@@ -142,7 +139,7 @@ public struct ReportSniffer: Sendable {
 
     private mutating func content(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
-        if case .start = mode {
+        if xml == nil, json == nil, text == nil {
             while index < bytes.count, ReportDetector.isSpace(bytes[index]) {
                 if bytes[index] == 0x0A {
                     line += 1
@@ -154,43 +151,32 @@ public struct ReportSniffer: Sendable {
             }
             guard index < bytes.count else { return }
             switch bytes[index] {
-            case UInt8(ascii: "<"): mode = .xml(XMLSniffer(line: line, column: column))
-            case UInt8(ascii: "{"), UInt8(ascii: "["): mode = .json(JSONSniffer(line: line, column: column))
-            default: mode = .text(TextSniffer())
+            case UInt8(ascii: "<"): xml = XMLSniffer(line: line, column: column)
+            case UInt8(ascii: "{"), UInt8(ascii: "["): json = JSONSniffer(line: line, column: column)
+            default: text = TextSniffer()
             }
         }
         let rest = UnsafeBufferPointer(rebasing: bytes[index...])
-        switch mode {
-        case .start: break
-        case .xml(var sniffer):
-            _ = sniffer.feed(rest)
-            mode = .xml(sniffer)
-        case .json(var sniffer):
-            _ = sniffer.feed(rest)
-            mode = .json(sniffer)
-        case .text(var sniffer):
-            sniffer.feed(rest)
-            mode = .text(sniffer)
-        }
+        _ = xml?.feed(rest)
+        _ = json?.feed(rest)
+        text?.feed(rest)
     }
 
     private func result(isWholeFile: Bool) -> Detection {
         if invalidUTF16 { return .unknown("UTF-16 text that is not valid") }
-        switch mode {
-        case .start:
-            return isWholeFile ? .unreadable(.empty) : .undetermined("only whitespace so far")
-        case .xml(let sniffer):
+        if let sniffer = xml {
             if let detection = sniffer.detection() { return detection }
             if let error = sniffer.entityError() { return .unreadable(error) }
             return isWholeFile
                 ? .unreadable(.truncated(at: FilePosition(line: sniffer.line, column: sniffer.column)))
                 : .undetermined("XML whose root element is not within the bytes read")
-        case .json(let sniffer):
-            return JSONDetection.detection(sniffer, isWholeFile: isWholeFile)
-        case .text(let sniffer):
+        }
+        if let sniffer = json { return JSONDetection.detection(sniffer, isWholeFile: isWholeFile) }
+        if let sniffer = text {
             // Safety's banner may still be followed by its JSON.
             if !isWholeFile, !sniffer.isSettled { return .undetermined("text whose end was not read") }
             return sniffer.detection(isWholeFile: isWholeFile)
         }
+        return isWholeFile ? .unreadable(.empty) : .undetermined("only whitespace so far")
     }
 }

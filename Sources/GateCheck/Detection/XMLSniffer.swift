@@ -29,7 +29,8 @@ struct XMLSniffer {
     private(set) var rootTag: [UInt8] = []
     private var nameLength = 0
 
-    private var previous: [UInt8] = [0, 0, 0]
+    /// The last three bytes read, oldest in the highest byte (kept in an integer: no allocation per byte).
+    private var previous: UInt32 = 0
     private var brackets = 0
     private var quote: UInt8?
     /// Inside a comment or processing instruction of the internal subset, whose quotes and brackets do not count.
@@ -55,7 +56,7 @@ struct XMLSniffer {
                 break
             }
             step(byte)
-            previous = [previous[1], previous[2], byte]
+            previous = (previous << 8 | UInt32(byte)) & 0xFF_FFFF
         }
         return index
     }
@@ -84,19 +85,19 @@ struct XMLSniffer {
             if byte == UInt8(ascii: "-") {
                 state = .comment
                 commentStart = []
-                previous = [0, 0, 0]
+                previous = 0
             } else {
                 state = .declaration
                 declaration(byte)
             }
         case .instruction:
-            if byte == UInt8(ascii: ">"), previous[2] == UInt8(ascii: "?") { state = .between }
+            if byte == UInt8(ascii: ">"), previous & 0xFF == 0x3F { state = .between }
         case .comment:
             if commentStart.count < OwnOutput.junitCommentPrefix.count, !(commentStart.isEmpty && byte == 0x20) {
                 commentStart.append(byte)
                 if commentStart == OwnOutput.junitCommentPrefix { sawOwnMarker = true }
             }
-            if byte == UInt8(ascii: ">"), previous[1...] == [UInt8(ascii: "-"), UInt8(ascii: "-")] { state = .between }
+            if byte == UInt8(ascii: ">"), previous & 0xFFFF == 0x2D2D { state = .between }
         case .declaration:
             declaration(byte)
         case .rootName:
@@ -128,17 +129,17 @@ struct XMLSniffer {
         }
         if let markup = subsetMarkup {
             if byte == UInt8(ascii: ">"),
-                markup == UInt8(ascii: "-") ? previous[1...] == [0x2D, 0x2D] : previous[2] == 0x3F
+                markup == UInt8(ascii: "-") ? previous & 0xFFFF == 0x2D2D : previous & 0xFF == 0x3F
             {
                 subsetMarkup = nil
             }
             return
         }
-        if brackets > 0, byte == UInt8(ascii: "-"), previous == Array("<!-".utf8) {
+        if brackets > 0, byte == UInt8(ascii: "-"), previous == 0x3C212D {
             subsetMarkup = byte
             return
         }
-        if brackets > 0, byte == UInt8(ascii: "?"), previous[2] == UInt8(ascii: "<") {
+        if brackets > 0, byte == UInt8(ascii: "?"), previous & 0xFF == 0x3C {
             subsetMarkup = byte
             return
         }
