@@ -89,20 +89,23 @@ public struct ReportSniffer: Sendable {
     private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard case .utf16(let bigEndian) = encoding else { return content(bytes) }
         var utf8: [UInt8] = []
-        utf8.reserveCapacity(bytes.count)
+        utf8.reserveCapacity(bytes.count * 2)
         var index = 0
+        var valid = true
         if let odd = oddByte, !bytes.isEmpty {
             oddByte = nil
-            guard unit(bigEndian ? (odd, bytes[0]) : (bytes[0], odd), into: &utf8) else { return flush(utf8) }
+            valid = unit(bigEndian ? (odd, bytes[0]) : (bytes[0], odd), into: &utf8)
             index = 1
         }
-        while index + 1 < bytes.count {
+        while valid, index + 1 < bytes.count {
             let pair = bigEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
-            guard unit(pair, into: &utf8) else { return flush(utf8) }
+            valid = unit(pair, into: &utf8)
             index += 2
         }
-        if index < bytes.count { oddByte = bytes[index] }
+        if valid, index < bytes.count { oddByte = bytes[index] }
         flush(utf8)
+        // The text before the invalid code unit may settle the kind already (as it does when fed in smaller chunks).
+        if !valid, !isSettled { invalidUTF16 = true }
     }
 
     /// Appends one UTF-16 code unit (high byte, low byte) as UTF-8; `false` when the text is not valid UTF-16.
@@ -111,24 +114,19 @@ public struct ReportSniffer: Sendable {
         var scalar: Unicode.Scalar?
         if let high = highSurrogate {
             highSurrogate = nil
-            guard value & 0xFC00 == 0xDC00 else { return invalid() }
+            guard value & 0xFC00 == 0xDC00 else { return false }
             scalar = Unicode.Scalar(0x10000 + (UInt32(high & 0x3FF) << 10 | UInt32(value & 0x3FF)))
         } else if value & 0xFC00 == 0xD800 {
             highSurrogate = value
             return true
         } else if value & 0xFC00 == 0xDC00 {
-            return invalid()
+            return false
         } else {
             scalar = Unicode.Scalar(value)
         }
-        guard let scalar else { return invalid() }
-        utf8.append(contentsOf: Array(String(scalar).utf8))
+        guard let scalar else { return false }
+        UTF8.encode(scalar) { utf8.append($0) }
         return true
-    }
-
-    private mutating func invalid() -> Bool {
-        invalidUTF16 = true
-        return false
     }
 
     private mutating func flush(_ utf8: [UInt8]) {

@@ -54,7 +54,7 @@ enum DetectionTarget {
 
     /// Fed in chunks of any size, or through a small window first, the bytes are detected as at once.
     private static func streaming(_ bytes: [UInt8], _ detected: Detection) throws(FuzzFailure) {
-        let chunk = 1 + bytes.count % 7
+        let chunk = 1 + bytes.count % 97
         var source = BytesSource(bytes, chunkSize: chunk)
         let streamed = ReportDetector.detect(from: &source, limit: .max)
         try expect(streamed == detected, "in chunks of \(chunk) bytes: \(streamed); at once: \(detected)")
