@@ -6,34 +6,6 @@
 /// bare `NaN` and `Infinity` Python writes), so that an INI or TOML `[section]` or JSON with comments is not taken for
 /// the start of a report. It does not check everything; the parser of the detected kind does.
 struct JSONSniffer {
-    /// The value of a top-level key as far as classification needs it.
-    enum Value: Equatable {
-        case string(String), number, object, array, bool, null
-    }
-
-    /// What the bytes read so far showed.
-    struct Shape {
-        var isArray = false
-        var firstElement: Value?
-        /// The first value inside the first element, when that is an array.
-        var firstInnerElement: Value?
-        /// The keys classification and own-output recognition look at (``JSONKeys/interesting``), with their values.
-        var keys: [String: Value] = [:]
-        /// The first keys, in order, for messages and for ordering rules.
-        var order: [String] = []
-        /// Whether a key outside ``JSONKeys/sarifLog`` was seen.
-        var hasNonSARIFKey = false
-        var complete = false
-        /// The first element of a top-level array has ended.
-        var firstElementEnded = false
-        /// A run's `tool.driver` object was seen under `runs`.
-        var runsHaveDriver = false
-        /// The name of the first run's `tool.driver`.
-        var driverName: String?
-        /// The log's property bag holds gatecheck's own-output marker (``OwnOutput/sarifPropertyKey``).
-        var hasOwnMarker = false
-    }
-
     private enum Expect { case value, valueOrClose, keyOrClose, key, colon, commaOrClose }
     private enum Token { case none, string(isKey: Bool, escaped: Bool), scalar }
     private enum Component: Equatable { case key(String), index(Int) }
@@ -351,19 +323,5 @@ struct JSONSniffer {
         }
         guard let kind = JSONKeys.classify(shape) else { return }
         if kind != .sarif || shape.driverName != nil { isSettled = true }
-    }
-
-    private static let literals: [[UInt8]] = ["true", "false", "null", "NaN", "Infinity", "-Infinity"].map {
-        Array($0.utf8)
-    }
-
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-    }
-
-    private static func endsScalar(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ",")
-            || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: ":")
     }
 }
