@@ -142,4 +142,14 @@ struct DetectionCLITests {
             #expect(result.out.contains("ignored: \(directory.path)/\(name): "), "\(name): \(result.out)")
         }
     }
+
+    @Test("a pipe whose kind is not told within what gatecheck keeps of it is an error, not ignored")
+    func pipeBeyondWindow() throws {
+        let report =
+            Array(repeating: UInt8(0x20), count: ReportDetector.prefixLength + 100)
+            + Array(#"{"errors": [], "generated_at": "x", "results": []}"#.utf8)
+        let run = try ExecutableRunner.run(["detect", "/dev/stdin"], stdin: report)
+        #expect(run.status == 2, "\(run.output)")
+        #expect(run.output.contains("all gatecheck keeps of a pipe"), "\(run.output)")
+    }
 }

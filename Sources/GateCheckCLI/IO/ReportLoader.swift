@@ -143,10 +143,12 @@ struct ReportLoader {
                         + "one",
                     at: nil))
         case .undetermined(let reason):
-            let kept = file.isRegularFile ? "" : " (all gatecheck keeps of a pipe before reading it)"
+            // Only a pipe gets here: a regular file was read on to its end or to the limit.
             return failed(
                 .malformed(
-                    "its report kind cannot be told: \(reason)\(kept); bind it to its kind in gates.json `inputs`",
+                    "its report kind cannot be told from its first \(ReportDetector.prefixLength) bytes, which is all "
+                        + "gatecheck keeps of a pipe (\(reason)); bind it to its kind in gates.json `inputs`, or pass "
+                        + "a file",
                     at: nil))
         case .unreadable(let error):
             return failed(error)
