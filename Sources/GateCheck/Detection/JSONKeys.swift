@@ -34,9 +34,9 @@ enum JSONKeys {
         }
         if case .string(let schema)? = keys["$schema"], schema.lowercased().contains("sarif") { return .sarif }
         if keys["runs"] != nil, keys["version"] != nil { return .sarif }
-        // Bandit's SARIF writes `runs` first and `version` last: a first key `runs` whose runs have a tool driver
-        // is SARIF before `version` is reached.
-        if shape.order.first == "runs", keys["runs"] == .array, shape.runsHaveDriver { return .sarif }
+        // Bandit's SARIF writes `runs` first and `version` last: a `runs` array whose runs have a tool driver is SARIF
+        // before `version` is reached, wherever `runs` is among the keys.
+        if keys["runs"] == .array, shape.runsHaveDriver { return .sarif }
         // A whole log with `runs` and only other SARIF log keys but no `version` (jenkinsci/analysis-model's
         // fixtures): SARIF in shape, so that the SARIF parser rejects it clearly instead of it being ignored.
         if shape.complete, keys["runs"] == .array, !shape.hasNonSARIFKey { return .sarif }
