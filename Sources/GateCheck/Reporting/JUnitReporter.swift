@@ -20,6 +20,8 @@ struct JUnitReporter: VerdictReporter {
         let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\""
         let timestamp = options.timestamp.map { " timestamp=\"\($0.xmlEscapedAttribute)\"" } ?? ""
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        // Before the root, so that detection sees it first: this file is never read back as a test report.
+        xml += "<!-- \(OwnOutput.junitComment) -->\n"
         xml += "<testsuites name=\"gatecheck\" \(counts) time=\"0\">\n"
         xml += "  <testsuite name=\"gatecheck\" \(counts) skipped=\"\(skipped)\" time=\"0\"\(timestamp)>\n"
         xml += "    <properties>\n"

@@ -5,11 +5,13 @@ enum SARIF {
     struct Log: Encodable {
         let schema = "https://json.schemastore.org/sarif-2.1.0.json"
         let version = "2.1.0"
+        /// gatecheck's own-output mark (``OwnOutput``): sorted before `runs`, so detection finds it first.
+        let properties = [OwnOutput.sarifPropertyKey: OwnOutput.sarifPropertyValue]
         var runs: [Run]
 
         enum CodingKeys: String, CodingKey {
             case schema = "$schema"
-            case version, runs
+            case version, properties, runs
         }
     }
 

@@ -14,8 +14,9 @@ struct DetectCommand: ContextCommand {
         abstract: "Show each file's detected kind and key figures, without gating.",
         discussion: """
             Reads every file as check would (directories recursively, kind by content) and prints one line per \
-            file: its kind and key figures, "ignored" with the reason for a file that is not a report, or \
-            "error" for one that cannot be read (exit 2). No gate is applied.
+            file: its kind and key figures, "ignored" with the reason for a file that is not a report (or is \
+            gatecheck's own output, never evidence), or "error" for one that cannot be read or whose kind cannot \
+            be told (exit 2). Detection reads each file as far as its kind needs. No gate is applied.
 
             Examples:
               gatecheck detect reports/

@@ -85,8 +85,12 @@ struct ReportLoader {
 
     /// Peeks at a file and decides its kind by content.
     ///
-    /// A bound file keeps its bound kind, unless its content is plainly a report of another kind (a binding naming the
-    /// wrong file or kind), which is an error rather than a parse that could read the wrong fields.
+    /// The first ``ReportDetector/prefixLength`` bytes settle almost every file. A regular file whose kind they do not
+    /// tell is read on, chunk by chunk and keeping nothing, up to `limits.max_report_bytes`; a pipe cannot be read
+    /// again, so only its peeked bytes count, and one they do not settle is an error (never ignored: it may be a
+    /// report). A bound file keeps its bound kind, unless its content is plainly a report of another kind (a binding
+    /// naming the wrong file or kind) or gatecheck's own output, which are errors rather than a parse that could read
+    /// the wrong fields.
     func detect(_ input: InputFile) -> Result<Detected, Settled> {
         func failed(_ error: ReportError, kind: ReportKind? = nil) -> Result<Detected, Settled> {
             .failure(Settled(value: .failed(FailedReport(path: input.path, kind: kind, error: error))))
@@ -100,29 +104,51 @@ struct ReportLoader {
             return failed(error, kind: input.boundKind)
         }
         let openSource = file.isRegularFile ? nil : file
-        let detection = ReportDetector.detect(prefix: peeked.bytes, isWholeFile: peeked.isWholeFile)
+        var detection = ReportDetector.detect(prefix: peeked.bytes, isWholeFile: peeked.isWholeFile)
+        if case .undetermined = detection, file.isRegularFile {
+            // The peeked bytes are replayed first; the parser opens the file again.
+            var source = FileSourceReference(file: file)
+            detection = ReportDetector.detect(from: &source, limit: options.limits.maxReportBytes)
+        }
         if let bound = input.boundKind {
-            if case .report(let found) = detection, found != bound {
+            switch detection {
+            case .report(let found) where found != bound:
                 return failed(
                     .wrongKind(
                         expected: bound,
                         found: "a \(found.rawValue) report (by its content); bind it as \(found.rawValue) or correct "
                             + "the binding's path"),
                     kind: bound)
+            case .ownOutput(let reason):
+                return failed(
+                    .wrongKind(expected: bound, found: "\(reason); bind the tool's own report instead"), kind: bound)
+            default:
+                return .success(Detected(kind: bound, openSource: openSource))
             }
-            return .success(Detected(kind: bound, openSource: openSource))
         }
         switch detection {
         case .report(let detected):
             return .success(Detected(kind: detected, openSource: openSource))
-        case .unknown(let reason):
+        case .unknown(let reason), .ownOutput(let reason):
             guard input.explicit else {
                 return .failure(Settled(value: .ignored(IgnoredFile(path: input.path, reason: reason))))
+            }
+            if case .ownOutput = detection {
+                return failed(
+                    .malformed("it is not a report: \(reason); name the tool's own report instead", at: nil))
             }
             return failed(
                 .malformed(
                     "it is not a report gatecheck reads (\(reason)); bind it to a kind in gates.json `inputs` if it is "
                         + "one",
+                    at: nil))
+        case .undetermined(let reason):
+            // Only a pipe gets here: a regular file was read on to its end or to the limit.
+            return failed(
+                .malformed(
+                    "its report kind cannot be told from its first \(ReportDetector.prefixLength) bytes, which is all "
+                        + "gatecheck keeps of a pipe (\(reason)); bind it to its kind in gates.json `inputs`, or pass "
+                        + "a file",
                     at: nil))
         case .unreadable(let error):
             return failed(error)

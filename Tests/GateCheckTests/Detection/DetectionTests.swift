@@ -13,6 +13,8 @@ struct DetectionTests {
         ("<testsuite name=\"x\" tests=\"1\">", .report(.junit)),
         ("<ns:testsuites xmlns:ns=\"urn:x\">", .report(.junit)),
         ("<!DOCTYPE x [<!ENTITY a \"]>\">]><testsuite>", .report(.junit)),
+        // Quotes and brackets inside a comment or processing instruction of the internal subset do not count.
+        ("<!DOCTYPE x [<!-- ] > \" --><?pi ]> ' ?><!ELEMENT x ANY>]>\n<testsuite/>", .report(.junit)),
         ("<html><body>coverage</body></html>", .unknown("XML with root element <html>")),
         ("{\"errors\": [], \"generated_at\": \"2025-01-01T00:00:00Z\", \"metrics\": {", .report(.bandit)),
         (
@@ -78,15 +80,16 @@ struct DetectionTests {
         #expect(ReportDetector.detect(prefix: Array(text.utf8), isWholeFile: true) == .report(.safety))
     }
 
-    @Test("a key beyond the inspected prefix leaves the kind unknown rather than guessed")
+    @Test("a key beyond the first window leaves the kind undetermined (read on), never unknown (ignored)")
     func prefixLimit() {
         let padding = "\"padding\": \"" + String(repeating: "x", count: ReportDetector.prefixLength) + "\", "
-        let text = "{" + padding + "\"generated_at\": \"x\", \"results\": []}"
-        let detection = ReportDetector.detect(prefix: Array(text.utf8), isWholeFile: false)
-        guard case .unknown = detection else {
-            Issue.record("expected unknown, got \(detection)")
+        let text = Array(("{" + padding + "\"generated_at\": \"x\", \"results\": []}").utf8)
+        let window = ReportDetector.detect(prefix: text.prefix(ReportDetector.prefixLength), isWholeFile: false)
+        guard case .undetermined = window else {
+            Issue.record("expected undetermined, got \(window)")
             return
         }
+        #expect(ReportDetector.detect(prefix: text, isWholeFile: true) == .report(.bandit))
     }
 
     @Test("every corpus file of a detectable kind is detected as that kind", .enabled(if: Corpus.isAvailable))
@@ -98,7 +101,7 @@ struct DetectionTests {
             let detection = ReportDetector.detect(prefix: bytes.prefix(ReportDetector.prefixLength), isWholeFile: true)
             switch detection {
             case .report(let found): #expect(found == kind, "\(entry.path)")
-            case .unknown, .unreadable:
+            case .unknown, .unreadable, .ownOutput, .undetermined:
                 // Only the files the manifest marks malformed or not-a-report may fail detection.
                 #expect(
                     ["empty.xml", "non-xml.xml", "non-junit.xml"].contains { entry.path.hasSuffix($0) },

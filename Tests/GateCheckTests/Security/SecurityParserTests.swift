@@ -352,8 +352,12 @@ struct SecurityParserTests {
             <testsuite name="bandit" tests="1"><testcase classname="app.py" name="exec_used"><error type="MEDIUM" \
             message="Use of exec detected.">Test ID: B102</error></testcase></testsuite>
             """
-        guard case .unknown(let reason) = ReportDetector.detect(prefix: Array(xml.utf8), isWholeFile: true) else {
-            Issue.record("Bandit XML was detected as a report")
+        // Recognised but not read: an error (never ignored, which would pass its findings).
+        guard
+            case .unreadable(.wrongKind(.bandit, let reason)) = ReportDetector.detect(
+                prefix: Array(xml.utf8), isWholeFile: true)
+        else {
+            Issue.record("Bandit XML was not refused")
             return
         }
         #expect(reason.contains("bandit -f json"))

@@ -48,11 +48,8 @@ enum PipelineTarget {
     /// Detects and reads every part as ``ReportLoader`` in the command-line tool does.
     static func load(_ parts: [[UInt8]]) -> ReportSet {
         let paths = parts.indices.map { "reports/r\($0)" }
-        let detections = parts.map { part in
-            ReportDetector.detect(
-                prefix: part.prefix(ReportDetector.prefixLength), isWholeFile: part.count <= ReportDetector.prefixLength
-            )
-        }
+        // The loader reads a regular file on until its kind is told, so the whole part is looked at.
+        let detections = parts.map { ReportDetector.detect(prefix: $0, isWholeFile: true) }
         let coverageReports = detections.count { $0 == .report(.cobertura) }
         let options = FuzzFixtures.options(detail: coverageReports <= 1 ? .totals : .lines)
         var set = ReportSet()
@@ -66,7 +63,10 @@ enum PipelineTarget {
                 } catch {
                     set.failed.append(FailedReport(path: path, kind: kind, error: error))
                 }
-            case .unknown(let reason): set.ignored.append(IgnoredFile(path: path, reason: reason))
+            case .unknown(let reason), .ownOutput(let reason):
+                set.ignored.append(IgnoredFile(path: path, reason: reason))
+            case .undetermined(let reason):
+                set.failed.append(FailedReport(path: path, kind: nil, error: .malformed(reason, at: nil)))
             case .unreadable(let error): set.failed.append(FailedReport(path: path, kind: nil, error: error))
             }
         }

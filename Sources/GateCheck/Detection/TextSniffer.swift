@@ -1,0 +1,52 @@
+/// Text that is neither XML nor JSON: only two forms mean something, Safety's text banner before its JSON (the JSON
+/// starts on the first line whose first non-blank byte is `{` or `[`) and the JSON literal `null`.
+struct TextSniffer {
+    /// How far the banner may reach.
+    static let bannerLimit = 64 * 1024
+
+    private(set) var isSettled = false
+    private var read = 0
+    private var lineStart = true
+    private var binary = false
+    private var start: [UInt8] = []
+    private var nonBlank = 0
+    private var json: JSONSniffer?
+
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count, !isSettled, json == nil {
+            let byte = bytes[index]
+            index += 1
+            read += 1
+            if byte == 0 {
+                binary = true
+                isSettled = true
+            } else if byte == 0x0A {
+                lineStart = true
+            } else if lineStart, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                json = JSONSniffer()
+                index -= 1
+            } else if !ReportDetector.isSpace(byte) {
+                lineStart = false
+                nonBlank += 1
+                if start.count < 5 { start.append(byte) }
+            }
+            if read >= Self.bannerLimit, json == nil { isSettled = true }
+        }
+        guard var sniffer = json else { return }
+        _ = sniffer.feed(UnsafeBufferPointer(rebasing: bytes[index...]))
+        isSettled = sniffer.isSettled
+        json = sniffer
+    }
+
+    func detection(isWholeFile: Bool) -> Detection {
+        if binary { return .unknown("a binary file (it contains NUL bytes)") }
+        if let json, JSONKeys.classify(json.shape) == .safety { return .report(.safety) }
+        if json == nil, isWholeFile, nonBlank == 4, start == Array("null".utf8) {
+            return .unknown(
+                "the JSON literal null, whose report kind cannot be told (Trivy before 0.20 wrote it when it found "
+                    + "nothing)")
+        }
+        return .unknown("neither XML nor JSON")
+    }
+}
