@@ -38,4 +38,31 @@ struct WorkflowInjectionTests {
         #expect(!result.out.contains("##["))
         #expect(!result.out.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{202E}" })
     }
+
+    @Test("detect and validate-config: a file named like a command does not start a line as one")
+    func detectPrintsNoCommand() throws {
+        let directory = try OutputCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reports = directory.appendingPathComponent("::add-mask::hunter2")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        try Self.report.write(
+            to: reports.appendingPathComponent("::stop-commands::t.xml"), atomically: true, encoding: .utf8)
+        try "[tool]\n".write(to: reports.appendingPathComponent("##[warning]x.toml"), atomically: true, encoding: .utf8)
+        // Relative paths, as a user types them, so that the file names start the lines detect prints.
+        let executable = try #require(ExecutableRunner.executable, "the gatecheck executable was not built")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["detect", "::add-mask::hunter2"]
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(output.contains("t.xml"), "\(output)")
+        for line in output.split(separator: "\n") {
+            #expect(!line.drop(while: { $0 == " " }).hasPrefix("::"), "\(line)")
+        }
+        #expect(!output.contains("##["))
+    }
 }

@@ -9,16 +9,17 @@
 /// The neutralised forms keep the content: XML and JSON encode the same characters as character references and
 /// `\u` escapes (a parser reads back the original), and text and Markdown put a backslash before them (which Markdown
 /// renders away). Only the github format itself may print `::` lines: its reporter writes nothing else.
-struct WorkflowCommandGuard: VerdictReporter {
+package struct WorkflowCommandGuard: VerdictReporter {
     let format: OutputFormat
     let inner: any VerdictReporter
 
-    func render(_ verdict: Verdict) -> String {
+    package func render(_ verdict: Verdict) -> String {
         Self.neutralize(inner.render(verdict), format: format)
     }
 
-    /// The output with command-looking lines and `##[` sequences neutralised for its format.
-    static func neutralize(_ output: String, format: OutputFormat) -> String {
+    /// The output with command-looking lines and `##[` sequences neutralised for its format; the CLI's other
+    /// commands (`detect`, `validate-config`) print through it too.
+    package static func neutralize(_ output: String, format: OutputFormat) -> String {
         guard output.contains("::") || output.contains("##[") else { return output }
         var lines: [Substring] = []
         var start = output.startIndex

@@ -34,10 +34,10 @@ struct DetectCommand: ContextCommand {
         let verdict = GateEngine.evaluate(
             loader.reportSet(collected), configuration: Configuration(gates: []), today: context.today)
         var rows: [(path: String, kind: String, figures: String)] = verdict.reports.map { report in
-            if let error = report.error { return (report.path, "error", error.description) }
-            return (report.path, report.kind?.rawValue ?? "?", Self.figures(report.metrics))
+            if let error = report.error { return (report.path.displaySafe, "error", error.description.displaySafe) }
+            return (report.path.displaySafe, report.kind?.rawValue ?? "?", Self.figures(report.metrics))
         }
-        rows += verdict.ignored.map { ($0.path, "ignored", $0.reason) }
+        rows += verdict.ignored.map { ($0.path.displaySafe, "ignored", $0.reason.displaySafe) }
         rows.sort { $0.path < $1.path }
         let pathWidth = rows.map(\.path.count).max() ?? 0
         let kindWidth = rows.map(\.kind.count).max() ?? 0
@@ -48,10 +48,11 @@ struct DetectCommand: ContextCommand {
         where diagnostic.file.map({ !reported.contains($0) }) ?? true
             || diagnostic.severity != .error
         {
-            text += diagnostic.description + "\n"
+            text += diagnostic.description.displaySafe + "\n"
         }
         if rows.isEmpty { text += "no files found\n" }
-        context.console.writeOut(text)
+        // Paths start lines here: a file named `::add-mask::x` must not become a CI runner's command.
+        context.console.writeOut(WorkflowCommandGuard.neutralize(text, format: .text))
         return verdict.reports.contains { $0.error != nil } || verdict.diagnostics.contains { $0.severity == .error }
             ? 2 : 0
     }

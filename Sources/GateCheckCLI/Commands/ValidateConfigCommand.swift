@@ -25,7 +25,7 @@ struct ValidateConfigCommand: ContextCommand {
         let console = context.console
         switch ConfigurationLoader.load(path: path) {
         case .failure(let error):
-            for problem in error.problems { console.writeOut(problem.description + "\n") }
+            for problem in error.problems { console.writeOut(problem.description.displaySafe + "\n") }
             console.writeOut("\(path): \(error.problems.count) problem(s); the configuration cannot be used (exit 2)\n")
             return 2
         case .success(let configuration):
@@ -38,14 +38,14 @@ struct ValidateConfigCommand: ContextCommand {
                 if let severity = selector.minSeverity { traits.append("severity >= \(severity.rawValue)") }
                 if let confidence = selector.minConfidence { traits.append("confidence >= \(confidence.rawValue)") }
                 if selector.fixableOnly { traits.append("fixable only") }
-                if let tools = selector.tools { traits.append("tools " + tools.joined(separator: ", ")) }
+                if let tools = selector.tools { traits.append("tools " + tools.map(\.displaySafe).joined(separator: ", ")) }
                 let bound = "\(gate.metric.name) \(gate.bound.symbol) \(gate.bound.threshold)"
                 console.writeOut("  \(gate.id.padding(to: width))  \(bound)  (\(traits.joined(separator: ", ")))\n")
             }
             var counts = ["\(configuration.gates.count) gate(s)"]
             if !configuration.inputs.isEmpty { counts.append("\(configuration.inputs.count) input binding(s)") }
             if !configuration.waivers.isEmpty { counts.append("\(configuration.waivers.count) waiver(s)") }
-            for warning in configuration.warnings { console.writeOut(warning.description + "\n") }
+            for warning in configuration.warnings { console.writeOut(warning.description.displaySafe + "\n") }
             if !configuration.warnings.isEmpty { counts.append("\(configuration.warnings.count) warning(s)") }
             console.writeOut("\(path): valid, \(counts.joined(separator: ", "))\n")
             return 0
