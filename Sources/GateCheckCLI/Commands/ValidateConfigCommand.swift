@@ -38,7 +38,9 @@ struct ValidateConfigCommand: ContextCommand {
                 if let severity = selector.minSeverity { traits.append("severity >= \(severity.rawValue)") }
                 if let confidence = selector.minConfidence { traits.append("confidence >= \(confidence.rawValue)") }
                 if selector.fixableOnly { traits.append("fixable only") }
-                if let tools = selector.tools { traits.append("tools " + tools.map(\.displaySafe).joined(separator: ", ")) }
+                if let tools = selector.tools {
+                    traits.append("tools " + tools.map(\.displaySafe).joined(separator: ", "))
+                }
                 let bound = "\(gate.metric.name) \(gate.bound.symbol) \(gate.bound.threshold)"
                 console.writeOut("  \(gate.id.padding(to: width))  \(bound)  (\(traits.joined(separator: ", ")))\n")
             }
