@@ -533,7 +533,7 @@ def main():
     else:
         subprocess.run(["chmod", "-R", "u+rwx", base])
         shutil.rmtree(base, ignore_errors=True)
-    print(f"trust variants: {passed} passed, {failed} failed")
+    print(f"variants: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
