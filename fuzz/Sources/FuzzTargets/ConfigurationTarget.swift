@@ -1,8 +1,8 @@
 import GateCheck
 
-/// gates.json decoding: any bytes give a configuration or problems (never both, never neither), the same each
-/// time; a decoded configuration has gates with unique ids and limits in range, and judged with no report at all
-/// it never passes a required gate.
+/// gates.json decoding: any bytes give a configuration or problems, at least one of them an error (never both,
+/// never neither), the same each time; a decoded configuration has gates with unique ids and limits in range, and
+/// judged with no report at all it never passes a required gate.
 enum ConfigurationTarget {
     static let file = "gates.json"
 
@@ -12,9 +12,12 @@ enum ConfigurationTarget {
         let configuration: Configuration
         switch decoded {
         case .failure(let error):
-            try expect(!error.problems.isEmpty, "a configuration error without problems")
+            // Warnings (a near-miss tool name) are listed beside the errors that made the file unusable.
+            try expect(error.problems.contains { $0.severity == .error }, "a configuration error without an error")
             for problem in error.problems {
-                try expect(problem.severity == .error, "problem '\(problem.message)' is a \(problem.severity)")
+                try expect(
+                    problem.severity == .error || problem.severity == .warning,
+                    "problem '\(problem.message)' is a \(problem.severity)")
                 try expect(problem.file == file, "problem '\(problem.message)' names '\(problem.file ?? "nil")'")
                 try expect(!problem.message.isEmpty, "a problem without a message (\(problem.code))")
             }
