@@ -192,7 +192,15 @@ for entry in "${selected[@]}"; do
     total_findings=$((total_findings + findings))
     if [ "$findings" -gt 0 ]; then
         grep -m1 -E 'ERROR:|Fatal error|invariant broken|deadly signal' "$work/$name/last.log" | sed 's/^/    /' || true
-        find "$work/$name/artifacts" -type f -newer "$work/$name/.started" | sed 's/^/    artifact: /'
+        find "$work/$name/artifacts" -type f -newer "$work/$name/.started" | while read -r artifact; do
+            echo "    artifact: $artifact"
+            # A CI machine's temporary folder is gone when its log is read: the input itself (inputs are at most
+            # 16 KiB) makes the finding reproducible anywhere (base64 -d > input; run the fuzzer on it).
+            if [ "$(wc -c < "$artifact")" -le 16384 ]; then
+                echo "    base64 of the input:"
+                base64 -w 100 "$artifact" | sed 's/^/      /'
+            fi
+        done
     fi
 done
 if [ "$total_findings" -gt 0 ]; then

@@ -48,8 +48,8 @@ struct DirectoryWalkTests {
         let collector = InputCollector(walker: DirectoryWalker(fileSystem: fileSystem))
         let collected = collector.collect(paths: [directory.path], bindings: [], configPath: nil)
         let today = try #require(Day("2026-11-26"))
-        let loader = ReportLoader(options: ReadOptions(today: today), jobs: 1)
-        let verdict = GateEngine.evaluate(loader.reportSet(collected), configuration: .builtIn, today: today)
+        let checker = GateChecker(configuration: .builtIn, today: today)
+        let verdict = checker.verdict(ReportLoader(checker: checker, jobs: 1).collection(collected))
         return (verdict.diagnostics.filter { $0.severity == .error }, verdict.exitCode)
     }
 

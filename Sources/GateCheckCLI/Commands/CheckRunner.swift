@@ -28,9 +28,7 @@ struct CheckRunner {
             switch ConfigurationLoader.load(path: configPath) {
             case .success(let loaded): configuration = loaded
             case .failure(let error):
-                let verdict = GateEngine.evaluate(
-                    ReportSet(), configuration: .init(gates: []), today: today, diagnostics: error.problems)
-                return emit(verdict, output, configPath)
+                return emit(.unusable(error, today: today), output, configPath)
             }
         } else {
             configuration = .builtIn
@@ -58,17 +56,14 @@ struct CheckRunner {
         if let named = overwrites.first(where: { !walked.contains(Array($0.input.path.utf8)) }) {
             return refuse(named.message)
         }
-        let loader = ReportLoader(
-            options: ReadOptions(
-                limits: configuration.limits, waivers: configuration.waivers,
-                accuracyMapping: configuration.accuracyMapping, today: today),
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let reports = loader.reportSet(collected)
+        let checker = GateChecker(configuration: configuration, today: today, configurationName: configPath)
+        let reports = ReportLoader(checker: checker, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            .collection(collected)
         let ignored = Set(reports.ignored.map { Array($0.path.utf8) })
         if let found = overwrites.first(where: { !ignored.contains(Array($0.input.path.utf8)) }) {
             return refuse(found.message)
         }
-        let verdict = GateEngine.evaluate(reports, configuration: configuration, today: today)
+        let verdict = checker.verdict(reports)
         return emit(verdict, output, configPath, gateLines: configuration.gateLines)
     }
 

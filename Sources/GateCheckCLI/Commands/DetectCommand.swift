@@ -29,10 +29,9 @@ struct DetectCommand: ContextCommand {
 
     func execute(in context: CommandContext) -> Int32 {
         let collected = InputCollector().collect(paths: paths, bindings: [], configPath: nil)
-        let loader = ReportLoader(
-            options: ReadOptions(today: context.today), jobs: ProcessInfo.processInfo.activeProcessorCount)
-        let verdict = GateEngine.evaluate(
-            loader.reportSet(collected), configuration: Configuration(gates: []), today: context.today)
+        let checker = GateChecker(configuration: Configuration(gates: []), today: context.today)
+        let verdict = checker.verdict(
+            ReportLoader(checker: checker, jobs: ProcessInfo.processInfo.activeProcessorCount).collection(collected))
         var rows: [(path: String, kind: String, figures: String)] = verdict.reports.map { report in
             if let error = report.error { return (report.path.displaySafe, "error", error.description.displaySafe) }
             return (report.path.displaySafe, report.kind?.rawValue ?? "?", Self.figures(report.metrics))

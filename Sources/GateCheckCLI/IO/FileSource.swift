@@ -21,6 +21,8 @@ final class FileSource: ByteSource {
     private let size: Int
     private let mayReadAhead: Bool
     private var readAhead: ReadAhead?
+    /// How many bytes were asked for so far.
+    private var consumed = 0
 
     /// Opens a file; the error is a sentence for the user.
     ///
@@ -86,7 +88,10 @@ final class FileSource: ByteSource {
             if replayOffset == replay.count { replay = [] }
             return count
         }
-        if readAhead == nil, mayReadAhead, size >= Self.readAheadThreshold {
+        // Detection reads the first bytes of every file and most files no further: only a read beyond them (a
+        // parse) starts a thread.
+        consumed += buffer.count
+        if readAhead == nil, mayReadAhead, size >= Self.readAheadThreshold, consumed > ReportDetector.prefixLength {
             readAhead = ReadAhead(descriptor: descriptor)
         }
         if let readAhead { return try readAhead.read(into: buffer) }

@@ -57,18 +57,10 @@ struct InputCollector {
             }
             result.files.append(file)
         }
-        for (number, binding) in bindings.enumerated() {
+        for binding in bindings {
             let expanded = expand(Glob(binding.path))
             result.diagnostics += expanded.problems
-            if expanded.files.isEmpty {
-                result.diagnostics.append(
-                    Diagnostic(
-                        binding.required ? .error : .warning, code: "input.no-match",
-                        message:
-                            "inputs[\(number)] `\(binding.path)` (bound to \(binding.kind.rawValue)) matched no file"
-                            + (binding.required ? "; mark it \"required\": false if it may be absent" : ""),
-                        file: configPath, keyPath: "inputs[\(number)].path"))
-            }
+            // A binding that matches no file is the checker's to report (GateChecker.verdict), by name.
             for found in expanded.files {
                 add(InputFile(path: found.path, boundKind: binding.kind, explicit: true, identity: found.identity))
             }
