@@ -13,7 +13,8 @@ public struct GateCheckCommand: ParsableCommand {
               0  every blocking gate passed
               1  at least one blocking gate failed
               2  cannot judge: bad configuration, a missing, empty, truncated or unreadable required report, \
-            a zero denominator, or no gate judged at all
+            a directory that cannot be listed, a zero denominator, no gate judged at all, or an output (standard \
+            output included) that cannot be written
               64 the command line itself is wrong
 
             Examples:

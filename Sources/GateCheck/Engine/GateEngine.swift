@@ -17,8 +17,13 @@ public enum GateEngine {
     public static func evaluate(
         _ reports: ReportSet, configuration: Configuration, today: Day, diagnostics: [Diagnostic] = []
     ) -> Verdict {
-        let loaded = reports.reports.sorted { $0.path < $1.path }
-        let failed = reports.failed.sorted { $0.path < $1.path }
+        // A findings report counted with other waivers than these would be judged on the wrong counts.
+        let context = WaiverContext(waivers: configuration.waivers, today: today)
+        let misread = reports.reports.filter { $0.readWith.map { $0 != context } ?? false }
+        let loaded = reports.reports.filter { $0.readWith.map { $0 == context } ?? true }.sorted { $0.path < $1.path }
+        let failed =
+            (reports.failed + misread.map { FailedReport(path: $0.path, kind: $0.kind, error: .readWithOtherWaivers) })
+            .sorted { $0.path < $1.path }
         let measuresCoverage = configuration.gates.contains { if case .coverage = $0.metric { true } else { false } }
         let coverage = measuresCoverage ? coverageUnion(of: loaded, prepared: reports.coverageUnion) : nil
         let gates = configuration.gates.map { evaluate($0, loaded: loaded, failed: failed, coverage: coverage) }

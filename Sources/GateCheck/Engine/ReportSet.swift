@@ -17,6 +17,9 @@ public struct LoadedReport: Sendable, Hashable {
     public var content: ReportContent
     /// What the parser noticed; the path is already filled in.
     public var diagnostics: [Diagnostic]
+    /// The waivers and day a findings report was read with: the engine refuses one read with others than the
+    /// configuration's, since waivers are applied while counting.
+    var readWith: WaiverContext?
 
     /// Creates a loaded report.
     public init(path: String, kind: ReportKind, content: ReportContent, diagnostics: [Diagnostic] = []) {
@@ -84,5 +87,17 @@ public struct ReportSet: Sendable, Hashable {
         self.ignored = ignored
         self.diagnostics = diagnostics
         self.coverageUnion = coverageUnion
+    }
+}
+
+/// The waivers and day that decide which findings count.
+struct WaiverContext: Sendable, Hashable {
+    let waivers: [Waiver]
+    /// Only matters when there are waivers to expire.
+    let today: Day?
+
+    init(waivers: [Waiver], today: Day) {
+        self.waivers = waivers
+        self.today = waivers.isEmpty ? nil : today
     }
 }

@@ -42,6 +42,9 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     case wrongKind(expected: ReportKind, found: String)
     /// A value in the document cannot be accepted (a negative count, a rate that is not a number, ...).
     case invalidValue(String, at: FilePosition?, keyPath: String?)
+    /// The report was read with waivers or a date other than the configuration's, so its counts (which waivers
+    /// change as they are read) are not the configuration's.
+    case readWithOtherWaivers
 
     /// A stable identifier for the diagnostic.
     public var code: String {
@@ -56,6 +59,7 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooDeep: "report.too-deep"
         case .wrongKind: "report.wrong-kind"
         case .invalidValue: "report.invalid-value"
+        case .readWithOtherWaivers: "report.other-waivers"
         }
     }
 
@@ -65,7 +69,7 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
         case .malformed(_, let at), .truncated(let at), .forbidden(_, let at), .tooDeep(_, let at),
             .invalidValue(_, let at, _):
             at
-        case .empty, .tooLarge, .unreadable, .unsupportedEncoding, .wrongKind: nil
+        case .empty, .tooLarge, .unreadable, .unsupportedEncoding, .wrongKind, .readWithOtherWaivers: nil
         }
     }
 
@@ -104,6 +108,10 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidValue(let message, let at, let keyPath):
             let path = keyPath.map { " at `\($0)`" } ?? ""
             return message + path + suffix(at)
+        case .readWithOtherWaivers:
+            return "the report was read with waivers or a date other than the configuration's, so its findings "
+                + "counts are not the configuration's; read reports through GateChecker, which always uses the "
+                + "configuration's waivers"
         }
     }
 

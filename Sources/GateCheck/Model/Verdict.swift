@@ -101,9 +101,9 @@ public struct Verdict: Sendable, Hashable {
         /// The process exit code for this status (0, 1, 2).
         public var exitCode: Int32 {
             switch self {
-            case .pass: 0
-            case .fail: 1
-            case .error: 2
+            case .pass: ExitStatus.pass.code
+            case .fail: ExitStatus.fail.code
+            case .error: ExitStatus.cannotJudge.code
             }
         }
     }

@@ -73,7 +73,9 @@ public enum ReportReader {
             diagnostics = parsed.diagnostics
         }
         for index in diagnostics.indices where diagnostics[index].file == nil { diagnostics[index].file = path }
-        return LoadedReport(path: path, kind: kind, content: content, diagnostics: diagnostics)
+        var report = LoadedReport(path: path, kind: kind, content: content, diagnostics: diagnostics)
+        if kind.producesFindings { report.readWith = WaiverContext(waivers: options.waivers, today: options.today) }
+        return report
     }
 
     private static func readFindings(

@@ -37,7 +37,7 @@ struct CheckRunner {
             console.writeError(
                 "Error: no reports given. Name report files or directories, or bind inputs in gates.json.\n"
                     + "Usage: gatecheck [--config gates.json] PATH...\n")
-            return 64
+            return ExitStatus.usage.code
         }
         let collected = InputCollector().collect(paths: paths, bindings: configuration.inputs, configPath: configPath)
         // An output over a file named or bound is refused before any report is read. One over a file found by a
@@ -70,7 +70,7 @@ struct CheckRunner {
     /// Prints why the command line is refused; exit 64.
     private func refuse(_ reason: String) -> Int32 {
         console.writeError("Error: \(reason).\n")
-        return 64
+        return ExitStatus.usage.code
     }
 
     /// Prints and writes the outputs; the verdict's exit code, or 2 when an output file or standard output could not
@@ -80,6 +80,6 @@ struct CheckRunner {
     ) -> Int32 {
         let delivered = OutputEmitter(environment: environment, console: console)
             .emit(verdict, output, configurationPath: configPath, gateLines: gateLines)
-        return delivered ? verdict.exitCode : max(verdict.exitCode, 2)
+        return delivered ? verdict.exitCode : max(verdict.exitCode, ExitStatus.cannotJudge.code)
     }
 }

@@ -35,10 +35,10 @@ extension ContextCommand {
     func run() throws {
         let context = CommandContext.live
         var code = execute(in: context)
-        if code < 2, let failure = context.console.standardOutputError {
+        if code < ExitStatus.cannotJudge.code, let failure = context.console.standardOutputError {
             context.console.writeError(
                 "Error: cannot write to standard output: \(String(cString: strerror(failure)))\n")
-            code = 2
+            code = ExitStatus.cannotJudge.code
         }
         if code != 0 { throw ExitCode(code) }
     }

@@ -30,12 +30,12 @@ struct InitCommand: ContextCommand {
             context.console.writeError(
                 "Error: \(error.description); gatecheck init never overwrites a file: move it away or choose "
                     + "another --path\n")
-            return 2
+            return ExitStatus.cannotJudge.code
         }
         context.console.writeOut(
             "wrote \(path): the \(Configuration.builtInGates.count) built-in gates, every one optional "
                 + "(\"required\": false).\nNext: edit the bounds, then run gatecheck validate-config \(path) and "
                 + "gatecheck --config \(path) REPORTS...\n")
-        return 0
+        return ExitStatus.pass.code
     }
 }

@@ -27,7 +27,7 @@ struct ValidateConfigCommand: ContextCommand {
         case .failure(let error):
             for problem in error.problems { console.writeOut(problem.description.displaySafe + "\n") }
             console.writeOut("\(path): \(error.problems.count) problem(s); the configuration cannot be used (exit 2)\n")
-            return 2
+            return ExitStatus.cannotJudge.code
         case .success(let configuration):
             let width = min(32, configuration.gates.map(\.id.count).max() ?? 0)
             for gate in configuration.gates {
@@ -50,7 +50,7 @@ struct ValidateConfigCommand: ContextCommand {
             for warning in configuration.warnings { console.writeOut(warning.description.displaySafe + "\n") }
             if !configuration.warnings.isEmpty { counts.append("\(configuration.warnings.count) warning(s)") }
             console.writeOut("\(path): valid, \(counts.joined(separator: ", "))\n")
-            return 0
+            return ExitStatus.pass.code
         }
     }
 }

@@ -5,7 +5,7 @@ import GateCheck
 /// with its mark), is detected as the plain UTF-8.
 ///
 /// Detection reads as far as it needs: a report is detected as the same kind when its kind-telling part lies
-/// beyond the first window the command line peeks at (``windowed(_:window:chunk:)`` does what `ReportLoader` does,
+/// beyond the first window the command line peeks at (``windowed(_:window:chunk:)`` does what `GateChecker.prepare` does,
 /// with a window small enough for fuzzing), and padding before that part (whitespace, comments and processing
 /// instructions before an XML root, an unknown key before a JSON object's keys) never makes a report ignored.
 enum DetectionTarget {
@@ -43,7 +43,7 @@ enum DetectionTarget {
         }
     }
 
-    /// Detection as `ReportLoader` does it: the first `window` bytes, then, when they do not tell, the whole file
+    /// Detection as `GateChecker.prepare` does it: the first `window` bytes, then, when they do not tell, the whole file
     /// read from the start in chunks.
     static func windowed(_ bytes: [UInt8], window: Int, chunk: Int) -> Detection {
         let first = ReportDetector.detect(prefix: bytes.prefix(window), isWholeFile: bytes.count <= window)

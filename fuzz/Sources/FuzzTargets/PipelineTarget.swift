@@ -11,20 +11,24 @@ enum PipelineTarget {
     static let maxReports = 4
 
     static func run(_ bytes: [UInt8]) throws(FuzzFailure) {
-        let reports = load(split(bytes))
-        var reversed = reports
-        reversed.reports.reverse()
-        reversed.failed.reverse()
-        reversed.ignored.reverse()
+        let parts = split(bytes)
+        let inputs = parts.indices.map { ReportInput(name: "reports/r\($0)", bytes: parts[$0], isNamed: false) }
         for configuration in [Configuration.builtIn, try wide()] {
-            let verdict = GateEngine.evaluate(reports, configuration: configuration, today: FuzzFixtures.today)
+            // The library's own path, as the command-line tool takes it: every report read with this
+            // configuration's waivers.
+            let checker = GateChecker(configuration: configuration, today: FuzzFixtures.today)
+            let prepared = inputs.map(checker.prepare)
+            let plan = checker.plan(prepared)
+            var collection = ReportCollection(plan: plan)
+            for input in prepared { checker.read(input, plan: plan, into: &collection) }
+            let verdict = checker.verdict(collection)
             try VerdictChecks.check(verdict)
-            if !reports.failed.isEmpty {
+            if !collection.failed.isEmpty {
                 try expect(
-                    verdict.status == .error, "\(reports.failed.count) unreadable report(s) but \(verdict.status)")
+                    verdict.status == .error, "\(collection.failed.count) unreadable report(s) but \(verdict.status)")
             }
-            let other = GateEngine.evaluate(reversed, configuration: configuration, today: FuzzFixtures.today)
-            try VerdictChecks.checkSame(verdict, other, "reports in reverse order")
+            try VerdictChecks.checkSame(verdict, checker.check(inputs), "the one call")
+            try VerdictChecks.checkSame(verdict, checker.check(inputs.reversed()), "reports in reverse order")
         }
     }
 
@@ -43,34 +47,6 @@ enum PipelineTarget {
         }
         parts.append(Array(bytes[start...]))
         return parts
-    }
-
-    /// Detects and reads every part as ``ReportLoader`` in the command-line tool does.
-    static func load(_ parts: [[UInt8]]) -> ReportSet {
-        let paths = parts.indices.map { "reports/r\($0)" }
-        // The loader reads a regular file on until its kind is told, so the whole part is looked at.
-        let detections = parts.map { ReportDetector.detect(prefix: $0, isWholeFile: true) }
-        let coverageReports = detections.count { $0 == .report(.cobertura) }
-        let options = FuzzFixtures.options(detail: coverageReports <= 1 ? .totals : .lines)
-        var set = ReportSet()
-        for (index, detection) in detections.enumerated() {
-            let path = paths[index]
-            switch detection {
-            case .report(let kind):
-                var source = BytesSource(parts[index])
-                do throws(ReportError) {
-                    set.reports.append(try ReportReader.read(kind, from: &source, path: path, options: options))
-                } catch {
-                    set.failed.append(FailedReport(path: path, kind: kind, error: error))
-                }
-            case .unknown(let reason), .ownOutput(let reason):
-                set.ignored.append(IgnoredFile(path: path, reason: reason))
-            case .undetermined(let reason):
-                set.failed.append(FailedReport(path: path, kind: nil, error: .malformed(reason, at: nil)))
-            case .unreadable(let error): set.failed.append(FailedReport(path: path, kind: nil, error: error))
-            }
-        }
-        return set
     }
 
     /// One gate per metric with a fixed name, none required, bounds that real reports straddle, every findings
