@@ -70,7 +70,8 @@ echo "   exit 1 with warning waiver.expired"
 echo "== bad calls: exit 2 and a JSON verdict whose diagnostics name the problem"
 for case in null-config-no-reports:verdict.nothing-judged bad-config:config.unknown-metric \
     bad-date:api.invalid-argument null-date:api.invalid-argument null-name:api.invalid-argument \
-    null-arrays:api.invalid-argument null-body:api.invalid-argument non-utf8-name:input.unreadable; do
+    null-arrays:api.invalid-argument null-body:api.invalid-argument non-utf8-name:input.unreadable \
+    huge-config-length:config.too-large huge-count:api.invalid-argument; do
     code=0
     "$c" error "${case%%:*}" >"$work/error.json" || code=$?
     [ "$code" = 2 ] || fail "${case%%:*}: exit $code, expected 2"

@@ -42,7 +42,8 @@ struct CCall {
         }
         let configuration: Configuration
         if let configJSON {
-            guard configLength <= Self.maxConfigurationBytes else {
+            // A negative length is a size_t above Int.max: too large as well, and it must not reach a buffer.
+            guard (0...Self.maxConfigurationBytes).contains(configLength) else {
                 let message = "the configuration is larger than \(Self.maxConfigurationBytes) bytes"
                 return .unusable(
                     ConfigurationError(problems: [
@@ -95,7 +96,7 @@ struct CCall {
     /// A problem for every pointer the header requires that is NULL, and every impossible count.
     private func argumentProblems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        guard count >= 0 else { return [problem("count is \(count): larger than any array can be")] }
+        guard count >= 0 else { return [problem("count is \(UInt(bitPattern: count)): larger than any array can be")] }
         guard count > 0 else { return [] }
         for (array, isNull) in [("names", names == nil), ("bodies", bodies == nil), ("lengths", lengths == nil)]
         where isNull {

@@ -128,6 +128,9 @@ static char *error_case(const char *name, int *code) {
     if (strcmp(name, "null-arrays") == 0) return gatecheck_check(NULL, 0, 1, NULL, NULL, NULL, day, code);
     if (strcmp(name, "null-body") == 0) return gatecheck_check(NULL, 0, 1, names, null_bodies, lengths, day, code);
     if (strcmp(name, "non-utf8-name") == 0) return gatecheck_check(NULL, 0, 1, bad_names, bodies, lengths, day, code);
+    if (strcmp(name, "huge-config-length") == 0)
+        return gatecheck_check(bad_config, SIZE_MAX, 1, names, bodies, lengths, day, code);
+    if (strcmp(name, "huge-count") == 0) return gatecheck_check(NULL, 0, SIZE_MAX, names, bodies, lengths, day, code);
     fprintf(stderr, "unknown case %s\n", name);
     exit(64);
 }
