@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "GateCheck", targets: ["GateCheck"]),
         /** The command-line tool. */
         .executable(name: "gatecheck", targets: ["gatecheck"]),
+        /** The C ABI (Sources/GateCheckC/include/gatecheck.h) as libGateCheckC.so, for C and Python (ctypes). */
+        .library(name: "GateCheckC", type: .dynamic, targets: ["GateCheckC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -33,6 +35,15 @@ let package = Package(
                 "GateCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        /** C entry points over GateChecker: argument checks, the JSON verdict as a malloc'd string. */
+        .target(
+            name: "GateCheckC",
+            dependencies: ["GateCheck"],
+            exclude: ["include"],
+            // The Swift runtime and Foundation linked in, so that the library loads in any process (Python's)
+            // without the toolchain's libraries on its path. SwiftPM applies --static-swift-stdlib to executables only.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]
         ),
         /** The executable entry point. */
         .executableTarget(
