@@ -255,6 +255,20 @@ def cobertura_contradicting_root(d):
     return ["--config", g, os.path.join(d, "r")], None
 
 
+def cobertura_bad_byte(encoding, bad):
+    """A byte not valid in the declared encoding, before the lines: libxml2 halts there without an error callback."""
+    def setup(d):
+        lines = "".join(f'<line number="{n}" hits="0"/>' for n in range(1, 101))
+        head = (f'<?xml version="1.0" encoding="{encoding}"?>\n<coverage line-rate="0.95" lines-valid="100" '
+                'lines-covered="95"><packages><package name="p"><!-- ').encode()
+        tail = (f' --><classes><class filename="a.py"><lines>{lines}</lines></class></classes></package>'
+                '</packages></coverage>\n').encode()
+        write(os.path.join(d, "r", "coverage.xml"), head + bad + tail, "wb")
+        g = gates(d, [{"id": "c", "metric": "coverage.line_rate", "min": 0.8}])
+        return ["--config", g, os.path.join(d, "r")], None
+    return setup
+
+
 def suite_level_failure(d):
     write(os.path.join(d, "r", "junit.xml"), '<testsuite name="com.x.ATest" tests="2" failures="0" errors="1">'
           '<testcase classname="com.x.ATest" name="a"/><testcase classname="com.x.ATest" name="b"/>'
@@ -446,6 +460,10 @@ CASES = [
     Case("8 Cobertura line number -3, root says 1.0", cobertura_misplaced("negative-number"), {1, 2}),
     Case("8 Cobertura <lines> directly under <package>, root says 1.0", cobertura_misplaced("under-package"), {1, 2}),
     Case("8 Cobertura summary line-rate 0.95 but 12 of 100 lines", cobertura_contradicting_root, {1, 2}),
+    Case("8 Cobertura EUC-JP with an invalid byte before 100 unhit lines, root 0.95",
+         cobertura_bad_byte("EUC-JP", b"\xff\xff"), {1, 2}),
+    Case("8 Cobertura windows-1252 with undefined byte 0x81 before 100 unhit lines, root 0.95",
+         cobertura_bad_byte("windows-1252", b"\x81"), {1, 2}),
     Case("9 suite-level <failure> beside passing testcases", suite_level_failure, {1, 2}),
     Case("10 SARIF with runs: []", sarif_not_run("no-runs"), {2}),
     Case("10 SARIF with a second run without results", sarif_not_run("one-not-run"), {2}),

@@ -132,6 +132,33 @@ struct XMLLimitTests {
         }
     }
 
+    @Test(
+        "a byte that is not valid in the declared encoding stops the read as an error, never as a shorter document",
+        arguments: [
+            ("EUC-JP", [0xFF, 0xFF]), ("Shift_JIS", [0xA0, 0xA0, 0xFF]), ("windows-1252", [0x81]),
+            ("GB18030", [0xFF, 0xFF]), ("BIG5", [0xFF, 0xFF]),
+        ] as [(String, [UInt8])])
+    func invalidInDeclaredEncoding(_ encoding: String, _ bad: [UInt8]) throws {
+        // libxml2 halts at such a byte without telling the context's error callback; the elements before it read
+        // as a whole document. Here that was a root claiming 95 % over 100 lines that were never hit.
+        let lines = (1...100).map { "<line number=\"\($0)\" hits=\"0\"/>" }.joined()
+        let head =
+            "<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<coverage line-rate=\"0.95\" lines-valid=\"100\" "
+            + "lines-covered=\"95\"><packages><package name=\"p\"><!-- "
+        let tail =
+            " --><classes><class filename=\"a.py\"><lines>\(lines)</lines></class></classes></package>"
+            + "</packages></coverage>\n"
+        let bytes = Array(head.utf8) + bad + Array(tail.utf8)
+        for chunk in [Int.max, 7] {
+            var source = BytesSource(bytes, chunkSize: chunk)
+            let error = #expect(throws: ReportError.self) { _ = try CoberturaParser.parse(&source) }
+            #expect(error?.code == "report.malformed" && error?.message.contains("encoding") == true, "\(encoding)")
+        }
+        // The same document without the bad byte is read from its lines: 0 of 100.
+        var clean = BytesSource(Array(head.utf8) + Array(tail.utf8))
+        #expect(try CoberturaParser.parse(&clean).report.totals.linesCovered == 0)
+    }
+
     /// The generated body, in blocks large enough that generating it costs nothing next to parsing it.
     static let block = String(repeating: "x", count: 65_536)
 

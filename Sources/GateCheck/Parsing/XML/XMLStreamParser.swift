@@ -51,6 +51,7 @@ enum XMLStreamParser {
         }
 
         var callbacks = makeCallbacks(Handler.saxCallbacks)
+        gatecheck_silence_generic_errors()
         guard let context = xmlCreatePushParserCtxt(&callbacks, UnsafeMutableRawPointer(common), nil, 0, nil) else {
             throw .unreadable("libxml2 could not create a parser (out of memory)")
         }
@@ -92,44 +93,75 @@ enum XMLStreamParser {
                 if let failure = common.pointee.failure { throw failure }
                 throw violation.error(at: common.pointee.position)
             }
+            var pushed: Int32 = 0
             if scanner.openLength > Self.heldConstructBytes {
                 // A long construct is open: libxml2 gets it in pieces that double, so its back-scans stay linear.
                 held.append(contentsOf: chunk)
                 guard held.count * 2 >= scanner.openLength else { continue }
-                held.withUnsafeBytes { push(context, $0) }
+                pushed = held.withUnsafeBytes { push(context, $0) }
                 held.removeAll()
             } else if !held.isEmpty {
                 held.append(contentsOf: chunk)
-                held.withUnsafeBytes { push(context, $0) }
+                pushed = held.withUnsafeBytes { push(context, $0) }
                 held.removeAll()
             } else {
-                push(context, chunk)
+                pushed = push(context, chunk)
             }
             if let failure = common.pointee.failure { throw failure }
+            try checkHalt(context, code: pushed, position: common.pointee.position)
         }
-        if !held.isEmpty { held.withUnsafeBytes { push(context, $0) } }
+        if !held.isEmpty {
+            let pushed = held.withUnsafeBytes { push(context, $0) }
+            if let failure = common.pointee.failure { throw failure }
+            try checkHalt(context, code: pushed, position: common.pointee.position)
+        }
         guard !blank.isBlank else { throw .empty }
         common.pointee.atEnd = true
-        xmlParseChunk(context, nil, 0, 1)
+        let code = xmlParseChunk(context, nil, 0, 1)
         if let failure = common.pointee.failure ?? common.pointee.failureAtEnd { throw failure }
+        try checkHalt(context, code: code, position: common.pointee.position)
         if context.pointee.wellFormed == 0 {
             throw .malformed("libxml2 reported the document as not well-formed", at: nil)
+        }
+    }
+
+    /// Throws when libxml2 halted on its own.
+    ///
+    /// libxml2 halts on a few errors without telling the context's error callback (bytes that are not valid in the
+    /// document's encoding: "xmlParseChunk: encoder error"): it stops delivering elements, and what it delivered
+    /// reads as a whole, smaller document. Any halt that gatecheck did not ask for is an error.
+    private static func checkHalt(_ context: xmlParserCtxtPtr, code: Int32, position: FilePosition)
+        throws(ReportError)
+    {
+        if code == Int32(XML_ERR_INVALID_ENCODING.rawValue) {
+            throw .malformed(
+                "bytes that are not valid in the document's encoding; libxml2 stopped reading there, so the rest of "
+                    + "the report was never read (write the report as UTF-8, or declare its real encoding)",
+                at: position)
+        }
+        if context.pointee.disableSAX != 0 {
+            throw .malformed(
+                "libxml2 stopped reading the document (error \(context.pointee.errNo)) before its end", at: position)
         }
     }
 
     /// An open construct longer than this is held back and handed to libxml2 in doubling pieces.
     static let heldConstructBytes = 1 << 20
 
-    /// Hands bytes to libxml2, in pieces its `Int32` count can hold.
-    private static func push(_ context: xmlParserCtxtPtr, _ bytes: UnsafeRawBufferPointer) {
+    /// Hands bytes to libxml2, in pieces its `Int32` count can hold; the first error code `xmlParseChunk` returned.
+    @discardableResult
+    private static func push(_ context: xmlParserCtxtPtr, _ bytes: UnsafeRawBufferPointer) -> Int32 {
         var offset = 0
+        var code: Int32 = 0
         while offset < bytes.count {
             let count = min(bytes.count - offset, 1 << 30)
-            xmlParseChunk(
+            let result = xmlParseChunk(
                 context, bytes.baseAddress.map { $0.advanced(by: offset).assumingMemoryBound(to: CChar.self) },
                 Int32(count), 0)
+            if code == 0 { code = result }
             offset += count
         }
+        return code
     }
 
     /// libxml2's global state is set up once, before any parse, so parallel parses never race on it.
