@@ -122,7 +122,7 @@ public struct Verdict: Sendable, Hashable {
     /// Creates a verdict.
     public init(
         status: Status, gates: [GateResult], reports: [ReportSummary], ignored: [IgnoredFile],
-        diagnostics: [Diagnostic], toolVersion: String = GateCheck.version
+        diagnostics: [Diagnostic], toolVersion: String = gateCheckVersion
     ) {
         self.status = status
         self.gates = gates
