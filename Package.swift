@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "gatecheck",
-    platforms: [.macOS(.v14)],
+    // macOS 15: the library uses Int128 and the CLI Synchronization's Mutex and Atomic, which are new there.
+    platforms: [.macOS(.v15)],
     products: [
         /** The pure library: report bytes and a configuration in, a typed verdict out. */
         .library(name: "GateCheck", targets: ["GateCheck"]),
@@ -18,7 +19,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         /** Detection, streaming parsers, configuration, gate engine, verdict and reporters. No I/O. */
         .target(

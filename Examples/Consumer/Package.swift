@@ -5,7 +5,7 @@ import PackageDescription
 // own package. scripts/test-consumer.sh builds it and compares its verdicts with the CLI's.
 let package = Package(
     name: "GateCheckConsumer",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         // Named, because a path dependency's identity is its folder's name, which depends on the clone.
         .package(name: "gatecheck", path: "../..")
