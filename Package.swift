@@ -12,7 +12,9 @@ let package = Package(
         .executable(name: "gatecheck", targets: ["gatecheck"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `swift package generate-documentation --target GateCheck`: the library's DocC (scripts/docs.sh).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         /** libxml2 through pkg-config; only its SAX2 push parser is used. */
