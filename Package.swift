@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "gatecheck",
-    platforms: [.macOS(.v14)],
+    // macOS 15: the library uses Int128 and the CLI Synchronization's Mutex and Atomic, which are new there.
+    platforms: [.macOS(.v15)],
     products: [
         /** The pure library: report bytes and a configuration in, a typed verdict out. */
         .library(name: "GateCheck", targets: ["GateCheck"]),
@@ -13,14 +14,16 @@ let package = Package(
         .library(name: "GateCheckC", type: .dynamic, targets: ["GateCheckC"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `swift package generate-documentation --target GateCheck`: the library's DocC (scripts/docs.sh).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         /** libxml2 through pkg-config; only its SAX2 push parser is used. */
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         /** Detection, streaming parsers, configuration, gate engine, verdict and reporters. No I/O. */
         .target(

@@ -9,7 +9,7 @@ import PackageDescription
 /// `scripts/fuzz.sh` builds, seeds and runs every target; docs/fuzzing.md explains it.
 let package = Package(
     name: "gatecheck-fuzz",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "gatecheck", path: "..")
     ],

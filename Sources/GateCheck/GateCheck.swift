@@ -1,5 +1,5 @@
-/// The GateCheck library: turns CI reports into one pass/fail verdict.
-public enum GateCheck {
-    /// The library's version, shown by `gatecheck --version` and written into verdicts.
-    public static let version = "0.1.0"
-}
+/// The library's version, shown by `gatecheck --version` and written into verdicts.
+///
+/// A top-level constant, not a member of a type named `GateCheck`: a type named like the module hides the module,
+/// so a consumer could no longer write `GateCheck.Configuration` to tell the library's type from one of its own.
+public let gateCheckVersion = "0.1.0"

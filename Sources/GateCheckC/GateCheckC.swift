@@ -56,4 +56,4 @@ public func gatecheck_version() -> UnsafePointer<CChar>? {
 
 // Initialized once, thread-safely (a global is initialized on first use under `swift_once`), and never written again,
 // so sharing it between threads is safe; it lives as long as the process, as the header promises.
-nonisolated(unsafe) private let versionText: UnsafeMutablePointer<CChar>? = strdup(GateCheck.version)
+nonisolated(unsafe) private let versionText: UnsafeMutablePointer<CChar>? = strdup(gateCheckVersion)

@@ -25,7 +25,7 @@ public struct GateCheckCommand: ParsableCommand {
               gatecheck detect reports/
               gatecheck --generate-completion-script zsh    (or bash, fish)
             """,
-        version: GateCheck.version,
+        version: gateCheckVersion,
         subcommands: [CheckCommand.self, InitCommand.self, ValidateConfigCommand.self, DetectCommand.self],
         defaultSubcommand: CheckCommand.self
     )

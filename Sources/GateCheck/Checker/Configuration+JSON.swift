@@ -7,7 +7,9 @@
 extension Configuration {
     /// Reads gates.json (`schemas/gates.schema.json`) from its bytes.
     ///
-    /// - Parameter name: what messages call the file.
+    /// - Parameters:
+    ///   - json: the file's bytes, UTF-8.
+    ///   - name: what messages call the file.
     /// - Throws: ``ConfigurationError`` with every problem found, each naming the key path, line and column: a
     ///   configuration is used whole or not at all.
     public init(json: some Collection<UInt8>, name: String = "gates.json") throws(ConfigurationError) {

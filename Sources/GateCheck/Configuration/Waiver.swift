@@ -6,8 +6,11 @@
 
 /// A calendar day in UTC, as waivers write their expiry (`2026-12-31`).
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year (`2026`).
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, 1 to 31.
     public var day: Int
 
     /// Parses `YYYY-MM-DD`; `nil` for anything else or an impossible date.

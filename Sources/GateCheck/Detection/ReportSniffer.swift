@@ -1,7 +1,7 @@
 /// Detection fed chunk by chunk: it reads as far as the kind needs and keeps nothing that grows with the file.
 ///
 /// A UTF-8 byte order mark is skipped and UTF-16 (with its mark) is decoded as it is fed. Then the first
-/// non-blank byte chooses the reader: `<` XML (``XMLSniffer``), `{` or `[` JSON (``JSONSniffer``), anything else text,
+/// non-blank byte chooses the reader: `<` XML (`XMLSniffer`), `{` or `[` JSON (`JSONSniffer`), anything else text,
 /// in which only Safety's banner before its JSON, or the literal `null`, mean something.
 ///
 /// ```swift

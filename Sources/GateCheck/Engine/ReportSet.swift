@@ -1,11 +1,18 @@
 /// A parsed report's typed content.
 public enum ReportContent: Sendable, Hashable {
+    /// A Cobertura report.
     case coverage(CoverageReport)
+    /// A JUnit report.
     case tests(TestReport)
+    /// A security report: Bandit, Safety, pip-audit, SARIF or Trivy.
     case findings(FindingsReport)
+    /// An accuracy report: gatecheck's own, or a DeepEval run.
     case accuracy(AccuracyReport)
+    /// Container image sizes.
     case image(ImageReport)
+    /// An LLM spend report.
     case llmCost(CostReport)
+    /// A load test's latencies.
     case latency(LatencyReport)
 }
 
@@ -13,7 +20,9 @@ public enum ReportContent: Sendable, Hashable {
 public struct LoadedReport: Sendable, Hashable {
     /// The path as given or found (used in every message and sorted on for determinism).
     public var path: String
+    /// The kind it was read as.
     public var kind: ReportKind
+    /// What the parser read: the figures its kind's gates are judged on.
     public var content: ReportContent
     /// What the parser noticed; the path is already filled in.
     public var diagnostics: [Diagnostic]
@@ -32,9 +41,11 @@ public struct LoadedReport: Sendable, Hashable {
 
 /// A report that could not be read: its gates cannot be judged.
 public struct FailedReport: Sendable, Hashable {
+    /// The input's name, as given or found.
     public var path: String
     /// The kind it was detected or bound as, when known.
     public var kind: ReportKind?
+    /// Why it could not be read.
     public var error: ReportError
 
     /// Creates a failed report.
@@ -54,7 +65,9 @@ public struct FailedReport: Sendable, Hashable {
 
 /// A file that was found but is not a report gatecheck knows.
 public struct IgnoredFile: Sendable, Hashable, Codable {
+    /// The input's name, as given or found.
     public var path: String
+    /// Why it is not taken for a report, for the verdict's list of ignored files.
     public var reason: String
 
     /// Creates an ignored file entry.
@@ -67,9 +80,13 @@ public struct IgnoredFile: Sendable, Hashable, Codable {
 /// Everything the inputs yielded: the reports read, those that failed, the files ignored, and loading
 /// diagnostics (a glob that matched nothing, an unreadable directory).
 public struct ReportSet: Sendable, Hashable {
+    /// The reports read.
     public var reports: [LoadedReport]
+    /// The inputs that could not be read: their gates cannot be judged.
     public var failed: [FailedReport]
+    /// The inputs that are not reports; they count for no gate.
     public var ignored: [IgnoredFile]
+    /// Problems met while gathering the inputs; an error among them makes the verdict `error`.
     public var diagnostics: [Diagnostic]
     /// The coverage reports among `reports`, already merged by the loader (see ``CoverageUnion``).
     ///

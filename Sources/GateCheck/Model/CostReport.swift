@@ -39,7 +39,9 @@ public struct CostReport: Sendable, Hashable {
 public struct CostPart: Sendable, Hashable {
     /// The model or provider (`gpt-4o-mini`, `openai`, `embeddings`).
     public var name: String
+    /// Tokens sent to the model, cached ones included.
     public var inputTokens: Int
+    /// Tokens the model generated.
     public var outputTokens: Int
     /// The part of ``inputTokens`` served from a prompt cache.
     public var cachedInputTokens: Int

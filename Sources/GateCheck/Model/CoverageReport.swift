@@ -1,10 +1,16 @@
 /// The totals a Cobertura file states on its root element, used only when it has no `<line>` at all.
 public struct CoverageSummary: Sendable, Hashable {
+    /// The root's `line-rate`, a fraction from 0 to 1.
     public var lineRate: Double?
+    /// The root's `branch-rate`, a fraction from 0 to 1.
     public var branchRate: Double?
+    /// The root's `lines-valid`: lines that could be executed.
     public var linesValid: Int?
+    /// The root's `lines-covered`: lines executed at least once.
     public var linesCovered: Int?
+    /// The root's `branches-valid`: branches that could be taken.
     public var branchesValid: Int?
+    /// The root's `branches-covered`: branches taken at least once.
     public var branchesCovered: Int?
 
     /// Creates an empty summary.
@@ -64,9 +70,13 @@ public struct CoverageReport: Sendable, Hashable {
 
 /// Line and branch totals of a coverage report.
 public struct CoverageTotals: Sendable, Hashable {
+    /// Lines that could be executed.
     public var linesValid = 0
+    /// Lines executed at least once.
     public var linesCovered = 0
+    /// Branches that could be taken.
     public var branchesValid = 0
+    /// Branches taken at least once.
     public var branchesCovered = 0
 
     /// Creates zero totals.

@@ -2,9 +2,12 @@
 public struct Finding: Sendable, Hashable, Codable {
     /// Where in the source a finding is.
     public struct Location: Sendable, Hashable, Codable {
+        /// The file, as the tool names it.
         public var path: String
+        /// The 1-based line, when the tool gives one.
         public var line: Int?
 
+        /// Creates a location.
         public init(path: String, line: Int? = nil) {
             self.path = path
             self.line = line
@@ -13,11 +16,14 @@ public struct Finding: Sendable, Hashable, Codable {
 
     /// The vulnerable package a dependency finding is about.
     public struct Package: Sendable, Hashable, Codable {
+        /// The package's name as its ecosystem spells it (`jinja2`).
         public var name: String
+        /// The installed version found vulnerable, when the tool gives it.
         public var version: String?
         /// Versions that fix it; empty when no fix is known.
         public var fixVersions: [String]
 
+        /// Creates a package.
         public init(name: String, version: String? = nil, fixVersions: [String] = []) {
             self.name = name
             self.version = version
@@ -38,11 +44,15 @@ public struct Finding: Sendable, Hashable, Codable {
     public var id: String
     /// Other ids of the same issue (CVE, GHSA, PYSEC), matched by waivers too.
     public var aliases: [String]
+    /// The tool's severity on gatecheck's one scale (docs/severity-mapping.md).
     public var severity: Severity
     /// Why it has that severity, for the severity mapping's audit trail (`security-severity 8.1`, `level error`).
     public var severitySource: String
+    /// How sure the tool is; `undefined` for the tools that do not say.
     public var confidence: Confidence
+    /// Where in the source it is; `nil` for a finding about a dependency.
     public var location: Location?
+    /// The vulnerable package; `nil` for a finding about code.
     public var package: Package?
     /// The tool's message, at most ``Finding/messageLimit`` bytes.
     public var message: String
@@ -111,6 +121,7 @@ public struct AppliedWaiver: Sendable, Hashable, Codable {
 public struct FindingCounts: Sendable, Hashable {
     private var cells: [Int]
 
+    /// Creates zero counts.
     public init() {
         cells = Array(repeating: 0, count: Self.cellCount)
     }
@@ -181,6 +192,7 @@ public struct FindingsReport: Sendable, Hashable {
     /// How many not-audited descriptions a report keeps.
     public static let notAuditedLimit = 50
 
+    /// Creates a report with no finding.
     public init() {}
 
     /// All counts, over every tool.
@@ -218,6 +230,7 @@ public struct WaiverMatch: Sendable, Hashable {
     /// How many examples are kept.
     public static let exampleLimit = 3
 
+    /// Creates a match that matched nothing.
     public init() {}
 
     /// Whether the waiver matched anything at all.

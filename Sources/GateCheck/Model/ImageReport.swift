@@ -10,6 +10,7 @@ public struct ImageReport: Sendable, Hashable {
         case trivy = "Trivy"
     }
 
+    /// Which tool's output the sizes were read from, which says how exact they are.
     public var source: Source
     /// Every image the report names, in document order.
     public var images: [ImageSize]

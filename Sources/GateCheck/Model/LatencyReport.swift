@@ -10,6 +10,7 @@ public struct LatencyReport: Sendable, Hashable {
     public var target: String?
     /// Latency percentiles in milliseconds.
     public var p50Ms: Decimal
+    /// The 95th percentile.
     public var p95Ms: Decimal
     /// `nil` when the report has no p99.
     public var p99Ms: Decimal?
@@ -17,7 +18,9 @@ public struct LatencyReport: Sendable, Hashable {
     public var requests: Int
     /// The fraction of requests that failed, in [0, 1].
     public var errorRate: Decimal
+    /// How long the load test ran, for people; no gate reads it.
     public var durationSeconds: Decimal?
+    /// How many clients sent requests at once, for people; no gate reads it.
     public var concurrency: Int?
 
     /// Creates a report.

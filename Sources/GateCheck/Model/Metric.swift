@@ -2,58 +2,104 @@
 ///
 /// The families are exhaustive enums, so the compiler lists every place that must learn a new metric.
 public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// `coverage.<name>`: from Cobertura reports.
     case coverage(Coverage)
+    /// `tests.<name>`: from JUnit reports.
     case tests(Tests)
+    /// `findings.<name>`: from the security reports.
     case findings(Findings)
     /// `accuracy.<name>`: any named metric of an accuracy report (`retrieval`, `attribution`, ...).
     case accuracy(String)
+    /// `image.<name>`: from container image reports.
     case image(Image)
+    /// `llm.<name>`: from LLM cost reports.
     case llm(LLM)
+    /// `latency.<name>`: from load-test reports.
     case latency(Latency)
 
     /// Coverage metrics, from Cobertura reports merged across files.
     public enum Coverage: String, CaseIterable, Sendable {
+        /// Lines executed / lines, a fraction from 0 to 1.
         case lineRate = "line_rate"
+        /// Branches taken / branches; not measured when no report has branch data.
         case branchRate = "branch_rate"
         /// coverage.py's total: (lines covered + branches covered) / (lines + branches).
         case combinedRate = "combined_rate"
+        /// Lines that could be executed.
         case linesValid = "lines_valid"
+        /// Lines executed at least once.
         case linesCovered = "lines_covered"
+        /// Lines never executed.
         case linesMissed = "lines_missed"
+        /// Branches that could be taken.
         case branchesValid = "branches_valid"
+        /// Branches taken at least once.
         case branchesCovered = "branches_covered"
     }
 
     /// Test metrics, from JUnit reports summed across files.
     public enum Tests: String, CaseIterable, Sendable {
-        case total, passed, failed, errors, skipped, flaky
+        /// `tests.total`: testcases in any state.
+        case total
+        /// `tests.passed`: testcases that passed, flaky ones included.
+        case passed
+        /// `tests.failed`: testcases with a failed assertion.
+        case failed
+        /// `tests.errors`: testcases that could not run to an assertion.
+        case errors
+        /// `tests.skipped`: testcases skipped or disabled.
+        case skipped
+        /// `tests.flaky`: testcases that passed on a rerun (Surefire's `flakyFailure`/`flakyError`).
+        case flaky
+        /// The sum of the testcases' times, in seconds.
         case durationSeconds = "duration_seconds"
     }
 
     /// Finding counts after suppressions and waivers, from every security report.
     public enum Findings: String, CaseIterable, Sendable {
-        case total, critical, high, medium, low, unknown, waived
+        /// `findings.total`: findings after suppressions and waivers.
+        case total
+        /// `findings.critical`: those of severity critical.
+        case critical
+        /// `findings.high`: those of severity high.
+        case high
+        /// `findings.medium`: those of severity medium.
+        case medium
+        /// `findings.low`: those of severity low.
+        case low
+        /// `findings.unknown`: those whose tool gives no severity.
+        case unknown
+        /// `findings.waived`: findings an active waiver covers; they are not in the other counts.
+        case waived
         /// What the tools could not check: dependencies pip-audit skipped, files Bandit could not parse.
         case notAudited = "not_audited"
     }
 
     /// Container image metrics.
     public enum Image: String, CaseIterable, Sendable {
+        /// The image's uncompressed size in bytes; with several images, the largest decides.
         case sizeBytes = "size_bytes"
     }
 
     /// LLM spend metrics.
     public enum LLM: String, CaseIterable, Sendable {
+        /// The spend in US dollars.
         case costUSD = "cost_usd"
+        /// Tokens sent to the models.
         case inputTokens = "input_tokens"
+        /// Tokens the models generated.
         case outputTokens = "output_tokens"
     }
 
     /// Load-test latency metrics.
     public enum Latency: String, CaseIterable, Sendable {
+        /// The median latency, in milliseconds.
         case p50 = "p50_ms"
+        /// The 95th percentile latency, in milliseconds.
         case p95 = "p95_ms"
+        /// The 99th percentile latency, in milliseconds.
         case p99 = "p99_ms"
+        /// The fraction of requests that failed, from 0 to 1.
         case errorRate = "error_rate"
     }
 

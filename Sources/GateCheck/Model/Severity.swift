@@ -1,7 +1,14 @@
 /// gatecheck's one severity scale, `critical > high > medium > low > unknown`, onto which every source maps
 /// (docs/severity-mapping.md).
 public enum Severity: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
-    case critical, high, medium, low
+    /// The most severe: a score of 9.0 or more, or a tool's `CRITICAL`.
+    case critical
+    /// A score from 7.0 to 8.9, or a tool's `HIGH`.
+    case high
+    /// A score from 4.0 to 6.9, or a tool's `MEDIUM`.
+    case medium
+    /// A score above 0 and below 4.0, or a tool's `LOW`.
+    case low
     /// The source gives no severity (pip-audit, Safety without CVSS data): never silently treated as low.
     case unknown
 
@@ -39,7 +46,12 @@ public enum Severity: String, CaseIterable, Sendable, Hashable, Codable, Compara
 
 /// How sure a tool is of a finding (Bandit's `issue_confidence`); most tools have none.
 public enum Confidence: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
-    case high, medium, low
+    /// The tool is confident (Bandit's `HIGH`).
+    case high
+    /// Bandit's `MEDIUM`.
+    case medium
+    /// Bandit's `LOW`: the most likely to be a false positive.
+    case low
     /// The tool states no confidence.
     case undefined
 

@@ -1,6 +1,13 @@
 /// The outcome of one `<testcase>` after the state priority error > failure > skipped > passed.
 public enum TestState: String, Sendable, Hashable, Codable, CaseIterable {
-    case passed, skipped, failed, error
+    /// No failure, error or skip.
+    case passed
+    /// Skipped, disabled, ignored or not run.
+    case skipped
+    /// An assertion failed (`<failure>`).
+    case failed
+    /// The test could not run to an assertion (`<error>`): an exception, a failed setup.
+    case error
 }
 
 /// A failing (or erroring) test as the verdict names it, with bounded text.
@@ -58,10 +65,15 @@ public struct FailedTest: Sendable, Hashable, Codable {
 /// Counts come from `<testcase>` elements (shared/docs/formats.md §2.4); suite attributes are used only for a
 /// suite without any testcase.
 public struct TestReport: Sendable, Hashable {
+    /// Testcases in any state.
     public var total = 0
+    /// Testcases that passed, flaky ones included.
     public var passed = 0
+    /// Testcases with a failed assertion (`<failure>`).
     public var failed = 0
+    /// Testcases that could not run to an assertion (`<error>`).
     public var errors = 0
+    /// Testcases skipped or disabled.
     public var skipped = 0
     /// Tests that passed after failing at least once (surefire `flakyFailure`/`flakyError` only).
     public var flaky = 0

@@ -14,13 +14,19 @@ public struct GateResult: Sendable, Hashable {
         case skipped
     }
 
+    /// The gate's id from gates.json (`line-coverage`).
     public var id: String
+    /// The metric the gate bounds.
     public var metric: Metric
+    /// How the gate came out.
     public var status: Status
+    /// Whether a failure blocks (`error`) or only warns.
     public var level: GateLevel
+    /// Whether a missing report makes the gate `error` (required) rather than `skipped`.
     public var required: Bool
     /// The measured value the bound was checked against (`nil` when there is none).
     public var actual: MetricValue?
+    /// The comparison and threshold the value had to meet.
     public var bound: Bound
     /// One sentence: what was found against what was required, or why it cannot be judged.
     public var message: String
@@ -71,7 +77,9 @@ public struct GateResult: Sendable, Hashable {
 
 /// What one report contributed, as the verdict lists it.
 public struct ReportSummary: Sendable, Hashable {
+    /// The input's name, as given or found.
     public var path: String
+    /// The kind it was read as; `nil` when it could not be told.
     public var kind: ReportKind?
     /// The report's own metrics (before merging with other reports of its kind).
     public var metrics: [Metric: MetricValue]
@@ -108,7 +116,9 @@ public struct Verdict: Sendable, Hashable {
         }
     }
 
+    /// The outcome of the whole run, which gives the exit code.
     public var status: Status
+    /// Every gate's outcome.
     public var gates: [GateResult]
     /// Every input report, sorted by path.
     public var reports: [ReportSummary]
@@ -122,7 +132,7 @@ public struct Verdict: Sendable, Hashable {
     /// Creates a verdict.
     public init(
         status: Status, gates: [GateResult], reports: [ReportSummary], ignored: [IgnoredFile],
-        diagnostics: [Diagnostic], toolVersion: String = GateCheck.version
+        diagnostics: [Diagnostic], toolVersion: String = gateCheckVersion
     ) {
         self.status = status
         self.gates = gates

@@ -65,7 +65,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case gitlab
 
     /// The reporter for this format; no line of what it renders can be read as a CI runner's command
-    /// (``WorkflowCommandGuard``).
+    /// (`WorkflowCommandGuard`).
     public func reporter(_ options: ReporterOptions = .init()) -> any VerdictReporter {
         WorkflowCommandGuard(format: self, inner: unguardedReporter(options))
     }

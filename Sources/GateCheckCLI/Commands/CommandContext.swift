@@ -9,6 +9,8 @@ import GateCheck
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The world a command runs in, passed in so that tests run every command in-process with their own

@@ -2,6 +2,8 @@ import GateCheck
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Delivers a verdict in every requested format: standard output (`--format`, or the CI default), each

@@ -62,7 +62,7 @@ final class FileSource: ByteSource {
         var filled = 0
         while filled < count {
             let got = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(descriptor, raw.baseAddress.map { $0 + filled }, count - filled)
+                systemRead(descriptor, raw.baseAddress.map { $0 + filled }, count - filled)
             }
             if got < 0 {
                 if errno == EINTR { continue }
@@ -96,7 +96,7 @@ final class FileSource: ByteSource {
         }
         if let readAhead { return try readAhead.read(into: buffer) }
         while true {
-            let got = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            let got = systemRead(descriptor, buffer.baseAddress, buffer.count)
             if got >= 0 { return got }
             if errno != EINTR { throw ByteSourceError(Self.errorText(errno)) }
         }

@@ -2,6 +2,8 @@ import GateCheck
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A file to read, and how it came to be chosen.

@@ -45,20 +45,8 @@ final class ReadAhead: @unchecked Sendable {
         counts.initialize(repeating: 0, count: 2)
         buffers = (0..<2).map { _ in .allocate(byteCount: Self.bufferSize, alignment: 64) }
         drained.forEach { $0.signal() }
-        let context = Unmanaged.passRetained(self).toOpaque()
-        var handle = pthread_t()
-        let started = pthread_create(
-            &handle, nil,
-            { context in
-                guard let context else { return nil }
-                let readAhead = Unmanaged<ReadAhead>.fromOpaque(context).takeRetainedValue()
-                readAhead.produce()
-                return nil
-            }, context)
-        guard started == 0 else {
-            Unmanaged<ReadAhead>.fromOpaque(context).release()
-            return nil
-        }
+        // The thread keeps this object alive until it ends.
+        guard let handle = JoinableThread.start({ self.produce() }) else { return nil }
         thread = handle
     }
 
@@ -98,7 +86,7 @@ final class ReadAhead: @unchecked Sendable {
         guard let thread else { return }
         cancelled.store(true, ordering: .relaxed)
         drained.forEach { $0.signal() }
-        pthread_join(thread, nil)
+        JoinableThread.join(thread)
         self.thread = nil
     }
 
@@ -111,7 +99,7 @@ final class ReadAhead: @unchecked Sendable {
             if cancelled.load(ordering: .relaxed) { return }
             var got: Int
             repeat {
-                got = Glibc.read(descriptor, buffers[index].baseAddress, Self.bufferSize)
+                got = systemRead(descriptor, buffers[index].baseAddress, Self.bufferSize)
             } while got < 0 && errno == EINTR
             counts[index] = got < 0 ? -Int(errno) : got
             filled[index].signal()
