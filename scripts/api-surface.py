@@ -68,6 +68,7 @@ def load_symbols(folder):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--max-undocumented", type=int, help="exit 1 when more public symbols lack a doc comment")
+    parser.add_argument("--max-types", type=int, help="exit 1 when the library has more public types")
     parser.add_argument("--symbol-graphs", help="a folder with GateCheck.symbols.json already dumped (no build)")
     parser.add_argument("--types", action="store_true", help="also list every public type")
     args = parser.parse_args()
@@ -102,6 +103,10 @@ def main():
             print(f"  {name}")
     if args.max_undocumented is not None and len(undocumented) > args.max_undocumented:
         print(f"FAIL: {len(undocumented)} public symbols lack a doc comment; at most {args.max_undocumented} may")
+        return 1
+    if args.max_types is not None and len(types) > args.max_types:
+        print(f"FAIL: {len(types)} public types; at most {args.max_types} may be public (move machinery behind "
+              "@_spi(Internals))")
         return 1
     return 0
 

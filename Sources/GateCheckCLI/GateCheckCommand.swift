@@ -1,5 +1,5 @@
 import ArgumentParser
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// The `gatecheck` command: `check` (the default), plus the helper subcommands.
 public struct GateCheckCommand: ParsableCommand {

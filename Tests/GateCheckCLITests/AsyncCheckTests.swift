@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Synchronization
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// The command-line tool is a shell over ``GateChecker``: on the same inputs, the library's one call gives the

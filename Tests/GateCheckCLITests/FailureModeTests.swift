@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// The command line's half of docs/failure-modes.md: what the files themselves can do (be missing, unreadable, a

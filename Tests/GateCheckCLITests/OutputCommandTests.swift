@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 @testable import GateCheckCLI

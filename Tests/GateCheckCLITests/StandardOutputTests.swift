@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Synchronization
 import Testing
 

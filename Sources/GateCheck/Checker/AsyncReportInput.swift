@@ -2,7 +2,7 @@ import Dispatch
 import Synchronization
 
 /// A report that arrives as an asynchronous sequence of byte chunks (an upload, a network stream), for
-/// ``GateChecker/check(_:)-(AsyncReportInput)``: the parser reads each chunk as it arrives, and never more than one
+/// ``GateChecker/check(_:)-([AsyncReportInput])``: the parser reads each chunk as it arrives, and never more than one
 /// chunk per report is held, so a server can judge reports larger than it would want to buffer.
 public struct AsyncReportInput: Sendable {
     /// What the report is called in messages, and what gates.json `inputs` bindings match.

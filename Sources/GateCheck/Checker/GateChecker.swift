@@ -15,7 +15,7 @@
 /// print(verdict.status, verdict.exitCode)
 /// ```
 ///
-/// ``check(_:)`` reads the inputs one after another. A caller that wants several threads uses its three steps:
+/// ``check(_:)-([ReportInput])`` reads the inputs one after another. A caller that wants several threads uses its three steps:
 /// ``prepare(_:)`` each input (detection), ``plan(_:)`` once, ``read(_:plan:into:)`` each input into a
 /// ``ReportCollection`` per thread, then ``verdict(_:)`` on the merged collection; the verdict is the same.
 public struct GateChecker: Sendable {
@@ -46,7 +46,7 @@ public struct GateChecker: Sendable {
 
     /// Settles an input's kind: given, bound by name, or detected from its content.
     ///
-    /// The first ``ReportDetector/prefixLength`` bytes settle almost every report. A rewindable source whose kind
+    /// The first 64 KiB settle almost every report. A rewindable source whose kind
     /// they do not tell is read on, keeping nothing, up to `limits.max_report_bytes`; a source that is not rewindable
     /// cannot be read again, so only its first bytes count, and one they do not settle is an error (it may be a
     /// report). A given or bound kind stands unless the content is plainly a report of another kind, or gatecheck's

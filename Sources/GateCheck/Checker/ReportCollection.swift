@@ -15,7 +15,7 @@ public struct ReportCollection: Sendable {
     }
 
     /// The reports read, those that failed and the files ignored, so far.
-    public var loaded: [LoadedReport] { reports.reports }
+    @_spi(Internals) public var loaded: [LoadedReport] { reports.reports }
     /// The inputs that could not be read, so far.
     public var failed: [FailedReport] { reports.failed }
     /// The inputs that are not reports, so far.

@@ -9,7 +9,7 @@
 /// mapping.name(for: "Contextual Recall")   // "retrieval"
 /// mapping.name(for: "Answer Relevancy")    // "answer_relevancy"
 /// ```
-public struct AccuracyMapping: Sendable, Hashable {
+@_spi(Internals) public struct AccuracyMapping: Sendable, Hashable {
     /// Normalised tool metric name → gatecheck accuracy name.
     public private(set) var targets: [String: String]
 

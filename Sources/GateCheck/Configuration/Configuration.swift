@@ -1,5 +1,5 @@
 /// Binds files to a report kind explicitly, overriding detection by content.
-public struct InputBinding: Sendable, Hashable {
+@_spi(Internals) public struct InputBinding: Sendable, Hashable {
     /// A path or glob (`reports/**/*.xml`), relative to the working directory.
     public var path: String
     /// The kind the matching files are read as.
@@ -23,17 +23,17 @@ public struct Configuration: Sendable, Hashable {
     /// The format version (`1`).
     public var version: Int
     /// Files bound to a kind explicitly.
-    public var inputs: [InputBinding]
+    @_spi(Internals) public var inputs: [InputBinding]
     /// The gates, evaluated in this order.
-    public var gates: [GateSpec]
+    @_spi(Internals) public var gates: [GateSpec]
     /// Exceptions for findings.
-    public var waivers: [Waiver]
+    @_spi(Internals) public var waivers: [Waiver]
     /// A waiver expiring within this many days is reported as a warning.
     public var waiverWarningDays: Int
     /// Resource limits for reading reports.
-    public var limits: ParseLimits
+    @_spi(Internals) public var limits: ParseLimits
     /// Evaluation tools' metric names mapped to gatecheck accuracy names (`accuracy_mapping`).
-    public var accuracyMapping: AccuracyMapping
+    @_spi(Internals) public var accuracyMapping: AccuracyMapping
     /// Whether these are the built-in defaults (no --config), where every gate is optional.
     public var isBuiltIn: Bool
     /// The line of gates.json where each gate is written, by gate id (empty for the built-in gates), so that an
@@ -44,7 +44,7 @@ public struct Configuration: Sendable, Hashable {
     public var warnings: [Diagnostic] = []
 
     /// Creates a configuration.
-    public init(
+    @_spi(Internals) public init(
         version: Int = currentVersion, inputs: [InputBinding] = [], gates: [GateSpec], waivers: [Waiver] = [],
         waiverWarningDays: Int = 14, limits: ParseLimits = .init(), accuracyMapping: AccuracyMapping = .init(),
         isBuiltIn: Bool = false

@@ -15,7 +15,7 @@
 /// case .failure(let error): print(error.problems.map(\.message))
 /// }
 /// ```
-public enum ConfigurationDecoder {
+@_spi(Internals) public enum ConfigurationDecoder {
     /// Decodes a configuration file's bytes.
     public static func decode(_ bytes: [UInt8], file: String) -> Result<Configuration, ConfigurationError> {
         var reader = JSONReader(BytesSource(bytes), options: JSONReaderOptions(maxDepth: 32))

@@ -11,7 +11,7 @@
 /// ```swift
 /// let text = ConfigurationWriter.json(gates: Configuration.builtInGates, schema: ConfigurationWriter.schemaURL)
 /// ```
-public enum ConfigurationWriter {
+@_spi(Internals) public enum ConfigurationWriter {
     /// The `$id` of `schemas/gates.schema.json`, for editors.
     public static let schemaURL = "https://gatecheck.dev/schemas/gates.schema.json"
 

@@ -5,7 +5,7 @@ extension Configuration {
     public static let builtIn = Configuration(gates: builtInGates, isBuiltIn: true)
 
     /// The built-in gates, in the order the verdict lists them.
-    public static let builtInGates: [GateSpec] = [
+    @_spi(Internals) public static let builtInGates: [GateSpec] = [
         GateSpec(
             id: "line-coverage", metric: .coverage(.lineRate), bound: .min(Threshold(exactly: "0.80")),
             required: false, description: "Line coverage is at least 80 %."),

@@ -7,7 +7,7 @@ public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Narrows a findings gate to some findings: by tool, minimum severity and confidence, fixable only.
-public struct FindingSelector: Sendable, Hashable {
+@_spi(Internals) public struct FindingSelector: Sendable, Hashable {
     /// Only findings at least this severe (`nil`: every severity, including `unknown`).
     public var minSeverity: Severity?
     /// Only findings at least this confident (`nil`: any confidence, including none stated).
@@ -45,7 +45,7 @@ public struct FindingSelector: Sendable, Hashable {
 }
 
 /// One gate of gates.json: a metric, a bound, a level and whether its report must be present.
-public struct GateSpec: Sendable, Hashable {
+@_spi(Internals) public struct GateSpec: Sendable, Hashable {
     /// A unique id (`line-coverage`), used in every output and in `--explain`.
     public var id: String
     /// What is measured.

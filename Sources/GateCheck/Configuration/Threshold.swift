@@ -5,7 +5,7 @@
 #endif
 
 /// A gate's bound as the user wrote it and as an exact number in the metric's unit.
-public struct Threshold: Sendable, Hashable, CustomStringConvertible {
+@_spi(Internals) public struct Threshold: Sendable, Hashable, CustomStringConvertible {
     /// The exact value in the metric's own unit (a fraction for rates, bytes for sizes, USD for cost).
     public var value: Decimal
     /// The text the user wrote (`0.80`, `500 MiB`), shown in the verdict beside the exact value.
@@ -51,14 +51,14 @@ public struct Threshold: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Which side of a threshold passes.
-public enum Bound: Sendable, Hashable {
+@_spi(Internals) public enum Bound: Sendable, Hashable {
     /// The metric must be at least the threshold (`>=`).
     case min(Threshold)
     /// The metric must be at most the threshold (`<=`).
     case max(Threshold)
 
     /// The threshold, whichever side.
-    public var threshold: Threshold {
+    @_spi(Internals) public var threshold: Threshold {
         switch self {
         case .min(let threshold), .max(let threshold): threshold
         }

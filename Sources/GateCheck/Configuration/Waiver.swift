@@ -68,7 +68,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// An exception written down in gates.json: a finding id that may be present, why, and until when.
-public struct Waiver: Sendable, Hashable {
+@_spi(Internals) public struct Waiver: Sendable, Hashable {
     /// The finding id matched against a finding's id and aliases (CVE, GHSA, PYSEC, rule or test id).
     public var id: String
     /// Why the exception is acceptable; required.

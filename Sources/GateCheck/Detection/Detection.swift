@@ -1,5 +1,5 @@
 /// What a file's content says it is.
-public enum Detection: Sendable, Hashable {
+@_spi(Internals) public enum Detection: Sendable, Hashable {
     /// A report of this kind.
     case report(ReportKind)
     /// A readable file that is not a report gatecheck knows (an HTML page, another tool's JSON, a binary file);
@@ -30,7 +30,7 @@ public enum Detection: Sendable, Hashable {
 /// case .unreadable(let error): print("error:", error)
 /// }
 /// ```
-public enum ReportDetector {
+@_spi(Internals) public enum ReportDetector {
     /// How many bytes the command line peeks at first; reports settle within it (most within their first hundred
     /// bytes), and only a file that does not is read on (``detect(from:limit:)``).
     public static let prefixLength = 64 * 1024

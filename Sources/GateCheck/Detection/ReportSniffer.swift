@@ -10,7 +10,7 @@
 /// if !sniffer.isSettled { sniffer.feed(nextChunk) }
 /// let detection = sniffer.detection(isWholeFile: atEnd)
 /// ```
-public struct ReportSniffer: Sendable {
+@_spi(Internals) public struct ReportSniffer: Sendable {
     private enum Encoding: Sendable { case undecided, utf8, utf16(bigEndian: Bool) }
 
     private var encoding = Encoding.undecided

@@ -6,7 +6,7 @@
 /// let verdict = GateEngine.evaluate(reports, configuration: .builtIn, today: Day(Date()))
 /// if verdict.status != .pass { print(verdict.gates.filter { $0.status == .fail }.map(\.message)) }
 /// ```
-public enum GateEngine {
+@_spi(Internals) public enum GateEngine {
     /// Evaluates every gate.
     ///
     /// - Parameters:

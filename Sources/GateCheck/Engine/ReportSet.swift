@@ -1,5 +1,5 @@
 /// A parsed report's typed content.
-public enum ReportContent: Sendable, Hashable {
+@_spi(Internals) public enum ReportContent: Sendable, Hashable {
     /// A Cobertura report.
     case coverage(CoverageReport)
     /// A JUnit report.
@@ -17,7 +17,7 @@ public enum ReportContent: Sendable, Hashable {
 }
 
 /// A report that was read successfully.
-public struct LoadedReport: Sendable, Hashable {
+@_spi(Internals) public struct LoadedReport: Sendable, Hashable {
     /// The path as given or found (used in every message and sorted on for determinism).
     public var path: String
     /// The kind it was read as.
@@ -79,7 +79,7 @@ public struct IgnoredFile: Sendable, Hashable, Codable {
 
 /// Everything the inputs yielded: the reports read, those that failed, the files ignored, and loading
 /// diagnostics (a glob that matched nothing, an unreadable directory).
-public struct ReportSet: Sendable, Hashable {
+@_spi(Internals) public struct ReportSet: Sendable, Hashable {
     /// The reports read.
     public var reports: [LoadedReport]
     /// The inputs that could not be read: their gates cannot be judged.

@@ -2,7 +2,7 @@
 ///
 /// Columns count bytes, not characters, so a line holding non-ASCII text reports a larger column than an editor
 /// shows. A UTF-8 byte order mark at the start of the document is not counted in the column.
-public struct JSONPosition: Sendable, Hashable, CustomStringConvertible {
+@_spi(Internals) public struct JSONPosition: Sendable, Hashable, CustomStringConvertible {
     /// The number of bytes before this position, from the start of the input.
     public var offset: Int
     /// The 1-based line number; lines end at `\n`.
@@ -25,7 +25,7 @@ public struct JSONPosition: Sendable, Hashable, CustomStringConvertible {
 ///
 /// Every case except ``empty`` and ``source(_:)`` carries the position of the problem. ``description`` is a
 /// sentence for a user: what went wrong, where, and the likely cause or fix.
-public enum JSONError: Error, Sendable, Equatable, CustomStringConvertible {
+@_spi(Internals) public enum JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The input holds no value at all: it is empty or only whitespace.
     case empty
     /// The input ended inside a value, where `expected` was still needed; the file is usually truncated.

@@ -18,7 +18,7 @@
 /// confirms with a byte comparison, so a lookup costs a few loads whatever the key's length. The table is fixed by
 /// the parser's keys, not by the input, so hostile keys cannot lengthen the probe chains. When the same key appears
 /// more than once in the array, the first index wins.
-public struct JSONKeySet: Sendable {
+@_spi(Internals) public struct JSONKeySet: Sendable {
     /// The index ``JSONReader/nextKey(in:)`` returns for a key that is not in the set.
     public static let unknown = -1
 

@@ -8,7 +8,7 @@
 /// severity.double                          // 7.5
 /// severity.int64                           // nil: not a whole number
 /// ```
-public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+@_spi(Internals) public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The number exactly as written in the document, for example `-1.50e3`, or `NaN` when allowed.
     public let text: String
 

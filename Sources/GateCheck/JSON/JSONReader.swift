@@ -1,5 +1,5 @@
 /// Limits and leniencies of a ``JSONReader``.
-public struct JSONReaderOptions: Sendable {
+@_spi(Internals) public struct JSONReaderOptions: Sendable {
     /// The deepest nesting of arrays and objects accepted; one more level is ``JSONError/tooDeep(limit:_:)``.
     ///
     /// Reading and skipping never recurse, but Swift frees a materialised ``JSONValue`` tree recursively, so keep
@@ -66,7 +66,7 @@ public struct JSONReaderOptions: Sendable {
 /// ```
 ///
 /// Copies of a reader share its byte source when the source is a class, so use one reader per document.
-public struct JSONReader<Source: ByteSource> {
+@_spi(Internals) public struct JSONReader<Source: ByteSource> {
     var scanner: JSONScanner
 
     /// Creates a reader over `source`; nothing is read until the first call.

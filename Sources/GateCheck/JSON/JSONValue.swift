@@ -1,5 +1,5 @@
 /// The six kinds of JSON value.
-public enum JSONValueKind: String, Sendable {
+@_spi(Internals) public enum JSONValueKind: String, Sendable {
     /// `{…}`: members in document order.
     case object
     /// `[…]`: elements in document order.
@@ -18,7 +18,7 @@ public enum JSONValueKind: String, Sendable {
 ///
 /// ``JSONReader/readValue()`` returns one; objects and arrays hold nodes, so every value keeps its position for
 /// diagnostics.
-public struct JSONNode: Sendable, Equatable {
+@_spi(Internals) public struct JSONNode: Sendable, Equatable {
     /// The value.
     public var value: JSONValue
     /// The position of the value's first byte.
@@ -35,7 +35,7 @@ public struct JSONNode: Sendable, Equatable {
 ///
 /// Objects keep their members in document order, duplicates included, so that a caller can decide how to treat
 /// duplicate keys. Numbers keep their literal text (see ``JSONNumber``).
-public indirect enum JSONValue: Sendable, Equatable {
+@_spi(Internals) public indirect enum JSONValue: Sendable, Equatable {
     /// An object's members, in document order, duplicates kept.
     case object([JSONMember])
     /// An array's elements, in document order.
@@ -50,7 +50,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
 
     /// The kind of this value.
-    public var kind: JSONValueKind {
+    @_spi(Internals) public var kind: JSONValueKind {
         switch self {
         case .object: .object
         case .array: .array
@@ -63,7 +63,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 }
 
 /// One member of a JSON object: a key, where the key starts, and the value.
-public struct JSONMember: Sendable, Equatable {
+@_spi(Internals) public struct JSONMember: Sendable, Equatable {
     /// The key, escapes resolved.
     public var key: String
     /// The position of the key's opening quote.

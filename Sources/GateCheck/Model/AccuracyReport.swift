@@ -10,7 +10,7 @@
 /// ```swift
 /// if let retrieval = report.metrics["retrieval"], let value = retrieval.value { print(value) }
 /// ```
-public struct AccuracyReport: Sendable, Hashable {
+@_spi(Internals) public struct AccuracyReport: Sendable, Hashable {
     /// What the file was: `gatecheck.accuracy/v1`, `DeepEval test run`.
     public var format: String
     /// The evaluation dataset's name, when the report gives one.
@@ -36,7 +36,7 @@ public struct AccuracyReport: Sendable, Hashable {
 }
 
 /// One accuracy metric of one report: its value in [0, 1] or why there is none, and the samples behind it.
-public struct AccuracyMetric: Sendable, Hashable {
+@_spi(Internals) public struct AccuracyMetric: Sendable, Hashable {
     /// The name the report used (`Contextual Recall`), before normalisation and mapping.
     public var sourceName: String
     /// The value in [0, 1]; `nil` when it cannot be judged (NaN, null, missing, out of range, no sample scored).
@@ -77,7 +77,7 @@ public struct AccuracyMetric: Sendable, Hashable {
 }
 
 /// One sample's score for one metric.
-public struct SampleScore: Sendable, Hashable {
+@_spi(Internals) public struct SampleScore: Sendable, Hashable {
     /// The sample's id (`q-017`, a DeepEval test case name).
     public var id: String
     /// Its score in [0, 1].

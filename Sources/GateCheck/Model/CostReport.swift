@@ -5,7 +5,7 @@
 #endif
 
 /// LLM spend of one change: gatecheck's `gatecheck.llm-cost/v1` report or the pipeline cost script's output.
-public struct CostReport: Sendable, Hashable {
+@_spi(Internals) public struct CostReport: Sendable, Hashable {
     /// What the file was: `gatecheck.llm-cost/v1` or `cost script`.
     public var format: String
     /// The total the report states (`total_usd`, `total_cost`), when it states one.
@@ -36,7 +36,7 @@ public struct CostReport: Sendable, Hashable {
 }
 
 /// The spend on one model or service.
-public struct CostPart: Sendable, Hashable {
+@_spi(Internals) public struct CostPart: Sendable, Hashable {
     /// The model or provider (`gpt-4o-mini`, `openai`, `embeddings`).
     public var name: String
     /// Tokens sent to the model, cached ones included.

@@ -1,5 +1,5 @@
 /// The totals a Cobertura file states on its root element, used only when it has no `<line>` at all.
-public struct CoverageSummary: Sendable, Hashable {
+@_spi(Internals) public struct CoverageSummary: Sendable, Hashable {
     /// The root's `line-rate`, a fraction from 0 to 1.
     public var lineRate: Double?
     /// The root's `branch-rate`, a fraction from 0 to 1.
@@ -22,7 +22,7 @@ public struct CoverageSummary: Sendable, Hashable {
 /// Counting follows shared/docs/formats.md §1.3: lines from `class/lines/line` only (never `methods//line`),
 /// de-duplicated by (file, line) with "hit if any hit"; branches from the `(a/b)` of `condition-coverage`; the root
 /// attributes only when no `<line>` exists.
-public struct CoverageReport: Sendable, Hashable {
+@_spi(Internals) public struct CoverageReport: Sendable, Hashable {
     /// Per source file, keyed by the path as the report writes it (`\` turned into `/`, a leading `./` removed).
     public var files: [String: FileCoverage]
     /// The root element's own totals, a fallback when `files` holds no line.
@@ -69,7 +69,7 @@ public struct CoverageReport: Sendable, Hashable {
 }
 
 /// Line and branch totals of a coverage report.
-public struct CoverageTotals: Sendable, Hashable {
+@_spi(Internals) public struct CoverageTotals: Sendable, Hashable {
     /// Lines that could be executed.
     public var linesValid = 0
     /// Lines executed at least once.

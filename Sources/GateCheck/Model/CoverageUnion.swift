@@ -7,7 +7,7 @@
 /// ``CoverageReport/summarized`` in its ``LoadedReport``), so memory follows the union, not the number of shards.
 ///
 /// The order of folding does not change any metric of the union.
-public struct CoverageUnion: Sendable, Hashable {
+@_spi(Internals) public struct CoverageUnion: Sendable, Hashable {
     /// The paths of the reports folded in, sorted.
     public private(set) var paths: [String] = []
     /// The reports folded in that have no `<line>`, only root totals: a union cannot include them.

@@ -1,5 +1,5 @@
 /// Branch counts of one line: how many of its branches (arcs) were taken, of how many.
-public struct BranchCount: Sendable, Hashable {
+@_spi(Internals) public struct BranchCount: Sendable, Hashable {
     /// The 1-based source line.
     public var line: UInt32
     /// Branches taken.
@@ -27,7 +27,7 @@ public struct BranchCount: Sendable, Hashable {
 /// `missing-branches`, with `exit` stored as 0): merging two runs then counts a branch as covered if either run
 /// took it, exactly as `coverage combine` does. A line whose missing targets are not all known (other emitters)
 /// keeps the larger counts when merged.
-public struct FileCoverage: Sendable, Hashable {
+@_spi(Internals) public struct FileCoverage: Sendable, Hashable {
     /// Executable lines and their hits.
     public var lines = LineTable()
     /// Whether every branch line is kept individually, so that another run of the file can be merged exactly.

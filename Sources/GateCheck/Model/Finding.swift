@@ -1,5 +1,5 @@
 /// One security finding from any tool, on gatecheck's common model.
-public struct Finding: Sendable, Hashable, Codable {
+@_spi(Internals) public struct Finding: Sendable, Hashable, Codable {
     /// Where in the source a finding is.
     public struct Location: Sendable, Hashable, Codable {
         /// The file, as the tool names it.
@@ -94,7 +94,7 @@ public struct Finding: Sendable, Hashable, Codable {
 }
 
 /// The waiver of gates.json that waived a finding, as the verdict shows it next to the finding.
-public struct AppliedWaiver: Sendable, Hashable, Codable {
+@_spi(Internals) public struct AppliedWaiver: Sendable, Hashable, Codable {
     /// The waiver's position in the configuration's `waivers` (two waivers may share an id).
     public var index: Int
     /// The id the waiver names.
@@ -118,7 +118,7 @@ public struct AppliedWaiver: Sendable, Hashable, Codable {
 
 /// Finding counts broken down by everything a findings gate can select on, so that any selection is a sum and
 /// no report needs to keep all its findings in memory.
-public struct FindingCounts: Sendable, Hashable {
+@_spi(Internals) public struct FindingCounts: Sendable, Hashable {
     private var cells: [Int]
 
     /// Creates zero counts.
@@ -159,7 +159,7 @@ public struct FindingCounts: Sendable, Hashable {
 }
 
 /// A security report reduced to counts plus its most severe findings.
-public struct FindingsReport: Sendable, Hashable {
+@_spi(Internals) public struct FindingsReport: Sendable, Hashable {
     /// Counts per tool (a SARIF file may hold runs of several tools).
     public var countsByTool: [String: FindingCounts] = [:]
     /// The most severe findings, at most ``FindingsReport/keptLimit``, most severe first.
@@ -202,7 +202,7 @@ public struct FindingsReport: Sendable, Hashable {
 }
 
 /// A part of a security report that shows a tool did not scan, so that "no findings" there proves nothing.
-public struct NotScanned: Sendable, Hashable {
+@_spi(Internals) public struct NotScanned: Sendable, Hashable {
     /// The tool concerned; `nil` when the report names none (a SARIF log without runs), which concerns every
     /// findings gate that reads the report.
     public var tool: String?
@@ -217,7 +217,7 @@ public struct NotScanned: Sendable, Hashable {
 }
 
 /// How one waiver matched the findings of one report.
-public struct WaiverMatch: Sendable, Hashable {
+@_spi(Internals) public struct WaiverMatch: Sendable, Hashable {
     /// Findings the waiver waived (it was active and the first active waiver to match them).
     public var waived = 0
     /// Findings it matched while active but another, earlier waiver already waived.

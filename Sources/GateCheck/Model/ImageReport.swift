@@ -1,5 +1,5 @@
 /// Container image sizes from `docker image inspect`, `docker images --format json` or Trivy JSON.
-public struct ImageReport: Sendable, Hashable {
+@_spi(Internals) public struct ImageReport: Sendable, Hashable {
     /// The tool output the sizes were read from.
     public enum Source: String, Sendable, Hashable {
         /// `docker image inspect`: exact uncompressed bytes (`.Size`).
@@ -23,7 +23,7 @@ public struct ImageReport: Sendable, Hashable {
 }
 
 /// The size of one image.
-public struct ImageSize: Sendable, Hashable {
+@_spi(Internals) public struct ImageSize: Sendable, Hashable {
     /// The first repository tag, else the short image id, else `image #N`.
     public var name: String
     /// The size in bytes; `nil` when the report has none.

@@ -5,7 +5,7 @@
 #endif
 
 /// A load test's figures: gatecheck's `gatecheck.latency/v1` report.
-public struct LatencyReport: Sendable, Hashable {
+@_spi(Internals) public struct LatencyReport: Sendable, Hashable {
     /// What was load-tested, when the report says (`checkout-api`).
     public var target: String?
     /// Latency percentiles in milliseconds.

@@ -5,7 +5,7 @@
 /// bitmap would cost more than 64 bytes per recorded line switch the table to a dictionary, so a hostile
 /// `number="4000000000"` cannot allocate gigabytes. The struct itself is 25 bytes, because a report can hold a
 /// table per file for tens of thousands of files.
-public struct LineTable: Sendable, Hashable {
+@_spi(Internals) public struct LineTable: Sendable, Hashable {
     /// What the table holds besides the dense bitmap.
     private enum Extra: Sendable, Hashable {
         /// Lines too sparse for a bitmap: line → hit.

@@ -1,6 +1,6 @@
 /// gatecheck's one severity scale, `critical > high > medium > low > unknown`, onto which every source maps
 /// (docs/severity-mapping.md).
-public enum Severity: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+@_spi(Internals) public enum Severity: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
     /// The most severe: a score of 9.0 or more, or a tool's `CRITICAL`.
     case critical
     /// A score from 7.0 to 8.9, or a tool's `HIGH`.
@@ -45,7 +45,7 @@ public enum Severity: String, CaseIterable, Sendable, Hashable, Codable, Compara
 }
 
 /// How sure a tool is of a finding (Bandit's `issue_confidence`); most tools have none.
-public enum Confidence: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+@_spi(Internals) public enum Confidence: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
     /// The tool is confident (Bandit's `HIGH`).
     case high
     /// Bandit's `MEDIUM`.

@@ -1,5 +1,5 @@
 /// The outcome of one `<testcase>` after the state priority error > failure > skipped > passed.
-public enum TestState: String, Sendable, Hashable, Codable, CaseIterable {
+@_spi(Internals) public enum TestState: String, Sendable, Hashable, Codable, CaseIterable {
     /// No failure, error or skip.
     case passed
     /// Skipped, disabled, ignored or not run.
@@ -11,7 +11,7 @@ public enum TestState: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A failing (or erroring) test as the verdict names it, with bounded text.
-public struct FailedTest: Sendable, Hashable, Codable {
+@_spi(Internals) public struct FailedTest: Sendable, Hashable, Codable {
     /// `failed` or `error`.
     public var state: TestState
     /// The testcase's `classname`, often a dotted module and class path.
@@ -64,7 +64,7 @@ public struct FailedTest: Sendable, Hashable, Codable {
 ///
 /// Counts come from `<testcase>` elements (shared/docs/formats.md §2.4); suite attributes are used only for a
 /// suite without any testcase.
-public struct TestReport: Sendable, Hashable {
+@_spi(Internals) public struct TestReport: Sendable, Hashable {
     /// Testcases in any state.
     public var total = 0
     /// Testcases that passed, flaky ones included.

@@ -27,7 +27,7 @@ public struct GateResult: Sendable, Hashable {
     /// The measured value the bound was checked against (`nil` when there is none).
     public var actual: MetricValue?
     /// The comparison and threshold the value had to meet.
-    public var bound: Bound
+    @_spi(Internals) public var bound: Bound
     /// One sentence: what was found against what was required, or why it cannot be judged.
     public var message: String
     /// Supporting lines: failing tests, files with the most missed lines, the findings behind a count.
@@ -35,18 +35,18 @@ public struct GateResult: Sendable, Hashable {
     /// The reports the value came from.
     public var sources: [String]
     /// The failing tests behind a tests gate (bounded).
-    public var failedTests: [FailedTest]
+    @_spi(Internals) public var failedTests: [FailedTest]
     /// The findings behind a findings gate (bounded, most severe first).
-    public var findings: [Finding]
+    @_spi(Internals) public var findings: [Finding]
     /// The waived findings a findings gate would otherwise count, each with its waiver (bounded, most severe
     /// first).
-    public var waived: [Finding]
+    @_spi(Internals) public var waived: [Finding]
     /// Whether this gate's result makes the verdict `error` (a blocking gate that cannot be judged, or a
     /// required report that is missing).
     public var blocksAsError: Bool
 
     /// Creates a result.
-    public init(
+    @_spi(Internals) public init(
         id: String, metric: Metric, status: Status, level: GateLevel, required: Bool, actual: MetricValue?,
         bound: Bound, message: String, details: [String] = [], sources: [String] = [],
         failedTests: [FailedTest] = [], findings: [Finding] = [], waived: [Finding] = [], blocksAsError: Bool = false

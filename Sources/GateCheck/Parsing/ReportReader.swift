@@ -1,5 +1,5 @@
 /// Options for reading a report.
-public struct ReadOptions: Sendable, Hashable {
+@_spi(Internals) public struct ReadOptions: Sendable, Hashable {
     /// Resource limits.
     public var limits: ParseLimits
     /// The waivers of the configuration; security parsers apply them as they count, so that a report never
@@ -35,7 +35,7 @@ public struct ReadOptions: Sendable, Hashable {
 /// let options = ReadOptions(today: Day(Date()))
 /// let report = try ReportReader.read(.cobertura, from: &source, path: "coverage.xml", options: options)
 /// ```
-public enum ReportReader {
+@_spi(Internals) public enum ReportReader {
     /// Reads one report.
     ///
     /// - Throws: ``ReportError`` when the bytes are not a readable report of that kind.

@@ -6,7 +6,7 @@
 /// ```swift
 /// Glob("reports/**/*.xml").matches("reports/unit/coverage.xml")  // true
 /// ```
-public struct Glob: Sendable, Hashable, CustomStringConvertible {
+@_spi(Internals) public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
     public let pattern: String
     private let segments: [[Character]]

@@ -1,5 +1,5 @@
 import ArgumentParser
-import GateCheck
+@_spi(Internals) import GateCheck
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

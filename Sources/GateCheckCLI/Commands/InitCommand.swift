@@ -1,5 +1,5 @@
 import ArgumentParser
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// `gatecheck init [--path gates.json]`: the built-in gates as a gates.json to edit; never overwrites.
 struct InitCommand: ContextCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// `gatecheck validate-config gates.json`: every problem of a configuration, without reading any report.
 struct ValidateConfigCommand: ContextCommand {

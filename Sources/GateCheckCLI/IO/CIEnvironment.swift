@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// The CI system a run is in, read from the environment it is given (never from the process directly), so that
 /// tests can pretend to be GitHub Actions.

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// Walks a directory recursively, in sorted order, and accounts for every entry: a file to read, an entry skipped
 /// by rule (hidden, a link to a directory), or a diagnostic.

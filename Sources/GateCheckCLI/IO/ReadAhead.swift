@@ -1,5 +1,5 @@
 import Dispatch
-import GateCheck
+@_spi(Internals) import GateCheck
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,5 +1,5 @@
 import Dispatch
-import GateCheck
+@_spi(Internals) import GateCheck
 import Synchronization
 
 /// The threads over ``GateChecker``: every collected file becomes a ``ReportInput`` that opens it, detection and

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// gates.json `accuracy_mapping`: evaluation tools' metric names onto gatecheck accuracy names.

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// `gatecheck init` writes what ConfigurationWriter produces: it must decode to the same gates and be valid

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Detection reads as far as the kind needs (issue 11, class 3): a report whose kind-telling part lies beyond the

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Accuracy, image, cost and latency reports are recognised by their content too.

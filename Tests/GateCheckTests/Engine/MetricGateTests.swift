@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Gates on accuracy, image size, LLM cost and latency: exact boundaries and how several reports combine.

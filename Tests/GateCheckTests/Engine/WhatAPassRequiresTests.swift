@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// What a pass requires of the gates (issue 11): a judged blocking gate, and test reports that hold tests, whatever

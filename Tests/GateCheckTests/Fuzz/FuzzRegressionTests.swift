@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// One input that a fuzz target once broke, kept under `Fixtures/fuzz-regressions/<target>/`.

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Documents every strict RFC 8259 reader must accept, in the spirit of JSONTestSuite's `y_` files.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import GateCheck
+@_spi(Internals) @testable import GateCheck
 
 @Suite("JSON limits")
 struct JSONLimitsTests {

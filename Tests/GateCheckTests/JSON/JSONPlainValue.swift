@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// A JSON value without positions, for comparing what was written with what was read.
 indirect enum PlainJSON: Equatable {

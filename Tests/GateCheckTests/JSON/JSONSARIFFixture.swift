@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// Deterministic Trivy-like SARIF 2.1.0 text, 2-space indent, as in the speed study's `sarif.json`.
 enum SARIFFixture {

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// The aggregate the speed study computed from SARIF: results by level, a severity bucket per result from its rule's
 /// `security-severity` (joined by `ruleIndex`, else `ruleId`), the maximum severity, location URIs and message text.

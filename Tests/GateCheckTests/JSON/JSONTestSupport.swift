@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// The chunk sizes every table-driven JSON test runs with: byte by byte, tiny, odd, and a normal read size.

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// A realistic small SARIF document: one rule, one result (about 2.6 KB).

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Byte sequences at the edges of well-formed UTF-8 (Unicode Table 3-7), and whether they are valid.

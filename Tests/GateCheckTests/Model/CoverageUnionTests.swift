@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// ``CoverageUnion``: reports folded in any grouping give ``CoverageReport/merged(_:)``'s figures, and the engine

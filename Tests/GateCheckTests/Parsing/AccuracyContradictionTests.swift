@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Figures of one accuracy report that state the same thing twice and disagree: each pair is judged by the worse

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// gatecheck's accuracy report and the DeepEval test run mapped onto it.

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Accuracy reports are streamed: memory does not follow the number of samples, and what is read is the same as

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Every Cobertura file of the shared corpus, read against the facts its MANIFEST row states.

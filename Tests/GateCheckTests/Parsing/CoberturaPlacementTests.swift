@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Every `<line>` of a Cobertura report is counted or refused, so the root-attribute fallback fires only for a report

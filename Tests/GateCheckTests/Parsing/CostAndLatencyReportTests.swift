@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// LLM cost reports (gatecheck's and the cost script's) and latency reports.

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// coverage.py's Cobertura output read by gatecheck must give coverage.py's own totals exactly; the fixtures were

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Image sizes from `docker image inspect` (the corpus) and `docker images --format json`.

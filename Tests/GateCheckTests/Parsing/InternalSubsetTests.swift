@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// An internal DTD subset may not declare anything: every markup declaration that could change what a handler reads

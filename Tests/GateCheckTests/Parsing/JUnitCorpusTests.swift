@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Every JUnit file of the shared corpus, counted by `<testcase>` elements with the priority

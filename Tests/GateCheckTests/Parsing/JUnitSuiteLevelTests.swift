@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// A `<failure>` or `<error>` outside every `<testcase>` is a failing test, as Jenkins counts it: Ant's formatter

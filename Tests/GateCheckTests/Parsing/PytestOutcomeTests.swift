@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// pytest's JUnit output for every outcome (written by the real pytest, `scripts/generate-pytest-fixtures.sh`)

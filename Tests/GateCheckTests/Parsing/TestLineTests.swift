@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Failing tests carry a 1-based line for annotations: pytest's xunit1 `line` is 0-based, other emitters' 1-based.

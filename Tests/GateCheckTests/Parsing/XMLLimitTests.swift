@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GateCheck
+@_spi(Internals) @testable import GateCheck
 
 /// The bounds that keep libxml2's quadratic paths out of reach: at most ``MarkupScanner/maxAttributes`` attributes
 /// per start tag, at most ``MarkupScanner/maxMarkupBytes`` per tag, comment, processing instruction or DOCTYPE, and

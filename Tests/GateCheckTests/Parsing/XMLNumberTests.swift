@@ -1,6 +1,6 @@
 import Testing
 
-@testable import GateCheck
+@_spi(Internals) @testable import GateCheck
 
 /// The number fast paths of ``XMLBytes`` (every `hits`, `number` and `time` attribute goes through them) agree with
 /// Swift's own parsers on the forms they take and leave everything else to the general path.

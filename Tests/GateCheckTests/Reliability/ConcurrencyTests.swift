@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// The library's public API is Sendable and safe to call from many tasks at once: 64 tasks read and judge 64

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// The fail-closed matrix: every damaged or hostile input (a row) for every report kind (a column), and what

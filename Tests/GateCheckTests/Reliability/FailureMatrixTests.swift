@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Every cell of docs/failure-modes.md's matrix is what the library does: damaged and hostile inputs of every

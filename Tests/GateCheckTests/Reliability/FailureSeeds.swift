@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// A small, valid report of each kind, written for the failure matrix, with places to damage it.
 ///

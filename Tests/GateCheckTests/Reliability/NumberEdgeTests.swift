@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Numbers at the edges: overflows, counts that are not counts, measures that are not measures.

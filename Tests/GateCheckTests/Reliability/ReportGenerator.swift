@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// Random but valid reports, written the way the tools write them, from a seeded generator: Cobertura as
 /// coverage.py and coverlet write it (a file split over two `<class>` elements, branch lines with and without

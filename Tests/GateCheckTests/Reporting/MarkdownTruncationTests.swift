@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// The Markdown summary stays under GitHub's 65,535-byte limit by cutting details, never the table.

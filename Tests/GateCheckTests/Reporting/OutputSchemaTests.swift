@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// The JUnit output is valid against the Jenkins xunit `junit-10.xsd` and the SARIF output against the OASIS

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Report-derived text in every output: no line that a CI runner reads as a command, no escape sequence that drives

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Every output format on a verdict that mixes pass, warn, fail, skipped and error, against golden files.

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// The schemas of gatecheck's report formats describe what the readers accept: every example in docs/ and every

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// What a findings gate needs before it can pass (issue 11): selectors that select something, scans that ran, and

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Findings gates through the engine: selectors, kinds, the built-in defaults and `findings.not_audited`.

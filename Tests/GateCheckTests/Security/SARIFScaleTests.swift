@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// SARIF logs whose results name their rules (and tool components) by `guid`.

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// What gatecheck reads from one corpus file: counted findings per severity, findings the tool suppressed, and

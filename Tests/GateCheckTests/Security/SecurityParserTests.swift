@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Small reports written for these tests, one per parser and shape, so that every rule is checked without the

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// A fixed day for every waiver and findings test: the library never reads a clock.

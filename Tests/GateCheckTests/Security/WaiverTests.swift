@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Waiver semantics on a fixed day (docs/waivers.md): today is 2026-03-01 in every test.

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// Small reports built in code, for engine and reporter tests.
 enum Build {

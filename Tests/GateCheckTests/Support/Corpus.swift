@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// The shared corpus of real reports (`../shared/corpus`, or `$GATECHECK_CORPUS`), with its manifest.

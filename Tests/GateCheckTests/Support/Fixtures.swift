@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// The project's own fixtures (`Tests/GateCheckTests/Fixtures`) and sample reports.

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 import Testing
 
 /// Reads accuracy, image, cost and latency reports from text, as the CLI would.

@@ -1,5 +1,5 @@
 import Foundation
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// A JSON Schema validator for the keywords gatecheck's own schemas (2020-12) and the SARIF 2.1.0 schema
 /// (draft-04) use. A keyword it does not know is reported as an error, so a schema can never silently pass because

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// What a Cobertura report that reads promises about its document: a `<line>` element anywhere means the totals come
 /// from lines (the root-attribute fallback never fires beside one), and no internal-subset declaration that could

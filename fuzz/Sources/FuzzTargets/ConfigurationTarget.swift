@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// gates.json decoding: any bytes give a configuration or problems, at least one of them an error (never both,
 /// never neither), the same each time; a decoded configuration has gates with unique ids and limits in range, and

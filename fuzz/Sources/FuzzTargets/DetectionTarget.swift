@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// Detection by content: any bytes give a kind, a reason to ignore, or an error, the same each time, whether they are
 /// fed at once or in chunks of any size; a UTF-8 byte order mark, or the same text in UTF-16 (either byte order,

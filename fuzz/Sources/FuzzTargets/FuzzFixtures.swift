@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// The fixed world every target runs in: a day, waivers, sources that hand out bytes in chunks.
 enum FuzzFixtures {

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// One fuzz target: what the fuzzer feeds an input to, and the invariants checked on the way.
 ///

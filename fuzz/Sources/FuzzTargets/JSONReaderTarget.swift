@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// The raw ``JSONReader``: materialising (`readValue`), skipping (`skipValue`, `finish`) and walking value by value
 /// agree on every input, in every chunk size and under strict and lenient options; keys match a ``JSONKeySet``

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// The whole pipeline as the command-line tool runs it, on up to four reports cut from one input at each
 /// `\n--8<--\n`: detection, reading (totals only for a single coverage report), evaluation with the built-in

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -1,4 +1,4 @@
-import GateCheck
+@_spi(Internals) import GateCheck
 
 /// A report parser: the same bytes give the same result in every chunk size, the result keeps the report
 /// invariants, and the kind's own promises hold (Cobertura's totals mode agrees with its lines mode; Safety reads

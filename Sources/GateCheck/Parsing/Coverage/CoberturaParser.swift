@@ -1,5 +1,5 @@
 /// How much of a coverage report's detail to keep.
-public enum CoverageDetail: String, Sendable, Hashable, CaseIterable {
+@_spi(Internals) public enum CoverageDetail: String, Sendable, Hashable, CaseIterable {
     /// Every line and every branch line, so the report can be merged exactly with others (the default).
     case lines
     /// Only per-file totals (and a few missed lines per file): memory grows with the number of files, not lines.
@@ -17,7 +17,7 @@ public enum CoverageDetail: String, Sendable, Hashable, CaseIterable {
 /// let coverage = try CoberturaParser.parse(&source).report
 /// print(coverage.totals.linesCovered, "of", coverage.totals.linesValid)
 /// ```
-public enum CoberturaParser {
+@_spi(Internals) public enum CoberturaParser {
     /// Parses one Cobertura document.
     ///
     /// - Throws: ``ReportError`` when the document is empty, not well-formed, truncated, hostile, not Cobertura
@@ -51,7 +51,7 @@ public enum CoberturaParser {
 }
 
 /// A parsed coverage report and what the parser noticed on the way.
-public struct ParsedCoverage: Sendable, Hashable {
+@_spi(Internals) public struct ParsedCoverage: Sendable, Hashable {
     /// The coverage data.
     public var report: CoverageReport
     /// Warnings about the file (skipped lines, summary mismatches); the file path is filled in by the caller.

@@ -12,7 +12,7 @@
 /// Severity and confidence map one to one (`HIGH`, `MEDIUM`, `LOW`; `UNDEFINED` is `unknown`/`undefined`); the
 /// test id (`B602`) is the finding id and the test name (`subprocess_popen_with_shell_equals_true`) an alias.
 /// Files Bandit could not scan (`errors[]`) are reported as not audited, with a warning.
-public enum BanditParser {
+@_spi(Internals) public enum BanditParser {
     /// Parses one Bandit JSON report.
     ///
     /// - Throws: ``ReportError`` when the document is not well-formed, truncated, not a Bandit report (no

@@ -100,7 +100,7 @@ extension ReportError {
 }
 
 /// A parsed security report and what the parser noticed on the way.
-public struct ParsedFindings: Sendable, Hashable {
+@_spi(Internals) public struct ParsedFindings: Sendable, Hashable {
     /// The counts and kept findings.
     public var report: FindingsReport
     /// Warnings about the file (files the tool could not scan, results needing review); the file path is filled

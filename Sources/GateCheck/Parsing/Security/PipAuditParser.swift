@@ -13,7 +13,7 @@
 /// ``FindingsReport/notAudited`` and counted by `findings.not_audited`, never as clean. A report in which no
 /// dependency was audited (all skipped, or none listed) is recorded in ``FindingsReport/notScanned``: a findings
 /// gate that reads it cannot be judged.
-public enum PipAuditParser {
+@_spi(Internals) public enum PipAuditParser {
     /// Parses one pip-audit JSON report.
     ///
     /// - Throws: ``ReportError`` when the document is not well-formed, truncated, or not a pip-audit report.

@@ -19,7 +19,7 @@
 /// Only each rule's id, default level and severity are kept (never its help text), so memory does not grow with
 /// the report, provided the run's `tool` comes before its `results` as every known producer writes it; results
 /// that come first are held until the tool is read.
-public enum SARIFParser {
+@_spi(Internals) public enum SARIFParser {
     /// Parses one SARIF log.
     ///
     /// - Throws: ``ReportError`` when the document is not well-formed, truncated, not SARIF (no `runs`), not

@@ -18,7 +18,7 @@
 /// Severity is the CVSS v3 `base_severity` where the report has it (else the v3 `base_score` in CVSS bands),
 /// otherwise `unknown`. Vulnerabilities Safety itself ignored (policy file or `--ignore`) count as suppressed by
 /// the tool, never as findings.
-public enum SafetyParser {
+@_spi(Internals) public enum SafetyParser {
     /// Parses one Safety JSON report.
     ///
     /// - Throws: ``ReportError`` when the JSON is not well-formed (Safety's own test corpus has two such files),

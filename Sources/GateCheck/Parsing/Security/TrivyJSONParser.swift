@@ -13,7 +13,7 @@
 /// `EXCEPTION` counts as suppressed by the tool, `PASS` not at all), secrets (the matched text is never kept) and
 /// licenses, each by `Severity`. A missing or `null` `Results` means no findings. `Metadata.Size` is kept as
 /// ``FindingsReport/imageSizeBytes``.
-public enum TrivyJSONParser {
+@_spi(Internals) public enum TrivyJSONParser {
     /// Parses one Trivy JSON report.
     ///
     /// - Throws: ``ReportError`` when the document is not well-formed, truncated, not a Trivy report, or holds a

@@ -6,7 +6,7 @@
 /// let tests = try JUnitParser.parse(&source).report
 /// print(tests.failed, tests.errors, tests.failures.map(\.displayName))
 /// ```
-public enum JUnitParser {
+@_spi(Internals) public enum JUnitParser {
     /// Parses one JUnit document.
     ///
     /// - Throws: ``ReportError`` when the document is empty, not well-formed, truncated, hostile, its root is
@@ -22,7 +22,7 @@ public enum JUnitParser {
 }
 
 /// A parsed test report and what the parser noticed on the way.
-public struct ParsedTests: Sendable, Hashable {
+@_spi(Internals) public struct ParsedTests: Sendable, Hashable {
     /// The counts and failing tests.
     public var report: TestReport
     /// Warnings about the file (attribute totals that disagree with the testcases); the caller adds the path.

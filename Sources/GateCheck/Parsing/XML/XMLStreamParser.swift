@@ -1,7 +1,7 @@
 internal import CLibXML2
 
 /// Limits that keep any input, hostile or broken, within bounded time and memory.
-public struct ParseLimits: Sendable, Hashable, Codable {
+@_spi(Internals) public struct ParseLimits: Sendable, Hashable, Codable {
     /// The largest report accepted, in bytes (default 1 GiB).
     public var maxReportBytes: Int
     /// The deepest element or JSON nesting accepted (default 64; Cobertura needs 7 levels, JUnit about 5).
