@@ -94,3 +94,17 @@ extension BytesSource {
         return copy
     }
 }
+
+extension CheckerAgreementTests {
+    @Test("the library's errors describe themselves through Foundation's localizedDescription")
+    func localizedErrors() {
+        let errors: [any Error] = [
+            ReportError.truncated(at: FilePosition(line: 3)), ByteSourceError("Input/output error"),
+            ConfigurationError(problems: [Diagnostic(.error, code: "config.value", message: "min must be a number")]),
+        ]
+        let texts = errors.map(\.localizedDescription)
+        #expect(texts[0].hasPrefix("the report ends before it is complete (line 3)"))
+        #expect(texts[1] == "Input/output error")
+        #expect(texts[2] == "min must be a number")
+    }
+}
