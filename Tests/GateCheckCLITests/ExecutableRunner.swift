@@ -27,6 +27,9 @@ enum ExecutableRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Set once: writes into a closed pipe return EPIPE instead of raising SIGPIPE.
+    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Runs the executable with `arguments`, killing it after `deadline` seconds.
     ///
     /// Standard input is /dev/null, or a pipe that `stdin` is written into.
@@ -57,6 +60,9 @@ enum ExecutableRunner {
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         try #require(spawned == 0, "posix_spawn failed: \(spawned)")
         if let stdin {
+            // The executable may stop reading before the end (a pipe's first 64 KiB settle its kind): the write
+            // then fails with EPIPE, which must not kill the test process with SIGPIPE.
+            _ = Self.ignoreBrokenPipes
             close(pipe[0])
             let writer = pipe[1]
             DispatchQueue.global().async {
