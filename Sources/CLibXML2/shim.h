@@ -26,4 +26,15 @@ static inline void gatecheck_silence_generic_errors(void) {
     xmlSetGenericErrorFunc(NULL, gatecheck_ignore_generic_error);
 }
 
+// The version a release build stamps in: scripts/release.sh compiles with -Xcc -DGATECHECK_BUILD_VERSION='"0.1.0"'
+// (from the git tag). Every other build leaves it undefined and gets NULL, so gateCheckVersion is the source's.
+// (Here because this is the package's only C module; a macro on the command line is seen only through a header.)
+static inline const char *gatecheck_build_version(void) {
+#ifdef GATECHECK_BUILD_VERSION
+    return GATECHECK_BUILD_VERSION;
+#else
+    return 0;
+#endif
+}
+
 #endif
