@@ -118,7 +118,7 @@ shown=$("$bin" --version)
 check_only_system_libraries "$bin" || fail "$bin needs libraries beyond glibc's (listed above)"
 
 # The newest glibc symbol version the binary asks for is the oldest glibc it runs on.
-glibc_min=$(objdump -T "$bin" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1 | tr _ ' ')
+glibc_min=$(objdump -T "$bin" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1 | sed 's/GLIBC_/glibc /')
 [ -n "$glibc_min" ] || fail "objdump -T $bin shows no glibc symbol version"
 
 # --- the tarball -----------------------------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ cat >"$stage/$name/INSTALL" <<EOF
 gatecheck $version for Linux $arch
 
 A single executable: the Swift runtime, Foundation, libxml2, ICU, zlib, liblzma and libstdc++ are linked in, so
-it needs only glibc ($glibc_min or newer: libc, libm, libpthread, libdl, ld-linux), no Swift toolchain.
+it needs only $glibc_min or newer (libc, libm and the dynamic loader) and no Swift toolchain.
 
   install -m 755 gatecheck /usr/local/bin/      # or anywhere on PATH
   gatecheck --version                           # $version
