@@ -3,6 +3,7 @@
 # (docs/install.md). Prints the tarball's path on standard output; progress goes to standard error.
 #
 #   scripts/release.sh [--scratch-path DIR] [--dist DIR]     # defaults: .build-release, dist
+#   scripts/release.sh --print-version                        # the version it would build, and nothing else
 #
 # Static linking. The Swift runtime and Foundation are linked in by SwiftPM's --static-swift-stdlib. libxml2 comes in
 # as `-lxml2` (CLibXML2's module map and pkg-config), which the linker would resolve to libxml2.so. This script does
@@ -28,11 +29,13 @@ cd "$(dirname "$0")/.."
 
 scratch=.build-release
 dist=dist
+print_version=
 while [ $# -gt 0 ]; do
     case $1 in
         --scratch-path) scratch=$2; shift 2 ;;
         --dist) dist=$2; shift 2 ;;
-        -h | --help) sed -n '2,5p' "$0"; exit 0 ;;
+        --print-version) print_version=yes; shift ;;
+        -h | --help) sed -n '2,6p' "$0"; exit 0 ;;
         *) echo "release.sh: unknown argument $1 (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -67,6 +70,10 @@ fi
 # It goes into a C string literal and a file name.
 [[ $version =~ ^[0-9A-Za-z.+-]+$ ]] || fail "version '$version' has characters other than letters, digits, . + -"
 [ -z "$dirty" ] || say "WARNING: the working tree has uncommitted changes; the version says so: $version"
+if [ -n "$print_version" ]; then
+    echo "$version"
+    exit 0
+fi
 say "version $version"
 
 # --- the static archives -----------------------------------------------------------------------------------------
