@@ -82,6 +82,29 @@ for case in passing:0 failing:1; do
     fi
 done
 
+# Encodings libxml2 does not decode itself go through ICU, linked in with its data: a JUnit report in windows-1252
+# and one in Shift_JIS must be read (one test passed, one failed), as a development build reads them.
+mkdir "$work/enc"
+printf '<?xml version="1.0" encoding="windows-1252"?>\n<testsuite name="s" tests="1" failures="0" errors="0"><testcase classname="c" name="caf\xe9 \x80"/></testsuite>\n' \
+    >"$work/enc/junit-1252.xml"
+printf '<?xml version="1.0" encoding="Shift_JIS"?>\n<testsuite name="s" tests="1" failures="1" errors="0"><testcase classname="c" name="\x93\xfa\x96\x7b"><failure message="x"/></testcase></testsuite>\n' \
+    >"$work/enc/junit-sjis.xml"
+code=0
+(cd "$work/enc" && clean "$bin" --format json junit-1252.xml junit-sjis.xml >"$work/enc.json") || code=$?
+[ "$code" = 1 ] || fail "the windows-1252 and Shift_JIS reports: exit $code, expected 1 (one failed test)"
+python3 - "$work/enc.json" <<'EOF' || fail "the windows-1252 and Shift_JIS reports were not read as the two tests they are"
+import json, sys
+reports = {r["path"]: r for r in json.load(open(sys.argv[1]))["reports"]}
+assert reports["junit-1252.xml"]["status"] == "ok" and reports["junit-1252.xml"]["metrics"]["tests.passed"] == 1, reports
+assert reports["junit-sjis.xml"]["status"] == "ok" and reports["junit-sjis.xml"]["metrics"]["tests.failed"] == 1, reports
+EOF
+if [ -x "$reference" ]; then
+    (cd "$work/enc" && "$reference" --format json junit-1252.xml junit-sjis.xml >"$work/enc.ref.json") || true
+    diff <(normalize "$work/enc.ref.json") <(normalize "$work/enc.json") >&2 \
+        || fail "the windows-1252 and Shift_JIS verdicts differ from .build/release/gatecheck's (diff above)"
+fi
+echo "   windows-1252 and Shift_JIS JUnit reports read through the linked-in ICU"
+
 echo "   binary size: $(stat -c %s "$bin") bytes ($(du -h "$bin" | cut -f1)); tarball $(stat -c %s "$tarball") bytes"
 # Median of 10 runs each, spawned directly (posix_spawn, not subprocess's extra work) with the empty environment,
 # the two commands alternating so that both see the same load from other processes; one warm-up run each first.
