@@ -306,12 +306,3 @@ struct JUnitHandler: XMLEventHandler {
     /// Whether a `<failure>` or `<error>` directly under the root `<testsuites>` has been counted.
     private var rootLevelFailure = false
 }
-
-extension XMLBytes {
-    /// The first non-blank line of captured text, for a failure without a message attribute.
-    static func firstLine(of bytes: [UInt8], limit: Int) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
-        return String(line.trimmingWhitespace.prefix(limit))
-    }
-}

@@ -152,3 +152,12 @@ struct XMLBytes {
         byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil
     }
 }
+
+extension XMLBytes {
+    /// The first non-blank line of captured text, for a failure without a message attribute.
+    static func firstLine(of bytes: [UInt8], limit: Int) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
+        return String(line.trimmingWhitespace.prefix(limit))
+    }
+}
