@@ -4,6 +4,7 @@
 #
 #   scripts/release.sh [--scratch-path DIR] [--dist DIR]     # defaults: .build-release, dist
 #   scripts/release.sh --print-version                        # the version it would build, and nothing else
+#   scripts/release.sh --c-library ...                        # also SCRATCH/release/libGateCheckC.so (for the wheel)
 #
 # Static linking. The Swift runtime and Foundation are linked in by SwiftPM's --static-swift-stdlib. libxml2 comes in
 # as `-lxml2` (CLibXML2's module map and pkg-config), which the linker would resolve to libxml2.so. This script does
@@ -30,12 +31,14 @@ cd "$(dirname "$0")/.."
 scratch=.build-release
 dist=dist
 print_version=
+c_library=
 while [ $# -gt 0 ]; do
     case $1 in
         --scratch-path) scratch=$2; shift 2 ;;
         --dist) dist=$2; shift 2 ;;
         --print-version) print_version=yes; shift ;;
-        -h | --help) sed -n '2,6p' "$0"; exit 0 ;;
+        --c-library) c_library=yes; shift ;;
+        -h | --help) sed -n '2,7p' "$0"; exit 0 ;;
         *) echo "release.sh: unknown argument $1 (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -113,9 +116,23 @@ build=(swift build -c release --static-swift-stdlib --product gatecheck --scratc
     -Xlinker -L"$static"
     -Xswiftc -Xclang-linker -Xswiftc -static-libgcc)
 say "${build[*]}"
+system_pkg_config_path=${PKG_CONFIG_PATH-}
 export PKG_CONFIG_PATH=$static${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
 nice "${build[@]}" >&2
 bin=$("${build[@]}" --show-bin-path)/gatecheck
+
+# The C ABI's shared library, for the wheel (scripts/build-wheel.sh). It cannot take libxml2 and ICU in from their
+# archives: Debian compiles them as position-independent executables' code (-fPIE), whose references to libc's data
+# (stderr, __timezone) a shared library cannot hold ("requires dynamic R_X86_64_PC32 reloc ... recompile with
+# -fPIC"). So it links them dynamically, with the system pkg-config, and the wheel's auditwheel repair copies them in
+# beside it. Same compile flags as the executable, same version.
+if [ -n "$c_library" ]; then
+    lib_build=("${build[@]}")
+    lib_build[6]=GateCheckC
+    say "PKG_CONFIG_PATH=$system_pkg_config_path ${lib_build[*]}"
+    PKG_CONFIG_PATH=$system_pkg_config_path nice "${lib_build[@]}" >&2
+    say "built $("${build[@]}" --show-bin-path)/libGateCheckC.so"
+fi
 
 # --- checks before packing -------------------------------------------------------------------------------------------
 shown=$("$bin" --version)
