@@ -3,7 +3,7 @@
 
 Each generator writes one report in the exact shape its emitter writes, streaming (no DOM,
 bounded memory), plus ``<name>.expected.json`` with the totals the generator counted while
-writing. Shapes (see ../shared/docs/formats.md):
+writing. Shapes (see docs/reference/formats.md):
 
 - ``cobertura.xml``: coverage.py 7.x ``coverage xml`` with branch measurement (minidom
   ``toprettyxml``, tab indentation, attributes in insertion order, ``<sources>``, packages =

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds gatecheck's libFuzzer targets (fuzz/), seeds them from the shared corpus and the project's own reports, runs
+# Builds gatecheck's libFuzzer targets (fuzz/), seeds them from the corpus of real reports (Tests/GateCheckTests/Fixtures/corpus) and the project's own reports, runs
 # each for a given time, and prints a summary. Exits 1 when any run found a crash, leak, timeout or out-of-memory.
 # See docs/fuzzing.md.
 set -euo pipefail
@@ -19,7 +19,7 @@ usage: scripts/fuzz.sh [--seconds N] [--targets a,b,...] [--jobs 1|2] [--seed N]
                   --seconds; with --seed and a fresh --work folder the run is the same on every machine (CI uses this)
   --work DIR      the folder for corpora, artifacts and the ledger (default fuzz/work)
   --no-build      use the fuzzer already built
-  --corpus DIR    the shared corpus of real reports (default ../shared/corpus or $GATECHECK_CORPUS)
+  --corpus DIR    the corpus of real reports (default Tests/GateCheckTests/Fixtures/corpus or $GATECHECK_CORPUS)
   --scratch-path DIR  SwiftPM's build folder for the fuzzer (default fuzz/.build); another one lets a new build
                   run while fuzzers still use the old binary
   --list          print the targets and exit
@@ -54,7 +54,7 @@ seconds=60
 targets=""
 jobs=2
 build=1
-corpus="${GATECHECK_CORPUS:-$root/../shared/corpus}"
+corpus="${GATECHECK_CORPUS:-$root/Tests/GateCheckTests/Fixtures/corpus}"
 scratch="$root/fuzz/.build"
 seed=""
 fixed_runs=0

@@ -1,5 +1,5 @@
 extension Configuration {
-    /// The gates used when no --config is given (shared/docs/design.md, "Defaults").
+    /// The gates used when no --config is given (docs/reference/design.md, "Defaults").
     ///
     /// Every one is optional: a gate whose report kind is absent is `skipped`.
     public static let builtIn = Configuration(gates: builtInGates, isBuiltIn: true)

@@ -16,7 +16,7 @@
     case unreadable(ReportError)
 }
 
-/// Decides a file's kind from its content, never its name (shared/docs/design.md).
+/// Decides a file's kind from its content, never its name (docs/reference/design.md).
 ///
 /// XML is identified by its root element, JSON by the keys of its top-level object (or of the first element of a
 /// top-level array), read as far as needed by a ``ReportSniffer``. A UTF-8 byte order mark is skipped and UTF-16 is

@@ -1,4 +1,4 @@
-/// The keys each JSON report kind is known by (shared/docs/formats.md §3–7), and gatecheck's own JSON outputs.
+/// The keys each JSON report kind is known by (docs/reference/formats.md §3–7), and gatecheck's own JSON outputs.
 enum JSONKeys {
     /// Every key whose value classification or own-output recognition reads; other keys are only counted.
     static let interesting: Set<String> = [

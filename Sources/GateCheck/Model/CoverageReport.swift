@@ -19,7 +19,7 @@
 
 /// One or more Cobertura files, reduced to what the gates need: per-file line and branch data.
 ///
-/// Counting follows shared/docs/formats.md §1.3: lines from `class/lines/line` only (never `methods//line`),
+/// Counting follows docs/reference/formats.md §1.3: lines from `class/lines/line` only (never `methods//line`),
 /// de-duplicated by (file, line) with "hit if any hit"; branches from the `(a/b)` of `condition-coverage`; the root
 /// attributes only when no `<line>` exists.
 @_spi(Internals) public struct CoverageReport: Sendable, Hashable {

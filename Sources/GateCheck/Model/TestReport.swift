@@ -62,7 +62,7 @@
 
 /// One or more JUnit files, reduced to counts plus the names of the tests that failed.
 ///
-/// Counts come from `<testcase>` elements (shared/docs/formats.md §2.4); suite attributes are used only for a
+/// Counts come from `<testcase>` elements (docs/reference/formats.md §2.4); suite attributes are used only for a
 /// suite without any testcase.
 @_spi(Internals) public struct TestReport: Sendable, Hashable {
     /// Testcases in any state.

@@ -4,7 +4,7 @@
     import Foundation
 #endif
 
-/// The JSON verdict of shared/docs/design.md, schema `gatecheck.verdict/v1` (`schemas/verdict.schema.json`).
+/// The JSON verdict of docs/reference/design.md, schema `gatecheck.verdict/v1` (`schemas/verdict.schema.json`).
 ///
 /// Keys are sorted and numbers printed in shortest round-trip form, so equal verdicts give identical bytes.
 struct JSONReporter: VerdictReporter {

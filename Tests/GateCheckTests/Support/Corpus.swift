@@ -2,17 +2,20 @@ import Foundation
 @_spi(Internals) import GateCheck
 import Testing
 
-/// The shared corpus of real reports (`../shared/corpus`, or `$GATECHECK_CORPUS`), with its manifest.
+/// The corpus of real reports written by real tools (`Tests/GateCheckTests/Fixtures/corpus`: byte-for-byte copies,
+/// their sources and licences in its README.md, MANIFEST.tsv, NOTICE.md and LICENSES/), with its manifest.
+/// `$GATECHECK_CORPUS` points the suites at another copy of the same layout.
 enum Corpus {
-    /// The corpus directory, or `nil` when it is absent (a user's fresh clone).
+    /// The corpus directory, or `nil` when `$GATECHECK_CORPUS` names one without a MANIFEST.tsv.
     static let root: URL? = {
+        let candidate: URL
         if let override = ProcessInfo.processInfo.environment["GATECHECK_CORPUS"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
+            candidate = URL(fileURLWithPath: override)
+        } else if let bundled = Bundle.module.url(forResource: "Fixtures/corpus", withExtension: nil) {
+            candidate = bundled
+        } else {
+            return nil
         }
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let candidate = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
         return FileManager.default.fileExists(atPath: candidate.appendingPathComponent("MANIFEST.tsv").path)
             ? candidate : nil
     }()
@@ -20,7 +23,7 @@ enum Corpus {
     /// Whether the corpus is present; corpus suites are disabled otherwise, with this sentence as the reason.
     static let isAvailable = root != nil
     static let absenceReason: Comment =
-        "corpus not found at ../shared/corpus (set GATECHECK_CORPUS); corpus conformance tests skipped"
+        "corpus not found: Tests/GateCheckTests/Fixtures/corpus/MANIFEST.tsv (or $GATECHECK_CORPUS) is missing"
 
     /// One row of MANIFEST.tsv.
     struct Entry: Sendable, CustomTestStringConvertible {

@@ -1,5 +1,5 @@
 /// Reads Bandit's JSON report (`bandit -f json`), streaming: one finding per element of `results[]`, never the
-/// `metrics._totals`, which Bandit counts before its severity and confidence filters (shared/docs/formats.md §3).
+/// `metrics._totals`, which Bandit counts before its severity and confidence filters (docs/reference/formats.md §3).
 ///
 /// Bandit's SARIF output (`-f sarif`) is SARIF and goes through ``SARIFParser``.
 ///

@@ -1,5 +1,5 @@
 /// Reads pip-audit's JSON (`pip-audit -f json`), streaming, in both shapes: the pre-2.0 top-level array of
-/// dependencies and the current `{"dependencies": [...], "fixes": [...]}` (shared/docs/formats.md §5).
+/// dependencies and the current `{"dependencies": [...], "fixes": [...]}` (docs/reference/formats.md §5).
 ///
 /// ```swift
 /// var source = BytesSource(bytes)

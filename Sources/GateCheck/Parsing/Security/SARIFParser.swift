@@ -1,5 +1,5 @@
 /// Reads SARIF 2.1.0 from any tool, streaming: Trivy (native writer and the 2020 template), CodeQL, Semgrep,
-/// Bandit, Grype, gitleaks and the rest (shared/docs/formats.md §6.1, §6.3; docs/severity-mapping.md).
+/// Bandit, Grype, gitleaks and the rest (docs/reference/formats.md §6.1, §6.3; docs/severity-mapping.md).
 ///
 /// ```swift
 /// var source = BytesSource(bytes)

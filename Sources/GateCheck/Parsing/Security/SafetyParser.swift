@@ -1,4 +1,4 @@
-/// Reads Safety's JSON in its three shapes (shared/docs/formats.md §4), streaming, with the text banner that
+/// Reads Safety's JSON in its three shapes (docs/reference/formats.md §4), streaming, with the text banner that
 /// Safety 3 prints around its JSON on stdout skipped.
 ///
 /// The shapes:

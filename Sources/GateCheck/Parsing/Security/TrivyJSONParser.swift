@@ -1,5 +1,5 @@
 /// Reads Trivy's native JSON (`trivy ... -f json`), streaming, in every shape Trivy has written
-/// (shared/docs/formats.md §6.2): `SchemaVersion` 2 with `Results`, the legacy top-level list of results (before
+/// (docs/reference/formats.md §6.2): `SchemaVersion` 2 with `Results`, the legacy top-level list of results (before
 /// 0.20), the literal `null` old Trivy printed when it found nothing, and `trivy k8s` reports (`ClusterName` with
 /// `Resources`, or the older `Vulnerabilities`/`Misconfigurations` lists of resources).
 ///

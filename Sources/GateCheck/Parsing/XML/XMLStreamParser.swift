@@ -23,7 +23,7 @@ internal import CLibXML2
 
 /// Drives libxml2's SAX2 push parser over a ``ByteSource`` and hands the events to an ``XMLEventHandler``.
 ///
-/// The setup is the one measured safe in shared/docs/xml-json-speed-and-safety.md §3: a zeroed handler with only
+/// The setup is the one measured safe in docs/reference/xml-json-speed-and-safety.md §3: a zeroed handler with only
 /// the callbacks below (never libxml2's default SAX2 handler, which expands internal entities even without
 /// `XML_PARSE_NOENT`), our own state as user data, options `NONET | HUGE` only, any entity declaration (and any other
 /// internal DTD declaration) stops the parse, a depth cap of our own, ``MarkupScanner``'s bounds and pacing against
