@@ -2,9 +2,10 @@ import Foundation
 @_spi(Internals) import GateCheck
 import Testing
 
-/// The corpus of real reports written by real tools (`Tests/GateCheckTests/Fixtures/corpus`: byte-for-byte copies,
-/// their sources and licences in its README.md, MANIFEST.tsv, NOTICE.md and LICENSES/), with its manifest.
-/// `$GATECHECK_CORPUS` points the suites at another copy of the same layout.
+/// The corpus of real reports written by real tools, with its manifest.
+///
+/// `Tests/GateCheckTests/Fixtures/corpus` holds byte-for-byte copies, their sources and licences in its README.md,
+/// MANIFEST.tsv, NOTICE.md and LICENSES/. `$GATECHECK_CORPUS` points the suites at another copy of the same layout.
 enum Corpus {
     /// The corpus directory, or `nil` when `$GATECHECK_CORPUS` names one without a MANIFEST.tsv.
     static let root: URL? = {
