@@ -7,7 +7,8 @@ struct ValidateConfigCommand: ContextCommand {
         commandName: "validate-config",
         abstract: "Check a gates.json without reading any report.",
         discussion: """
-            Prints the gates a valid configuration defines and exits 0, or lists every problem (file, line, \
+            Prints the gates a valid configuration defines (and, when gates have tags, the gates of each tag, \
+            which --only and --skip select) and exits 0, or lists every problem (file, line, \
             column and key path) and exits 2, exactly as a check with --config would refuse it. Warnings (a \
             tools entry that is a near miss of a known tool, no blocking gate) are printed and do not change \
             the exit code.
@@ -41,9 +42,15 @@ struct ValidateConfigCommand: ContextCommand {
                 if let tools = selector.tools {
                     traits.append("tools " + tools.map(\.displaySafe).joined(separator: ", "))
                 }
+                if let reports = gate.reports {
+                    traits.append(
+                        "reports " + reports.map(\.displaySafe).joined(separator: ", ")
+                            + (gate.exclusive ? " (exclusive)" : ""))
+                }
                 let bound = "\(gate.metric.name) \(gate.bound.symbol) \(gate.bound.threshold)"
                 console.writeOut("  \(gate.id.padding(to: width))  \(bound)  (\(traits.joined(separator: ", ")))\n")
             }
+            writeTags(configuration.gates, console)
             var counts = ["\(configuration.gates.count) gate(s)"]
             if !configuration.inputs.isEmpty { counts.append("\(configuration.inputs.count) input binding(s)") }
             if !configuration.waivers.isEmpty { counts.append("\(configuration.waivers.count) waiver(s)") }
@@ -51,6 +58,19 @@ struct ValidateConfigCommand: ContextCommand {
             if !configuration.warnings.isEmpty { counts.append("\(configuration.warnings.count) warning(s)") }
             console.writeOut("\(path): valid, \(counts.joined(separator: ", "))\n")
             return ExitStatus.pass.code
+        }
+    }
+
+    /// The gates by tag, for `--only` and `--skip`; nothing when no gate has tags.
+    private func writeTags(_ gates: [GateSpec], _ console: Console) {
+        let byTag = GateSelection.gatesByTag(gates)
+        guard !byTag.isEmpty else { return }
+        console.writeOut("Gates by tag (--only TAG, --skip TAG):\n")
+        let untagged = gates.filter(\.tags.isEmpty).map(\.id)
+        let rows = byTag + (untagged.isEmpty ? [] : [("(untagged)", untagged)])
+        let width = min(32, rows.map(\.0.count).max() ?? 0)
+        for (tag, ids) in rows {
+            console.writeOut("  \(tag.padding(to: width))  \(ids.joined(separator: ", "))\n")
         }
     }
 }
