@@ -2,7 +2,8 @@
 # Tests the CI integration without the network: the GitHub Action's scripts (action/comment.py against a local stub
 # of the REST API; action/install.sh against a local stub of the release downloads; action/run.sh with the real
 # gatecheck executable on the sample reports), then the CI files' YAML and the files they reference
-# (scripts/check-ci-files.py). The executable is $GATECHECK, else .build/release/gatecheck, else
+# (scripts/check-ci-files.py). action/tests/test_gitlab.py runs the GitLab template's job in bash the same way.
+# The executable is $GATECHECK, else .build/release/gatecheck, else
 # .build/debug/gatecheck; the run.sh tests are skipped, saying so, when none is built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
