@@ -8,12 +8,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== action/tests: comment.py, install.sh, run.sh (python3 -m unittest)"
-python3 -m unittest discover -s action/tests -v 2>&1 | sed 's/^/   /'
-
-echo "== CI files: YAML and referenced files (scripts/check-ci-files.py)"
+# PyYAML parses the CI files (GitHub's runners have it; Debian: python3-yaml).
 if ! python3 -c "import yaml" 2>/dev/null; then
     echo "   installing PyYAML"
     python3 -m pip install --quiet pyyaml || { echo "PyYAML is needed: pip install pyyaml, or apt-get install python3-yaml" >&2; exit 1; }
 fi
+
+echo "== action/tests: comment.py, install.sh, run.sh, the GitLab job (python3 -m unittest)"
+python3 -m unittest discover -s action/tests -v 2>&1 | sed 's/^/   /'
+
+echo "== CI files: YAML and referenced files (scripts/check-ci-files.py)"
 python3 scripts/check-ci-files.py
