@@ -152,6 +152,7 @@ class RunTests(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)  # run.sh always exits 0; the code is an output
         self.assertEqual(values["exit-code"], "1")
         self.assertIn("::error title=gatecheck line-coverage (failed)::", result.stdout)
+        self.assertIn("FAIL   line-coverage", result.stdout)  # the text verdict follows the annotations
         self.assertIn("`line-coverage`", markdown)
         self.assertIn("`line-coverage`", summary)
         self.assertIn('"gatecheck.verdict"', sarif_text)
