@@ -13,7 +13,10 @@ Python 3 standard library only. Environment: ``GITHUB_API_URL`` (default https:/
 ``GITHUB_REPOSITORY`` (owner/name), ``GITHUB_EVENT_PATH`` (the pull request's number), ``GITHUB_SERVER_URL`` and
 ``GITHUB_RUN_ID`` (the link to the run), ``GITHUB_STEP_SUMMARY``; ``--repo`` and ``--pr`` override the first ones.
 
-    comment.py --markdown gatecheck.md [--pr 42] [--repo owner/name] [--marker '<!-- gatecheck -->']
+    comment.py --markdown gatecheck.md [--pr 42] [--repo owner/name] [--only TAGS] [--skip TAGS]
+
+A run with ``--only``/``--skip`` gets a comment of its own (marker ``<!-- gatecheck only=test -->``), so that the
+stages of one pipeline keep one comment each.
 """
 
 import argparse
@@ -105,6 +108,25 @@ def body_for(markdown, marker, run_url):
     return keep + note
 
 
+def stage_marker(only, skip):
+    """The marker of a stage's comment: one sticky comment per --only/--skip selection, so that the jobs of a
+    pipeline's stages do not overwrite one another's verdicts. Only letters, digits and . _ , - are kept (a tag is
+    written like an id), and never two dashes in a row, which would end an HTML comment early."""
+    if not only and not skip:
+        return MARKER
+
+    def clean(text):
+        kept = re.sub(r"[^A-Za-z0-9._,-]", "_", text or "")
+        return re.sub(r"-{2,}", "-", kept)
+
+    parts = []
+    if only:
+        parts.append("only=" + clean(only))
+    if skip:
+        parts.append("skip=" + clean(skip))
+    return "<!-- gatecheck " + " ".join(parts) + " -->"
+
+
 def pull_request_number(event_path):
     """The pull request's number from the event payload, or None."""
     if not event_path or not os.path.exists(event_path):
@@ -131,8 +153,11 @@ def main(argv=None):
     parser.add_argument("--markdown", required=True, help="the Markdown verdict (gatecheck --output markdown=FILE)")
     parser.add_argument("--pr", type=int, help="the pull request's number (default: from GITHUB_EVENT_PATH)")
     parser.add_argument("--repo", help="owner/name (default: GITHUB_REPOSITORY)")
-    parser.add_argument("--marker", default=MARKER, help="the hidden first line that identifies the comment")
+    parser.add_argument("--marker", help="the hidden first line that identifies the comment (default: %s)" % MARKER)
+    parser.add_argument("--only", default="", help="the run's --only tags: a comment of its own per stage")
+    parser.add_argument("--skip", default="", help="the run's --skip tags: a comment of its own per stage")
     args = parser.parse_args(argv)
+    args.marker = args.marker or stage_marker(args.only.strip(), args.skip.strip())
 
     env = os.environ
     summary = env.get("GITHUB_STEP_SUMMARY")

@@ -96,7 +96,7 @@ def make_handler(stub):
 
 
 class CommentTests(unittest.TestCase):
-    def run_script(self, stub, markdown):
+    def run_script(self, stub, markdown, *extra):
         server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(stub))
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
@@ -120,7 +120,7 @@ class CommentTests(unittest.TestCase):
                     "GITHUB_STEP_SUMMARY": summary,
                 }
                 result = subprocess.run(
-                    [sys.executable, SCRIPT, "--markdown", verdict], env=env, capture_output=True, text=True,
+                    [sys.executable, SCRIPT, "--markdown", verdict, *extra], env=env, capture_output=True, text=True,
                     timeout=60)
                 summary_text = ""
                 if os.path.exists(summary):
@@ -153,6 +153,24 @@ class CommentTests(unittest.TestCase):
         self.assertEqual(stub.requests[2]["path"], "/repos/%s/issues/comments/4" % REPO)
         self.assertEqual(stub.comments[3]["body"], MARKER + "\n## gatecheck: PASS\n")
         self.assertEqual(len(stub.comments), 5)  # no new comment
+
+    def test_each_stage_keeps_a_comment_of_its_own(self):
+        stub = Stub([{"id": 7, "body": MARKER + "\nall gates\n"}])
+        result, _ = self.run_script(stub, "test stage\n", "--only", "test")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        result, _ = self.run_script(stub, "security stage\n", "--only", "security,image", "--skip", "slow")
+        result, _ = self.run_script(stub, "test stage, again\n", "--only", "test")
+        bodies = [comment["body"] for comment in stub.comments]
+        self.assertEqual(
+            bodies,
+            [
+                MARKER + "\nall gates\n",
+                "<!-- gatecheck only=test -->\ntest stage, again\n",
+                "<!-- gatecheck only=security,image skip=slow -->\nsecurity stage\n",
+            ])
+        # A tag cannot end the hidden comment early, whatever the input holds.
+        self.run_script(stub, "odd\n", "--only", "a-->b <x>")
+        self.assertTrue(stub.comments[-1]["body"].startswith("<!-- gatecheck only=a-_b__x_ -->\n"))
 
     def test_permission_denied_is_a_warning_and_exit_zero(self):
         for method in ("GET", "POST"):
