@@ -27,12 +27,22 @@ public struct GateChecker: Sendable {
     public let today: Day
     /// What diagnostics about the configuration (a binding that matched nothing) call its file.
     public let configurationName: String?
+    /// Which gates are judged, by tag (`--only`, `--skip`); every gate by default.
+    @_spi(Internals) public var selection = GateSelection()
 
     /// Creates a checker.
     public init(configuration: Configuration, today: Day, configurationName: String? = nil) {
         self.configuration = configuration
         self.today = today
         self.configurationName = configurationName
+    }
+
+    /// Creates a checker that judges only the gates `selection` selects.
+    @_spi(Internals) public init(
+        configuration: Configuration, today: Day, configurationName: String? = nil, selection: GateSelection
+    ) {
+        self.init(configuration: configuration, today: today, configurationName: configurationName)
+        self.selection = selection
     }
 
     /// The verdict on these inputs.
@@ -144,13 +154,18 @@ public struct GateChecker: Sendable {
         }
     }
 
-    /// The verdict on a collection: the configuration's gates, and every required binding that no input's name
-    /// matched as an error.
+    /// The verdict on a collection: the selected gates of the configuration, and every required binding that no
+    /// input's name matched as an error.
     public func verdict(_ collection: ReportCollection) -> Verdict {
+        let selected: Configuration
+        switch selection.apply(to: configuration, file: configurationName) {
+        case .success(let configuration): selected = configuration
+        case .failure(let error): return .unusable(error, today: today)
+        }
         var reports = collection.reportSet
         let names = reports.reports.map(\.path) + reports.failed.map(\.path) + reports.ignored.map(\.path)
-        reports.diagnostics += unmatchedBindings(names)
-        return GateEngine.evaluate(reports, configuration: configuration, today: today)
+        reports.diagnostics += unmatchedBindings(names, selected: selected)
+        return GateEngine.evaluate(reports, configuration: selected, today: today)
     }
 
     /// The options every report is read with: the configuration's, and nothing else.
@@ -168,12 +183,15 @@ public struct GateChecker: Sendable {
         return configuration.inputs.first { Glob(Self.normalize($0.path)).matches(name) }
     }
 
-    /// An error (a warning for a binding marked not required) for every binding that no input matched.
-    private func unmatchedBindings(_ names: [String]) -> [Diagnostic] {
+    /// An error (a warning for a binding marked not required) for every binding that no input matched, except a
+    /// binding whose kind only gates left out of this run read: its report belongs to another stage.
+    private func unmatchedBindings(_ names: [String], selected: Configuration) -> [Diagnostic] {
         let names = names.map(Self.normalize)
         return configuration.inputs.enumerated().compactMap { number, binding in
             let glob = Glob(Self.normalize(binding.path))
             guard !names.contains(where: glob.matches) else { return nil }
+            let readBy = { (gates: [GateSpec]) in gates.contains { $0.sourceKinds.contains(binding.kind) } }
+            if !readBy(selected.gates), readBy(selected.unselectedGates) { return nil }
             return Diagnostic(
                 binding.required ? .error : .warning, code: "input.no-match",
                 message: "inputs[\(number)] `\(binding.path)` (bound to \(binding.kind.rawValue)) matched no file"

@@ -42,6 +42,9 @@ public struct Configuration: Sendable, Hashable {
     /// What the decoder noticed without refusing the configuration (a `tools` entry that is a near miss of a known
     /// tool); the verdict carries them.
     public var warnings: [Diagnostic] = []
+    /// The gates a ``GateSelection`` left out of this run: not judged, but their `exclusive` claims on reports
+    /// still hold, and bindings only they read are not required.
+    @_spi(Internals) public var unselectedGates: [GateSpec] = []
 
     /// Creates a configuration.
     @_spi(Internals) public init(

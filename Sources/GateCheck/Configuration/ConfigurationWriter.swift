@@ -52,6 +52,9 @@
         if let confidence = selector.minConfidence { fields.append(("min_confidence", quoted(confidence.rawValue))) }
         if selector.fixableOnly { fields.append(("fixable_only", "true")) }
         if let tools = selector.tools { fields.append(("tools", list(tools))) }
+        if !gate.tags.isEmpty { fields.append(("tags", list(gate.tags))) }
+        if let reports = gate.reports { fields.append(("reports", list(reports))) }
+        if gate.exclusive { fields.append(("exclusive", "true")) }
         return fields
     }
 

@@ -54,10 +54,11 @@ enum GateDecoding {
             kinds = decoded
         }
         let selector = decodeSelector(fields, metric: metric, at: path, &decoder)
+        let scope = GateScopeDecoding.decode(fields, at: path, &decoder)
         guard let id, let bound, errorCount(decoder) == errorsBefore else { return nil }
         return GateSpec(
             id: id, metric: metric, bound: bound, level: level, required: required, kinds: kinds, selector: selector,
-            description: description)
+            description: description, tags: scope.tags, reports: scope.reports, exclusive: scope.exclusive)
     }
 
     // MARK: - Private
@@ -168,7 +169,8 @@ enum GateDecoding {
         decoder.problems.count { $0.severity == .error }
     }
 
-    private static func isValidID(_ id: String) -> Bool {
+    /// Whether a gate id (or a tag) is letters, digits, `.`, `_` and `-`, at most 64, starting with a letter or digit.
+    static func isValidID(_ id: String) -> Bool {
         guard let first = id.utf8.first, id.utf8.count <= 64, isAlphanumeric(first) else { return false }
         return id.utf8.allSatisfy { isAlphanumeric($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
     }

@@ -62,11 +62,19 @@ public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
     public var selector: FindingSelector
     /// A sentence for people reading the verdict.
     public var description: String?
+    /// The stages this gate belongs to (`test`, `security`, `post-deploy`), which `--only` and `--skip` select.
+    public var tags: [String]
+    /// Path globs: the gate reads only reports of its kinds whose path matches one (`nil`: every report of its
+    /// kinds that no exclusive gate claims).
+    public var reports: [String]?
+    /// Whether reports matched by ``reports`` are read only by gates that name them in their own `reports`.
+    public var exclusive: Bool
 
     /// Creates a gate.
     public init(
         id: String, metric: Metric, bound: Bound, level: GateLevel = .error, required: Bool = true,
-        kinds: [ReportKind]? = nil, selector: FindingSelector = .init(), description: String? = nil
+        kinds: [ReportKind]? = nil, selector: FindingSelector = .init(), description: String? = nil,
+        tags: [String] = [], reports: [String]? = nil, exclusive: Bool = false
     ) {
         self.id = id
         self.metric = metric
@@ -76,6 +84,9 @@ public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
         self.kinds = kinds
         self.selector = selector
         self.description = description
+        self.tags = tags
+        self.reports = reports
+        self.exclusive = exclusive
     }
 
     /// The report kinds that feed this gate.

@@ -26,7 +26,14 @@
             .sorted { $0.path < $1.path }
         let measuresCoverage = configuration.gates.contains { if case .coverage = $0.metric { true } else { false } }
         let coverage = measuresCoverage ? coverageUnion(of: loaded, prepared: reports.coverageUnion) : nil
-        let gates = configuration.gates.map { evaluate($0, loaded: loaded, failed: failed, coverage: coverage) }
+        let scope = ReportScope(configuration)
+        let gates = configuration.gates.map { gate in
+            let inputs = scope.inputs(of: gate, loaded: loaded, failed: failed)
+            let narrowedCoverage =
+                inputs.narrowed && coverage != nil
+                ? coverageUnion(of: inputs.loaded, prepared: reports.coverageUnion) : coverage
+            return evaluate(gate, loaded: inputs.loaded, failed: inputs.failed, coverage: narrowedCoverage)
+        }
 
         var allDiagnostics = diagnostics + configuration.warnings + reports.diagnostics + failed.map(\.diagnostic)
         allDiagnostics += loaded.flatMap(\.diagnostics)
@@ -125,10 +132,19 @@
             let names = broken.map(\.path).joined(separator: ", ")
             return result(.error, "cannot judge: \(names) could not be read", blocks: gate.level == .error)
         }
+        if gate.required, let glob = ReportScope.unmatchedGlob(of: gate, loaded: loaded, failed: failed) {
+            return result(
+                .error,
+                "cannot judge: its reports glob `\(glob)` matches no \(kindNames) among the inputs, and this gate "
+                    + "requires one; correct the glob, or mark the gate \"required\": false",
+                blocks: true)
+        }
         if sources.isEmpty {
             let absence =
                 ofKind.isEmpty
-                ? "no \(kindNames) among the inputs" : ReportContent.absence(of: gate.metric, in: ofKind)
+                ? "no \(kindNames) among the inputs"
+                    + (gate.reports.map { " matches `\($0.joined(separator: "`, `"))`" } ?? "")
+                : ReportContent.absence(of: gate.metric, in: ofKind)
             return gate.required
                 ? result(.error, "cannot judge: \(absence), and this gate requires one", blocks: true)
                 : result(.skipped, "skipped: \(absence)")

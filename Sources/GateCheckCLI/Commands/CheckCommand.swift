@@ -20,6 +20,7 @@ struct CheckCommand: ContextCommand {
               gatecheck --format json reports/ > verdict.json
               gatecheck -c gates.json --output junit=gatecheck.xml \\
                 --output sarif=gatecheck.sarif reports/   several outputs, one run
+              gatecheck -c gates.json --only security reports/   the gates tagged security
 
             Formats: text, json, junit, sarif, markdown, github, gitlab. On GitHub Actions (GITHUB_ACTIONS=true) \
             without --format, standard output gets annotations and text; with the github format and \
@@ -32,6 +33,8 @@ struct CheckCommand: ContextCommand {
     var config: String?
 
     @OptionGroup var output: OutputOptions
+
+    @OptionGroup var selection: SelectionOptions
 
     @Option(
         help: """
@@ -50,6 +53,6 @@ struct CheckCommand: ContextCommand {
     /// Runs the check with its world injected, and returns the exit code.
     func execute(in context: CommandContext) -> Int32 {
         CheckRunner(environment: context.environment, console: context.console, today: context.today).run(
-            configPath: config, paths: paths, output: output, jobs: jobs)
+            configPath: config, paths: paths, output: output, jobs: jobs, selection: selection.selection)
     }
 }

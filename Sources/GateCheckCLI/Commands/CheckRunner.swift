@@ -14,7 +14,9 @@ struct CheckRunner {
     /// Today's date, which decides waiver expiry; tests pin it.
     var today = Day(Date())
 
-    func run(configPath: String?, paths: [String], output: OutputOptions, jobs: Int?) -> Int32 {
+    func run(
+        configPath: String?, paths: [String], output: OutputOptions, jobs: Int?, selection: GateSelection = .init()
+    ) -> Int32 {
         let targets = OutputEmitter(environment: environment, console: console).targets(output)
         let configInput = configPath.map { [OutputConflicts.Target(label: "the configuration \($0)", path: $0)] } ?? []
         // Before the configuration is read: even a configuration error's verdict must not overwrite anything.
@@ -32,6 +34,10 @@ struct CheckRunner {
             }
         } else {
             configuration = .builtIn
+        }
+        // A selection that names no tag of the configuration is refused before any report is read.
+        if case .failure(let error) = selection.apply(to: configuration, file: configPath) {
+            return emit(.unusable(error, today: today), output, configPath)
         }
         if paths.isEmpty, configuration.inputs.isEmpty {
             console.writeError(
@@ -56,7 +62,8 @@ struct CheckRunner {
         if let named = overwrites.first(where: { !walked.contains(Array($0.input.path.utf8)) }) {
             return refuse(named.message)
         }
-        let checker = GateChecker(configuration: configuration, today: today, configurationName: configPath)
+        let checker = GateChecker(
+            configuration: configuration, today: today, configurationName: configPath, selection: selection)
         let reports = ReportLoader(checker: checker, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             .collection(collected)
         let ignored = Set(reports.ignored.map { Array($0.path.utf8) })
