@@ -5,7 +5,7 @@
 # and the outputs asked for. Always exits 0: the exit code goes to the step's outputs, and the action's last step
 # exits with it, so that the comment is posted on a failed gate too.
 # Environment: GATECHECK_CONFIG, GATECHECK_PATHS, GATECHECK_OUTPUTS (one FORMAT=PATH per line), GATECHECK_ONLY,
-# GATECHECK_SKIP, GATECHECK_SARIF, RUNNER_TEMP, GITHUB_OUTPUT; GATECHECK (the executable, default: on PATH).
+# GATECHECK_SKIP, GATECHECK_SARIF, GATECHECK_ARGUMENTS (one argument per line), RUNNER_TEMP, GITHUB_OUTPUT; GATECHECK (the executable, default: on PATH).
 set -uo pipefail
 
 args=()
@@ -18,6 +18,11 @@ while IFS= read -r line; do
     line=${line%"${line##*[![:space:]]}"}
     [ -n "$line" ] && args+=(--output "$line")
 done <<<"${GATECHECK_OUTPUTS:-}"
+while IFS= read -r line; do
+    line=${line#"${line%%[![:space:]]*}"}
+    line=${line%"${line##*[![:space:]]}"}
+    [ -n "$line" ] && args+=("$line")
+done <<<"${GATECHECK_ARGUMENTS:-}"
 markdown=${RUNNER_TEMP:-/tmp}/gatecheck-comment-$$.md
 args+=(--output "markdown=$markdown")
 paths=()

@@ -2,6 +2,7 @@
 """Regenerate the accuracy, LLM cost and image reports of sample-reports/{passing,failing}/.
 
     python3 scripts/generate-metric-reports.py
+    python3 scripts/generate-metric-reports.py --set failing --out DIR   # one set, elsewhere (scripts/pipeline-e2e.sh)
 
 Standard library only: the sample service (sample-project/ragservice) has no dependencies, so no virtualenv is
 needed. Everything written is deterministic except `generated_at`, which is the current UTC time unless
@@ -34,6 +35,7 @@ with the document it is about) against the sample corpus, and writes:
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -169,8 +171,17 @@ def write_accuracy(path: Path, report: dict) -> None:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Regenerate the metric reports of sample-reports/ (see above).")
+    parser.add_argument("--set", choices=sorted(SETS), help="only this set (default: every set)")
+    parser.add_argument("--out", type=Path, help="write into this directory instead of sample-reports/SET (needs --set)")
+    args = parser.parse_args()
+    if args.out and not args.set:
+        parser.error("--out needs --set")
     for name, spec in SETS.items():
-        out = REPO / "sample-reports" / name
+        if args.set and name != args.set:
+            continue
+        out = args.out or REPO / "sample-reports" / name
+        out.mkdir(parents=True, exist_ok=True)
         samples, usage = evaluate(spec["environ"])
         report = accuracy_report(samples)
         write_accuracy(out / "accuracy-report.json", report)

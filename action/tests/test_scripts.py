@@ -165,6 +165,15 @@ class RunTests(unittest.TestCase):
         self.assertIn("`failed-tests`", markdown)
         self.assertNotIn("`line-coverage`", markdown)
 
+    def test_arguments_pass_one_per_line_unexpanded(self):
+        with tempfile.TemporaryDirectory(dir=ROOT) as out:
+            baseline = os.path.join(out, "base $HOME line.json")
+            result, values, _, _, _ = self.run_action(
+                "sample-reports/passing", GATECHECK_ARGUMENTS="  --explain\n\n--output=json=%s\n" % baseline)
+            self.assertEqual(values["exit-code"], "0", result.stdout + result.stderr)
+            self.assertTrue(os.path.exists(baseline), "the argument was split or expanded")
+        self.assertIn("line-coverage", result.stdout)
+
     def test_an_unknown_tag_is_exit_two_and_still_a_verdict(self):
         result, values, markdown, _, _ = self.run_action("sample-reports/passing", GATECHECK_ONLY="secruity")
         self.assertEqual(values["exit-code"], "2")
