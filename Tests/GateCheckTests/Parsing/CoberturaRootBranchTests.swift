@@ -59,4 +59,20 @@ struct CoberturaRootBranchTests {
         #expect(try Self.metric(.branchRate, union) == .notMeasured)
         #expect(try Self.metric(.lineRate, union).double == 0.75)
     }
+
+    @Test("lines that carry only some of istanbul's branches are used, with a warning naming both figures")
+    func partialLineBranches() throws {
+        let summary = try Fixtures.json("cobertura-fidelity/istanbul/mixed.coverage-summary.json")
+        let total = try #require(summary["total"] as? [String: Any])
+        let branches = try #require(total["branches"] as? [String: Any])
+        let valid = try #require(branches["total"] as? Int)
+        let covered = try #require(branches["covered"] as? Int)
+        let parsed = try Self.parse(try Fixtures.bytes("cobertura-fidelity/istanbul/mixed.cobertura-coverage.xml"))
+        // The lines carry the `if` and the ternary (3 of 4); the two default arguments are only in the root.
+        #expect(parsed.report.totals.branchesValid == 4)
+        #expect(parsed.report.totals.branchesCovered == 3)
+        let warning = try #require(parsed.diagnostics.first { $0.code == "cobertura.branch-summary-mismatch" })
+        #expect(warning.message.contains("branches-covered=\(covered) of branches-valid=\(valid)"))
+        #expect(!parsed.diagnostics.contains { $0.code == "cobertura.branches-from-root" })
+    }
 }

@@ -56,6 +56,7 @@ enum CoberturaChecks {
     /// The codes of the diagnostics ``crossCheck(_:repeatedLines:)`` makes.
     static let crossCheckCodes: Set<String> = [
         "cobertura.summary-only", "cobertura.summary-mismatch", "cobertura.branches-from-root",
+        "cobertura.branch-summary-mismatch",
     ]
 
     /// A note when the totals come from the root attributes, a warning when the root's line-rate disagrees with
@@ -73,7 +74,7 @@ enum CoberturaChecks {
             }
             return []
         }
-        var result = branchesFromRoot(report, totals: totals)
+        var result = branchesFromRoot(report, totals: totals) + rootBranchMismatch(report, totals: totals)
         guard let stated = report.summary.lineRate else { return result }
         let counted = Double(totals.linesCovered) / Double(totals.linesValid)
         guard abs(counted - stated) > 1e-4 else { return result }
@@ -116,6 +117,24 @@ enum CoberturaChecks {
                 message: "no <line> carries branch counts (condition-coverage), but the root <coverage> states "
                     + "branches-covered=\(covered) of branches-valid=\(valid) and its line totals match the lines: "
                     + "branch figures come from the root, which cannot be merged with another report's branches")
+        ]
+    }
+
+    /// A warning when lines carry branches but fewer or other than a root that describes these very lines
+    /// (istanbul leaves out of its lines the branches that start where no statement does): the lines win.
+    private static func rootBranchMismatch(_ report: CoverageReport, totals: CoverageTotals) -> [Diagnostic] {
+        let root = report.summary
+        guard totals.branchesValid > 0, let valid = root.branchesValid, let covered = root.branchesCovered,
+            root.linesValid == totals.linesValid, root.linesCovered == totals.linesCovered,
+            valid != totals.branchesValid || covered != totals.branchesCovered
+        else { return [] }
+        return [
+            Diagnostic(
+                .warning, code: "cobertura.branch-summary-mismatch",
+                message: "the lines carry \(totals.branchesCovered) of \(totals.branchesValid) branches but the root "
+                    + "states branches-covered=\(covered) of branches-valid=\(valid) for the same lines; gatecheck "
+                    + "uses the lines (istanbul counts in its root, but writes on no line, the branches that start "
+                    + "where no statement does)")
         ]
     }
 

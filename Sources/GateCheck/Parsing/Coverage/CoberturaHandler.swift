@@ -271,6 +271,15 @@ struct CoberturaHandler: XMLEventHandler {
     /// Counts one line into the current class; `missing` is its `missing-branches` value, while it is valid.
     @inline(__always)
     private mutating func record(_ line: CoberturaLine, missing: XMLBytes?) {
+        if line.branchWithoutCounts { branchLinesWithoutCounts += 1 }
+        if case .summarize = mode {
+            // Totals need no instance number: ClassSummary counts a repeat right after itself as an instance.
+            summary.add(line: line.number, hit: line.hit)
+            guard let branches = line.branches else { return }
+            summary.branchesCovered += Int(branches.covered)
+            summary.branchesTotal += Int(branches.total)
+            return
+        }
         var instance: UInt32 = 0
         if countsInstances {
             if line.number == instanceLine {
@@ -280,19 +289,9 @@ struct CoberturaHandler: XMLEventHandler {
             }
             instance = instanceOrdinal
         }
-        if case .summarize = mode {
-            summary.add(line: line.number, hit: line.hit)
-        } else if !current.lines.record(line: line.number, instance: instance, hit: line.hit) {
-            repeatedLineElements += 1
-        }
-        if line.branchWithoutCounts { branchLinesWithoutCounts += 1 }
+        if !current.lines.record(line: line.number, instance: instance, hit: line.hit) { repeatedLineElements += 1 }
         guard var branches = line.branches else { return }
         branches.instance = instance
-        if case .summarize = mode {
-            summary.branchesCovered += Int(branches.covered)
-            summary.branchesTotal += Int(branches.total)
-            return
-        }
         current.recordBranches(
             branches,
             missing: CoberturaChecks.missingTargets(
