@@ -26,6 +26,13 @@ struct CoberturaInstanceLineTests {
             name: "virtual-classes-gcc-14", linesValid: 30, linesCovered: 23, branchesValid: 36, branchesCovered: 18),
         Reference(
             name: "template-function-gcc-8", linesValid: 40, linesCovered: 38, branchesValid: 30, branchesCovered: 23),
+        // Read only after the rule was written: coverage.txt (43 lines, 41 executed) and the root's branches.
+        Reference(
+            name: "several-functions-on-same-line-gcc-8", linesValid: 43, linesCovered: 41, branchesValid: 12,
+            branchesCovered: 9),
+        // Read only after the rule was written: coverage_summary.json.
+        Reference(
+            name: "const-functions-gcc-14", linesValid: 19, linesCovered: 17, branchesValid: 4, branchesCovered: 2),
     ]
 
     static func bytes(_ name: String) throws -> [UInt8] {
@@ -51,7 +58,9 @@ struct CoberturaInstanceLineTests {
         }
     }
 
-    @Test("the figures are gcovr's summary JSON figures", arguments: ["virtual-classes-gcc-14-Windows"])
+    @Test(
+        "the figures are gcovr's summary JSON figures",
+        arguments: ["virtual-classes-gcc-14-Windows", "virtual-classes-gcc-14", "const-functions-gcc-14"])
     func summaryJSON(_ name: String) throws {
         let summary = try Fixtures.json("cobertura-fidelity/gcovr/\(name).coverage_summary.json")
         let totals = try Self.parse(try Self.bytes(name)).report.totals
