@@ -102,8 +102,21 @@
     /// How many further instances (beyond each line's first) the table holds.
     public var instanceCount: Int { instances.count }
 
-    /// Whether `line` is in the table, and whether it was hit.
+    /// Whether `line` is in the table, and whether it was hit (every instance of it, when it has several: a line
+    /// with a missed instance is missed, as in ``missedLines(limit:)``).
     public func status(of line: UInt32) -> (present: Bool, hit: Bool) {
+        let first = firstInstanceStatus(of: line)
+        guard first.hit, !instances.isEmpty else { return first }
+        var instance: UInt32 = 1
+        while let isHit = instances[UInt64(line) << 32 | UInt64(instance)] {
+            if !isHit { return (true, false) }
+            instance += 1
+        }
+        return first
+    }
+
+    /// The status of a line's first instance (the bitmap or sparse table).
+    private func firstInstanceStatus(of line: UInt32) -> (present: Bool, hit: Bool) {
         switch extra {
         case .sparse(let table)?: return table[line].map { (true, $0) } ?? (false, false)
         case .summary?: return (false, false)

@@ -79,6 +79,10 @@ struct CoberturaInstanceLineTests {
         let file = try #require(report.files["main.cpp"])
         // coverage.txt: Missing 10-11,26-27,42-43,66.
         #expect(file.lines.missedLines(limit: 8) == [10, 11, 26, 27, 42, 43, 66])
+        // Line 10's instances ran 0, 1 and 2 times: it is present and missed; line 8's all ran.
+        #expect(file.lines.status(of: 10) == (true, false))
+        #expect(file.lines.status(of: 8) == (true, true))
+        #expect(file.lines.status(of: 12) == (false, false))
     }
 
     @Test("gcovr --merge-lines output (one <line> per line) reads as its root states")
@@ -103,10 +107,13 @@ struct CoberturaInstanceLineTests {
             .replacing("<line number=\"14\" hits=\"X\"", with: "<line number=\"14\" hits=\"2\"")
         let second = try Self.parse(Array(text.utf8)).report
         #expect(second.totals.linesCovered == 38)
+        // Its first instance ran, its second did not: the line is missed until the union.
+        #expect(try #require(second.files["main.cpp"]).lines.status(of: 14) == (true, false))
         for union in [CoverageReport.merged([first, second]), .merged([second, first])] {
             #expect(union.totals.linesValid == 40)
             #expect(union.totals.linesCovered == 39)  // only line 29 is missed in both runs
             #expect(union.totals.branchesValid == 30)
+            #expect(try #require(union.files["main.cpp"]).lines.status(of: 14) == (true, true))
         }
         #expect(CoverageReport.merged([first, first]).totals == first.totals)
     }
