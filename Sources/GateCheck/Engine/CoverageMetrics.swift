@@ -20,9 +20,14 @@ struct CoverageMetrics {
         let summary = report.summary
         let linesValid = fromLines ? totals.linesValid : summary.linesValid
         let linesCovered = fromLines ? totals.linesCovered : summary.linesCovered
-        let hasBranches = fromLines ? totals.branchesValid > 0 : (summary.branchesValid ?? 0) > 0
-        let branchesValid = fromLines ? totals.branchesValid : summary.branchesValid
-        let branchesCovered = fromLines ? totals.branchesCovered : summary.branchesCovered
+        // Branches come from the lines, else from the root: for a report without lines, or one whose lines carry
+        // none while its root describes those very lines (istanbul; the parser's `cobertura.branches-from-root`
+        // note says so). A union has no root.
+        let rootBranches = fromLines ? CoberturaChecks.rootBranches(report, totals: totals) : nil
+        let branchesFromLines = fromLines && rootBranches == nil
+        let hasBranches = branchesFromLines ? totals.branchesValid > 0 : (summary.branchesValid ?? 0) > 0
+        let branchesValid = branchesFromLines ? totals.branchesValid : summary.branchesValid
+        let branchesCovered = branchesFromLines ? totals.branchesCovered : summary.branchesCovered
         switch metric {
         case .linesValid: return Self.count(linesValid)
         case .linesCovered: return Self.count(linesCovered)

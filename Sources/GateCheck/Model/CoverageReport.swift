@@ -20,8 +20,9 @@
 /// One or more Cobertura files, reduced to what the gates need: per-file line and branch data.
 ///
 /// Counting follows docs/reference/formats.md §1.3: lines from `class/lines/line` only (never `methods//line`),
-/// de-duplicated by (file, line) with "hit if any hit"; branches from the `(a/b)` of `condition-coverage`; the root
-/// attributes only when no `<line>` exists.
+/// de-duplicated by (file, line) with "hit if any hit" (by (file, line, instance) for gcovr 8's function instances:
+/// docs/coverage-and-tests.md); branches from the `(a/b)` of `condition-coverage`; the root attributes only when no
+/// `<line>` exists (and its branch totals when no line carries any).
 @_spi(Internals) public struct CoverageReport: Sendable, Hashable {
     /// Per source file, keyed by the path as the report writes it (`\` turned into `/`, a leading `./` removed).
     public var files: [String: FileCoverage]

@@ -9,6 +9,11 @@
     /// Where the line's missing branch targets sit in the file's pool, and how many there are.
     var missingOffset: UInt32 = 0
     var missingCount: UInt32 = 0
+    /// Which instance of the line this is (gcovr writes one `<line>` per function instance); 0 for the line itself.
+    public var instance: UInt32 = 0
+
+    /// The order of branch lines: by line, then instance.
+    var key: UInt64 { UInt64(line) << 32 | UInt64(instance) }
 
     /// Whether every missing branch's target is recorded (trivially so when none is missing).
     var targetsKnown: Bool { Int(missingCount) == Int(total) - Int(covered) }
@@ -31,9 +36,9 @@
     /// Executable lines and their hits.
     public var lines = LineTable()
     /// Whether every branch line is kept individually, so that another run of the file can be merged exactly.
-    /// (Declared here, in the table's padding, to keep the struct at 56 bytes.)
+    /// (Declared here, in the table's padding, to keep the struct at 64 bytes.)
     public private(set) var hasBranchDetail = true
-    /// Branch lines, one entry per line after ``normalize()``, sorted by line.
+    /// Branch lines, one entry per line and instance after ``normalize()``, sorted by line and instance.
     private(set) var branches: [BranchCount] = []
     private var missingTargets: [UInt32] = []
     /// Branch counts kept only as sums (reports read with ``CoverageDetail/totals``).
@@ -76,20 +81,20 @@
     }
 
     /// Sorts branch lines and merges duplicates within one report (the larger counts), so totals count each
-    /// line once.
+    /// line (each instance of a line, for gcovr) once.
     public mutating func normalize() {
         guard branches.count > 1 else { return }
         var sorted = true
-        for index in 1..<branches.count where branches[index - 1].line >= branches[index].line {
+        for index in 1..<branches.count where branches[index - 1].key >= branches[index].key {
             sorted = false
             break
         }
         if sorted { return }
-        branches.sort { $0.line != $1.line ? $0.line < $1.line : $0.covered > $1.covered }
+        branches.sort { $0.key != $1.key ? $0.key < $1.key : $0.covered > $1.covered }
         var merged: [BranchCount] = []
         merged.reserveCapacity(branches.count)
         for branch in branches {
-            if let last = merged.last, last.line == branch.line {
+            if let last = merged.last, last.key == branch.key {
                 merged[merged.count - 1].total = max(last.total, branch.total)
             } else {
                 merged.append(branch)
@@ -125,8 +130,8 @@
                 continue
             }
             let (x, y) = (branches[left], other.branches[right])
-            if x.line != y.line {
-                if x.line < y.line {
+            if x.key != y.key {
+                if x.key < y.key {
                     result.append(x, from: self)
                     left += 1
                 } else {
@@ -136,6 +141,7 @@
                 continue
             }
             var merged = BranchCount(line: x.line, covered: max(x.covered, y.covered), total: max(x.total, y.total))
+            merged.instance = x.instance
             if x.targetsKnown, y.targetsKnown, x.total == y.total {
                 // A branch is still missing only if both runs missed it (`coverage combine`'s rule).
                 // Lines have a few targets; a hostile report's thousands get a set, not a quadratic scan.

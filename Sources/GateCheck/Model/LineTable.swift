@@ -3,8 +3,12 @@
 /// Stored as one interleaved bitmap indexed by line number (a `present` and a `hit` word per 64 lines: 2 bits per
 /// line, so a 200 MB Cobertura file with 4 million lines needs about a megabyte). Line numbers so sparse that the
 /// bitmap would cost more than 64 bytes per recorded line switch the table to a dictionary, so a hostile
-/// `number="4000000000"` cannot allocate gigabytes. The struct itself is 25 bytes, because a report can hold a
+/// `number="4000000000"` cannot allocate gigabytes. The struct itself is 33 bytes, because a report can hold a
 /// table per file for tens of thousands of files.
+///
+/// A line can also have further **instances** (gcovr 8 writes one `<line>` per function instance of a template or
+/// inlined function): instance 0 is the line itself, in the bitmap; instances 1, 2, ... are kept apart, counted as
+/// lines of their own, and merged with the same instance of another report (docs/coverage-and-tests.md).
 @_spi(Internals) public struct LineTable: Sendable, Hashable {
     /// What the table holds besides the dense bitmap.
     private enum Extra: Sendable, Hashable {
@@ -19,6 +23,10 @@
     private var words: [UInt64] = []
     private var storedCount: UInt32 = 0
     private var storedCovered: UInt32 = 0
+    /// Further instances of lines (key `line << 32 | instance`, instance ≥ 1) → hit; empty unless a producer writes them.
+    ///
+    /// Declared before `extra`, whose tag byte ends the struct, so that the struct grows by 8 bytes only.
+    private var instances: [UInt64: Bool] = [:]
     private var extra: Extra?
 
     /// How many distinct lines the table holds.
@@ -74,8 +82,41 @@
         return isNew
     }
 
-    /// Whether `line` is in the table, and whether it was hit.
+    /// Records instance `instance` of a line (0 is the line itself); an instance recorded twice is hit if either
+    /// record was.
+    ///
+    /// Returns whether the instance is new.
+    @discardableResult
+    public mutating func record(line: UInt32, instance: UInt32, hit isHit: Bool) -> Bool {
+        guard instance > 0 else { return record(line: line, hit: isHit) }
+        // A summary knows no lines, so it cannot take an instance either.
+        guard hasDetail else { return false }
+        let key = UInt64(line) << 32 | UInt64(instance)
+        let previous = instances[key]
+        if previous == nil { storedCount &+= 1 }
+        if isHit, previous != true { storedCovered &+= 1 }
+        instances[key] = isHit || previous == true
+        return previous == nil
+    }
+
+    /// How many further instances (beyond each line's first) the table holds.
+    public var instanceCount: Int { instances.count }
+
+    /// Whether `line` is in the table, and whether it was hit (every instance of it, when it has several: a line
+    /// with a missed instance is missed, as in ``missedLines(limit:)``).
     public func status(of line: UInt32) -> (present: Bool, hit: Bool) {
+        let first = firstInstanceStatus(of: line)
+        guard first.hit, !instances.isEmpty else { return first }
+        var instance: UInt32 = 1
+        while let isHit = instances[UInt64(line) << 32 | UInt64(instance)] {
+            if !isHit { return (true, false) }
+            instance += 1
+        }
+        return first
+    }
+
+    /// The status of a line's first instance (the bitmap or sparse table).
+    private func firstInstanceStatus(of line: UInt32) -> (present: Bool, hit: Bool) {
         switch extra {
         case .sparse(let table)?: return table[line].map { (true, $0) } ?? (false, false)
         case .summary?: return (false, false)
@@ -90,6 +131,15 @@
     /// The lines that exist but were never hit, in ascending order, at most `limit` of them (for a summary: the
     /// examples it kept).
     public func missedLines(limit: Int) -> [UInt32] {
+        guard !instances.isEmpty else { return firstInstanceMissedLines(limit: limit) }
+        // A line with any missed instance is a missed line (gcovr lists it so); each part's first `limit` suffice.
+        var lines = Set(firstInstanceMissedLines(limit: limit))
+        for (key, isHit) in instances where !isHit { lines.insert(UInt32(truncatingIfNeeded: key >> 32)) }
+        return Array(lines.sorted().prefix(limit))
+    }
+
+    /// The missed lines of the bitmap or sparse table, without further instances.
+    private func firstInstanceMissedLines(limit: Int) -> [UInt32] {
         switch extra {
         case .summary(let sample)?: return Array(sample.prefix(limit))
         case .sparse(let table)?: return Array(table.filter { !$0.value }.keys.sorted().prefix(limit))
@@ -118,6 +168,9 @@
             self = .summary(count: count + other.count, covered: covered + other.covered, missedSample: sample)
             return
         }
+        // Instance k of a line merges with instance k of the other report's line (the same build writes a line's
+        // instances in the same order).
+        defer { for (key, isHit) in other.instances { recordInstance(key, hit: isHit) } }
         if extra == nil, other.extra == nil,
             other.words.count / 2 <= max(words.count / 2, 1024, (count + other.count) * 4)
         {
@@ -134,6 +187,8 @@
                 newCount += words[index].nonzeroBitCount
                 newCovered += words[index + 1].nonzeroBitCount
             }
+            newCount += instances.count
+            newCovered += instances.values.count(where: { $0 })
             storedCount = UInt32(clamping: newCount)
             storedCovered = UInt32(clamping: newCovered)
             return
@@ -142,6 +197,11 @@
     }
 
     // MARK: - Private
+
+    /// Records an instance by its key (see ``record(line:instance:hit:)``).
+    private mutating func recordInstance(_ key: UInt64, hit isHit: Bool) {
+        record(line: UInt32(truncatingIfNeeded: key >> 32), instance: UInt32(truncatingIfNeeded: key), hit: isHit)
+    }
 
     private func forEachLine(_ body: (UInt32, Bool) -> Void) {
         switch extra {

@@ -4,8 +4,9 @@ import Testing
 struct CoverageModelTests {
     @Test("a file's coverage stays small, because a report read for its totals keeps one per file")
     func layout() {
-        #expect(MemoryLayout<LineTable>.size <= 25)
-        #expect(MemoryLayout<FileCoverage>.stride <= 56)
+        // 8 bytes of each are the table of gcovr's function instances (empty, unallocated, for other producers).
+        #expect(MemoryLayout<LineTable>.size <= 33)
+        #expect(MemoryLayout<FileCoverage>.stride <= 64)
     }
 
     @Test("lines merge by union, hit if hit anywhere, whatever the order")

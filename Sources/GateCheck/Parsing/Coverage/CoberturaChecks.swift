@@ -53,12 +53,16 @@ enum CoberturaChecks {
         return value
     }
 
-    /// The codes of the diagnostics ``crossCheck(_:)`` makes.
-    static let crossCheckCodes: Set<String> = ["cobertura.summary-only", "cobertura.summary-mismatch"]
+    /// The codes of the diagnostics ``crossCheck(_:repeatedLines:)`` makes.
+    static let crossCheckCodes: Set<String> = [
+        "cobertura.summary-only", "cobertura.summary-mismatch", "cobertura.branches-from-root",
+        "cobertura.branch-summary-mismatch",
+    ]
 
     /// A note when the totals come from the root attributes, a warning when the root's line-rate disagrees with
-    /// the counted lines.
-    static func crossCheck(_ report: CoverageReport) -> [Diagnostic] {
+    /// the counted lines, saying why when the reason is known: `repeatedLines` `<line>` elements repeated a line
+    /// already counted for their file (counted once), which is what a root counting every element disagrees on.
+    static func crossCheck(_ report: CoverageReport, repeatedLines: Int = 0) -> [Diagnostic] {
         let totals = report.totals
         guard totals.linesValid > 0 else {
             if report.summary.linesValid != nil || report.summary.lineRate != nil {
@@ -70,14 +74,67 @@ enum CoberturaChecks {
             }
             return []
         }
-        guard let stated = report.summary.lineRate else { return [] }
+        var result = branchesFromRoot(report, totals: totals) + rootBranchMismatch(report, totals: totals)
+        guard let stated = report.summary.lineRate else { return result }
         let counted = Double(totals.linesCovered) / Double(totals.linesValid)
-        guard abs(counted - stated) > 1e-4 else { return [] }
+        guard abs(counted - stated) > 1e-4 else { return result }
+        var message =
+            "the root line-rate=\(stated) differs from the \(totals.linesCovered)/\(totals.linesValid) lines "
+            + "counted (\(MetricValue.format(counted))); gatecheck uses the counted lines"
+        if repeatedLines > 0 {
+            // The root counted the repeats as lines of their own: the true reason, not a wrong root.
+            message +=
+                ". \(repeatedLines) <line> element(s) repeat a line number already counted for their file, and "
+                + "gatecheck counts such a line once, hit if any was hit"
+            if let valid = report.summary.linesValid, valid == totals.linesValid + repeatedLines {
+                message +=
+                    "; the root's lines-valid=\(valid) counts every element, so the figures differ by the "
+                    + "repeats alone"
+            }
+        }
+        result.append(Diagnostic(.warning, code: "cobertura.summary-mismatch", message: message))
+        return result
+    }
+
+    /// The root's branch totals, when no `<line>` carries branch counts but the root states some and its line
+    /// totals are exactly the counted lines, so it describes this report (istanbul writes `branch="false"` on a
+    /// line whose branch starts where no statement does, yet counts the branch in its totals).
+    static func rootBranches(_ report: CoverageReport, totals: CoverageTotals) -> (covered: Int, valid: Int)? {
+        let root = report.summary
+        guard totals.branchesValid == 0, totals.linesValid > 0, let valid = root.branchesValid, valid > 0,
+            let covered = root.branchesCovered, root.linesValid == totals.linesValid,
+            root.linesCovered == totals.linesCovered
+        else { return nil }
+        return (covered, valid)
+    }
+
+    /// A note saying that branch figures come from the root (``rootBranches(_:totals:)``).
+    private static func branchesFromRoot(_ report: CoverageReport, totals: CoverageTotals) -> [Diagnostic] {
+        guard let (covered, valid) = rootBranches(report, totals: totals) else { return [] }
         return [
             Diagnostic(
-                .warning, code: "cobertura.summary-mismatch",
-                message: "the root line-rate=\(stated) differs from the \(totals.linesCovered)/\(totals.linesValid) "
-                    + "lines counted (\(MetricValue.format(counted))); gatecheck uses the counted lines")
+                .note, code: "cobertura.branches-from-root",
+                message: "no <line> carries branch counts (condition-coverage), but the root <coverage> states "
+                    + "branches-covered=\(covered) of branches-valid=\(valid) and its line totals match the lines: "
+                    + "branch figures come from the root, which cannot be merged with another report's branches")
+        ]
+    }
+
+    /// A warning when lines carry branches but fewer or other than a root that describes these very lines
+    /// (istanbul leaves out of its lines the branches that start where no statement does): the lines win.
+    private static func rootBranchMismatch(_ report: CoverageReport, totals: CoverageTotals) -> [Diagnostic] {
+        let root = report.summary
+        guard totals.branchesValid > 0, let valid = root.branchesValid, let covered = root.branchesCovered,
+            root.linesValid == totals.linesValid, root.linesCovered == totals.linesCovered,
+            valid != totals.branchesValid || covered != totals.branchesCovered
+        else { return [] }
+        return [
+            Diagnostic(
+                .warning, code: "cobertura.branch-summary-mismatch",
+                message: "the lines carry \(totals.branchesCovered) of \(totals.branchesValid) branches but the root "
+                    + "states branches-covered=\(covered) of branches-valid=\(valid) for the same lines; gatecheck "
+                    + "uses the lines (istanbul counts in its root, but writes on no line, the branches that start "
+                    + "where no statement does)")
         ]
     }
 

@@ -56,6 +56,14 @@ struct CoberturaHandler: XMLEventHandler {
     private var mostMissed: [(path: String, missed: Int, sample: [UInt32])] = []
     private var sourceText: [UInt8]?
     private var branchLinesWithoutCounts = 0
+    /// Whether the producer writes one `<line>` per function instance (gcovr 8), so that a line number written
+    /// again right after itself in a class is its next instance, counted as gcovr counts it.
+    private var countsInstances = false
+    /// The last line number counted in the open class, and which instance of it that was.
+    private var instanceLine: UInt32 = 0
+    private var instanceOrdinal: UInt32 = 0
+    /// `<line>` elements that repeated a line already counted for their file (counted once: docs/coverage-and-tests.md).
+    private(set) var repeatedLineElements = 0
 
     init(mode: Mode) {
         self.mode = mode
@@ -169,7 +177,7 @@ struct CoberturaHandler: XMLEventHandler {
                     message: "\(branchLinesWithoutCounts) branch line(s) have no '(covered/total)' in "
                         + "condition-coverage and were not counted as branches"))
         }
-        diagnostics.append(contentsOf: CoberturaChecks.crossCheck(report))
+        diagnostics.append(contentsOf: CoberturaChecks.crossCheck(report, repeatedLines: repeatedLineElements))
         return ParsedCoverage(report: report, diagnostics: diagnostics)
     }
 
@@ -200,12 +208,15 @@ struct CoberturaHandler: XMLEventHandler {
             // A file split over several <class> elements (coverlet, cover2cover) continues where it left off.
             current = report.files.removeValue(forKey: key) ?? FileCoverage()
         case .summarize:
+            summary.countsInstances = countsInstances
             summary.reset()
         case .only(let paths):
             guard paths.contains(key) else { return true }
             current = report.files.removeValue(forKey: key) ?? FileCoverage()
         }
         currentPath = key
+        instanceLine = 0
+        instanceOrdinal = 0
         return true
     }
 
@@ -260,18 +271,27 @@ struct CoberturaHandler: XMLEventHandler {
     /// Counts one line into the current class; `missing` is its `missing-branches` value, while it is valid.
     @inline(__always)
     private mutating func record(_ line: CoberturaLine, missing: XMLBytes?) {
-        if case .summarize = mode {
-            summary.add(line: line.number, hit: line.hit)
-        } else {
-            current.lines.record(line: line.number, hit: line.hit)
-        }
         if line.branchWithoutCounts { branchLinesWithoutCounts += 1 }
-        guard let branches = line.branches else { return }
         if case .summarize = mode {
+            // Totals need no instance number: ClassSummary counts a repeat right after itself as an instance.
+            summary.add(line: line.number, hit: line.hit)
+            guard let branches = line.branches else { return }
             summary.branchesCovered += Int(branches.covered)
             summary.branchesTotal += Int(branches.total)
             return
         }
+        var instance: UInt32 = 0
+        if countsInstances {
+            if line.number == instanceLine {
+                instanceOrdinal += 1
+            } else {
+                (instanceLine, instanceOrdinal) = (line.number, 0)
+            }
+            instance = instanceOrdinal
+        }
+        if !current.lines.record(line: line.number, instance: instance, hit: line.hit) { repeatedLineElements += 1 }
+        guard var branches = line.branches else { return }
+        branches.instance = instance
         current.recordBranches(
             branches,
             missing: CoberturaChecks.missingTargets(
@@ -288,6 +308,7 @@ struct CoberturaHandler: XMLEventHandler {
             return fail(error)
         }
         report.toolVersion = attributes.value("version")?.string(limit: 100)
+        countsInstances = report.toolVersion?.hasPrefix("gcovr") ?? false
         return true
     }
 }

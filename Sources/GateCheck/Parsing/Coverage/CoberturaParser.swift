@@ -45,7 +45,7 @@
         for (path, file) in details.finish().report.files { parsed.report.files[path] = .summary(of: file) }
         // The first pass compared the root's totals with lines it had counted twice; compare the corrected ones.
         parsed.diagnostics.removeAll { CoberturaChecks.crossCheckCodes.contains($0.code) }
-        parsed.diagnostics += CoberturaChecks.crossCheck(parsed.report)
+        parsed.diagnostics += CoberturaChecks.crossCheck(parsed.report, repeatedLines: details.repeatedLineElements)
         return parsed
     }
 }
