@@ -62,6 +62,14 @@ public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
     public var selector: FindingSelector
     /// A sentence for people reading the verdict.
     public var description: String?
+    /// How the metric compares with a baseline's value (the `baseline` member), if it does.
+    public var baseline: BaselineRule?
+    /// Whether `bound` was written (`min` or `max`); a gate with `baseline` may have none, and is then judged on the
+    /// comparison alone.
+    public var hasBound = true
+
+    /// Whether the gate needs a baseline: it has a `baseline` member or measures a change.
+    public var usesBaseline: Bool { baseline != nil || metric.isChange }
 
     /// Creates a gate.
     public init(

@@ -184,6 +184,9 @@
     /// The image size Trivy JSON reports in `Metadata.Size` (uncompressed bytes, Trivy 0.62 and later), kept for
     /// the image gates; `nil` when absent.
     public var imageSizeBytes: Int64?
+    /// Every finding by its change fingerprint (``FindingTally``), kept only when the report is read for a
+    /// baseline or a `findings.new` gate.
+    public var tallies: [String: FindingTally] = [:]
 
     /// How many counted (not waived) findings a report keeps by value.
     public static let keptLimit = 200
