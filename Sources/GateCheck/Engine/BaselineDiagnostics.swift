@@ -16,13 +16,11 @@ enum BaselineDiagnostics {
             case .loaded: code = "baseline.stale"
             }
             let severity: Diagnostic.Severity = comparison.onMissing == .error ? .error : .warning
-            // A baseline that is missing or unusable is one problem of the run; a stale gate is one of that gate.
-            let subject: String
-            if case .loaded = baseline { subject = "gate \(spec.id): " } else { subject = "" }
+            // The reason names the baseline and, when only this gate is concerned, the gate.
             let message =
                 comparison.onMissing == .error
-                ? subject + reason
-                : "\(subject)not compared with a baseline (on_missing \"\(comparison.onMissing.rawValue)\" on gate "
+                ? reason
+                : "not compared with a baseline (on_missing \"\(comparison.onMissing.rawValue)\" on gate "
                     + "\(spec.id)): " + reason
             guard seen.insert(message).inserted else { continue }
             result.append(Diagnostic(severity, code: code, message: message, file: baseline.name))

@@ -25,11 +25,16 @@ enum BaselineFile {
             }
             bytes = peeked.bytes
         } catch {
-            let missing = access(path, F_OK) != 0
+            let fix =
+                "download it (or write it with --output baseline=PATH on the base commit) before this step, or give "
+                + "the gates \"on_missing\": \"warn\" while there is none"
+            if access(path, F_OK) != 0 {
+                return .unusable(
+                    name: path, code: "baseline.missing", reason: "the baseline \(path) does not exist; \(fix)")
+            }
             return .unusable(
-                name: path, code: missing ? "baseline.missing" : "baseline.unreadable",
-                reason: "the baseline \(path) cannot be read (\(error)); download it (or write it with --output "
-                    + "baseline=PATH on the base commit) before this step")
+                name: path, code: "baseline.unreadable",
+                reason: "the baseline \(path) cannot be read (\(error.message)); \(fix)")
         }
         return BaselineCodec.checked(BaselineCodec.decode(bytes, name: path), expectedCommit: expectedCommit)
     }
