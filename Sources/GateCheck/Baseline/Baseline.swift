@@ -91,6 +91,12 @@
     /// Lines executed at least once.
     public var linesCovered: Int
 
+    /// Creates one file's counts.
+    public init(linesValid: Int, linesCovered: Int) {
+        self.linesValid = linesValid
+        self.linesCovered = linesCovered
+    }
+
     enum CodingKeys: String, CodingKey {
         case linesValid = "lines_valid"
         case linesCovered = "lines_covered"

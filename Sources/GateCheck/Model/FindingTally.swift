@@ -46,7 +46,7 @@
 
 extension FindingsReport {
     /// Tallies one finding under its change fingerprint.
-    mutating func tally(_ finding: Finding) {
+    public mutating func tally(_ finding: Finding) {
         let place = FindingTally.place(of: finding)
         let key = FindingTally.fingerprint(tool: finding.tool, rule: finding.id, place: place)
         let waived = finding.waiver != nil ? 1 : 0
