@@ -38,6 +38,8 @@
     public var notCompared: String?
     /// `on_missing` of the gate: what not comparing made of it.
     public var onMissing: BaselineRule.OnMissing
+    /// Whether the gate also has an absolute bound (`min`/`max`); a ratchet may have none.
+    public var gateHasBound = true
 
     /// SARIF's `baselineState` for the gate's result: `unchanged` when the value did not move, `updated` when it
     /// did, `new` for a change metric that counts something new; `nil` when not compared.

@@ -133,6 +133,7 @@ struct BaselineJudge {
             }
         }
         outcome.baselineComparison = comparison
+        outcome.baselineComparison?.gateHasBound = gate.hasBound
         return outcome
     }
 
@@ -187,6 +188,7 @@ struct BaselineJudge {
         outcome.baselineComparison = BaselineComparison(
             base: base, head: head, delta: delta, tolerance: rule.toleranceText, baselineName: name, notCompared: nil,
             onMissing: rule.onMissing)
+        outcome.baselineComparison?.gateHasBound = gate.hasBound
         return outcome
     }
 

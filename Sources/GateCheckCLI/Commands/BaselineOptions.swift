@@ -34,9 +34,11 @@ struct BaselineOptions: ParsableArguments {
         var value: String
     }
 
-    /// The metadata as a dictionary.
-    var metadata: [String: String] {
-        Dictionary(meta.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    /// The options as plain values, for ``CheckRunner`` (an option group cannot be made outside parsing).
+    var settings: BaselineSettings {
+        BaselineSettings(
+            path: path, metadata: Dictionary(meta.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
+            expectedCommit: expectedCommit)
     }
 
     func validate() throws {
@@ -63,4 +65,14 @@ struct BaselineOptions: ParsableArguments {
         }
         return MetaEntry(key: key, value: String(argument[argument.index(after: equals)...]))
     }
+}
+
+/// The baseline options of one run, as values.
+struct BaselineSettings {
+    /// `--baseline PATH`.
+    var path: String?
+    /// `--meta KEY=VALUE`, by key.
+    var metadata: [String: String] = [:]
+    /// `--expect-baseline-commit SHA`.
+    var expectedCommit: String?
 }

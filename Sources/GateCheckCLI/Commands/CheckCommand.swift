@@ -52,6 +52,6 @@ struct CheckCommand: ContextCommand {
     /// Runs the check with its world injected, and returns the exit code.
     func execute(in context: CommandContext) -> Int32 {
         CheckRunner(environment: context.environment, console: context.console, today: context.today).run(
-            configPath: config, paths: paths, output: output, jobs: jobs, baseline: baseline)
+            configPath: config, paths: paths, output: output, jobs: jobs, baseline: baseline.settings)
     }
 }

@@ -15,7 +15,7 @@ struct CheckRunner {
     var today = Day(Date())
 
     func run(
-        configPath: String?, paths: [String], output: OutputOptions, jobs: Int?, baseline: BaselineOptions = .init()
+        configPath: String?, paths: [String], output: OutputOptions, jobs: Int?, baseline: BaselineSettings = .init()
     ) -> Int32 {
         let targets = OutputEmitter(environment: environment, console: console).targets(output)
         let configInput =
