@@ -181,7 +181,7 @@ struct BaselineJudge {
             message += "which breaks \(broken.joined(separator: ", "))"
         }
         if gate.hasBound {
-            message += boundHolds ? "" : "; and does not meet \(gate.bound.symbol) \(gate.bound.threshold)"
+            message += "; and \(boundHolds ? "meets" : "does not meet") \(gate.bound.symbol) \(gate.bound.threshold)"
         }
         var outcome = result(status(holds), message, head, false)
         if !holds { outcome.details = measurement.details + (measurement.explainFailure?() ?? []) }
