@@ -39,10 +39,10 @@
     }
 
     /// Whether any tolerance is given (a change metric's rule has none).
-    var hasTolerance: Bool { maxDrop != nil || maxIncrease != nil || maxIncreaseRatio != nil }
+    public var hasTolerance: Bool { maxDrop != nil || maxIncrease != nil || maxIncreaseRatio != nil }
 
     /// The tolerances as the verdict shows them: `max_drop 0.001, unless_at_least 0.95`.
-    var toleranceText: String {
+    public var toleranceText: String {
         var parts: [String] = []
         if let maxDrop { parts.append("max_drop \(maxDrop)") }
         if let maxIncrease { parts.append("max_increase \(maxIncrease)") }

@@ -41,7 +41,12 @@ struct ValidateConfigCommand: ContextCommand {
                 if let tools = selector.tools {
                     traits.append("tools " + tools.map(\.displaySafe).joined(separator: ", "))
                 }
-                let bound = "\(gate.metric.name) \(gate.bound.symbol) \(gate.bound.threshold)"
+                var bound = gate.metric.name
+                if gate.hasBound { bound += " \(gate.bound.symbol) \(gate.bound.threshold)" }
+                if let rule = gate.baseline {
+                    if rule.hasTolerance { bound += " vs baseline (\(rule.toleranceText))" }
+                    if rule.onMissing != .error { traits.append("on_missing \(rule.onMissing.rawValue)") }
+                }
                 console.writeOut("  \(gate.id.padding(to: width))  \(bound)  (\(traits.joined(separator: ", ")))\n")
             }
             var counts = ["\(configuration.gates.count) gate(s)"]
