@@ -82,6 +82,13 @@
         case linesValid = "lines_valid"
         case linesCovered = "lines_covered"
     }
+
+    /// Creates coverage counts.
+    public init(linesValid: Int, linesCovered: Int, files: [String: FileCounts]) {
+        self.linesValid = linesValid
+        self.linesCovered = linesCovered
+        self.files = files
+    }
 }
 
 /// One file's coverage line counts.

@@ -86,3 +86,26 @@ struct BaselineModelTests {
                 && configuration.gates[1].bound == .min(Threshold(Decimal(string: "0.8")!, written: "0.8")))
     }
 }
+
+extension BaselineModelTests {
+    @Test("a baseline in a scanned directory is gatecheck's own output, ignored, also when its schema is past 64 KiB")
+    func baselineIsOwnOutput() throws {
+        // Keys are sorted: "coverage" comes before "schema", so 5,000 files push it past detection's first 64 KiB.
+        var files: [String: FileCounts] = [:]
+        for index in 0..<5_000 { files["src/module_\(index).py"] = FileCounts(linesValid: 10, linesCovered: 5) }
+        let coverage = BaselineCoverage(linesValid: 50_000, linesCovered: 25_000, files: files)
+        for baseline in [Baseline(), Baseline(coverage: coverage)] {
+            let bytes = BaselineCodec.encode(baseline)
+            let checker = GateChecker(configuration: .builtIn, today: Build.today)
+            var collection = ReportCollection(plan: checker.plan([]))
+            let prepared = checker.prepare(ReportInput(name: "baseline.json", bytes: bytes, isNamed: false))
+            checker.read(prepared, plan: checker.plan([prepared]), into: &collection)
+            #expect(collection.ignored.first?.reason.contains("its baseline") == true, "\(bytes.count) bytes")
+            if baseline.coverage != nil {
+                #expect(
+                    (String(decoding: bytes, as: UTF8.self).range(of: "\"schema\"")?.lowerBound.utf16Offset(
+                        in: String(decoding: bytes, as: UTF8.self)) ?? 0) > 65_536)
+            }
+        }
+    }
+}
