@@ -33,7 +33,9 @@ enum BaselineBuilder {
             }
         }
         baseline.tests = tests?.outcomes
-        baseline.findings = findings?.tallies
+        baseline.findings = findings.map { report in
+            Dictionary(uniqueKeysWithValues: report.tallies.map { (FindingTally.hex($0.key), $0.value) })
+        }
         return baseline
     }
 }

@@ -42,7 +42,7 @@ enum ChangeMetrics {
         where selector.selects(tool: tally.tool)
             && selector.selects(severity: tally.severity, confidence: tally.confidence, fixable: tally.fixable)
         {
-            let added = tally.count - tally.waived - (baseline[fingerprint]?.count ?? 0)
+            let added = tally.count - tally.waived - (baseline[FindingTally.hex(fingerprint)]?.count ?? 0)
             guard added > 0 else { continue }
             total += added
             details.append((tally, added))

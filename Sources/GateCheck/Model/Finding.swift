@@ -186,7 +186,9 @@
     public var imageSizeBytes: Int64?
     /// Every finding by its change fingerprint (``FindingTally``), kept only when the report is read for a
     /// baseline or a `findings.new` gate.
-    public var tallies: [String: FindingTally] = [:]
+    /// Keyed by the fingerprint's hash (``FindingTally/hex(_:)`` is its text in a baseline), so that tallying a
+    /// finding allocates nothing unless its fingerprint is new.
+    public var tallies: [UInt64: FindingTally] = [:]
 
     /// How many counted (not waived) findings a report keeps by value.
     public static let keptLimit = 200

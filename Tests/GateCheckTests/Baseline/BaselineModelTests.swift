@@ -109,3 +109,29 @@ extension BaselineModelTests {
         }
     }
 }
+
+extension BaselineModelTests {
+    @Test("spellings of one path or package share a fingerprint, and the tally names the normalised place")
+    func normalisedPlaces() {
+        var report = FindingsReport()
+        for path in ["src\\pkg\\a.py", "./src/pkg/a.py", "file://src/pkg/a.py", "././src/pkg/a.py"] {
+            report.tally(Self.finding(path, line: 1, message: ""))
+        }
+        #expect(report.tallies.count == 1 && report.tallies.values.first?.place == "src/pkg/a.py")
+        var packages = FindingsReport()
+        for name in ["Jinja_2", " jinja.2\t", "JINJA--2", "jinja-_.2"] {
+            packages.tally(
+                Finding(
+                    tool: "Trivy", kind: .sarif, id: "CVE-2024-1", severity: .high, severitySource: "",
+                    package: .init(name: name), message: ""))
+        }
+        #expect(packages.tallies.count == 1 && packages.tallies.values.first?.place == "pkg:jinja-2")
+        #expect(packages.tallies.values.first?.count == 4)
+        // The tool is compared ignoring ASCII case.
+        packages.tally(
+            Finding(
+                tool: "trivy", kind: .sarif, id: "CVE-2024-1", severity: .low, severitySource: "",
+                package: .init(name: "jinja-2"), message: ""))
+        #expect(packages.tallies.count == 1 && packages.tallies.values.first?.severity == .high)
+    }
+}
