@@ -20,29 +20,41 @@
         guard bytes.contains(where: { !Self.isSpace($0) }) else {
             return .unusable(name: name, code: "baseline.unreadable", reason: "the baseline \(name) is empty; \(fix)")
         }
-        let data = Data(bytes)
-        let header: Header
-        do {
-            header = try JSONDecoder().decode(Header.self, from: data)
+        let root: [JSONMember]
+        do throws(JSONError) {
+            var reader = JSONReader(BytesSource(bytes), options: JSONReaderOptions(maxDepth: 16))
+            let node = try reader.readValue()
+            try reader.finish()
+            guard case .object(let members) = node.value else {
+                return .unusable(
+                    name: name, code: "baseline.schema",
+                    reason: "the baseline \(name) is not a JSON object, so not \"\(Baseline.schemaID)\"; pass a file "
+                        + "written by --output baseline=PATH")
+            }
+            root = members
         } catch {
             return .unusable(
                 name: name, code: "baseline.unreadable",
-                reason: "the baseline \(name) is not JSON or is truncated (\(describe(error))); \(fix)")
+                reason: "the baseline \(name) is not JSON or is truncated (\(error)); \(fix)")
         }
-        guard header.schema == Baseline.schemaID else {
-            let found = header.schema.map { "\"\($0)\"" } ?? "no \"schema\""
+        let schema = root.first { $0.key == "schema" }.flatMap { member -> String? in
+            if case .string(let text) = member.node.value { return text }
+            return nil
+        }
+        guard schema == Baseline.schemaID else {
+            let found = schema.map { "\"\($0)\"" } ?? "no \"schema\""
             return .unusable(
                 name: name, code: "baseline.schema",
                 reason: "the baseline \(name) has \(found), not \"\(Baseline.schemaID)\"; pass a file written by "
                     + "--output baseline=PATH")
         }
         let baseline: Baseline
-        do {
-            baseline = try JSONDecoder().decode(Baseline.self, from: data)
+        do throws(BaselineNodeDecoder.Failure) {
+            baseline = try BaselineNodeDecoder.decode(root)
         } catch {
             return .unusable(
                 name: name, code: "baseline.unreadable",
-                reason: "the baseline \(name) does not follow \(Baseline.schemaID) (\(describe(error))); \(fix)")
+                reason: "the baseline \(name) does not follow \(Baseline.schemaID) (\(error.message)); \(fix)")
         }
         if baseline.unreadableReports > 0 {
             return .unusable(
@@ -67,29 +79,7 @@
 
     // MARK: - Private
 
-    private struct Header: Decodable {
-        var schema: String?
-    }
-
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
-
-    /// A decoding error in a sentence: the key path and what was wrong.
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.isEmpty ? "the top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        }
-        switch error {
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty
-                ? "the JSON is malformed or ends early" : "\(path(context.codingPath)): \(context.debugDescription)"
-        case .keyNotFound(let key, let context):
-            return "\(path(context.codingPath + [key])) is missing"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "\(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
     }
 }

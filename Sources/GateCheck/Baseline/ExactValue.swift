@@ -70,7 +70,7 @@
     }
 
     /// `-?digits(.digits)?`: what `Decimal.description` writes, and nothing `Decimal(string:)` would half-read.
-    private static func isDecimalText(_ text: String) -> Bool {
+    static func isDecimalText(_ text: String) -> Bool {
         var body = Substring(text)
         if body.hasPrefix("-") { body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
