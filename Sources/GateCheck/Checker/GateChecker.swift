@@ -29,6 +29,11 @@ public struct GateChecker: Sendable {
     public let configurationName: String?
     /// Which gates are judged, by tag (`--only`, `--skip`); every gate by default.
     @_spi(Internals) public var selection = GateSelection()
+    /// What gates with a `baseline` member and change metrics compare with (``BaselineCodec/decode(_:name:)``
+    /// reads one from bytes); `.none` by default, which makes those gates exit 2 unless they say `on_missing`.
+    @_spi(Internals) public var baseline: BaselineContext = .none
+    /// Whether reports are read for writing a baseline too (every test outcome, every finding fingerprint).
+    @_spi(Internals) public var collectsBaselineData = false
 
     /// Creates a checker.
     public init(configuration: Configuration, today: Day, configurationName: String? = nil) {
@@ -165,14 +170,26 @@ public struct GateChecker: Sendable {
         var reports = collection.reportSet
         let names = reports.reports.map(\.path) + reports.failed.map(\.path) + reports.ignored.map(\.path)
         reports.diagnostics += unmatchedBindings(names, selected: selected)
-        return GateEngine.evaluate(reports, configuration: selected, today: today)
+        return GateEngine.evaluate(reports, configuration: selected, today: today, baseline: baseline)
+    }
+
+    /// The baseline of a run: its gates' exact values and what the change metrics need.
+    ///
+    /// `meta` is the caller's (`commit`, `ref`; the library reads no git). Read the reports with
+    /// ``collectsBaselineData`` set.
+    @_spi(Internals) public func baseline(
+        of collection: ReportCollection, verdict: Verdict, meta: [String: String]
+    ) -> Baseline {
+        BaselineBuilder.build(collection.reportSet, verdict: verdict, configuration: configuration, meta: meta)
     }
 
     /// The options every report is read with: the configuration's, and nothing else.
     var readOptions: ReadOptions {
-        ReadOptions(
+        var options = ReadOptions(
             limits: configuration.limits, waivers: configuration.waivers,
             accuracyMapping: configuration.accuracyMapping, today: today)
+        options.collectsChangeData = collectsBaselineData || configuration.gates.contains { $0.metric.isChange }
+        return options
     }
 
     // MARK: - Bindings

@@ -35,7 +35,15 @@ enum GateDecoding {
             }
         }
         guard let metric else { return nil }
-        let bound = decodeBound(fields, metric: metric, at: path, node.position, &decoder)
+        let rule = fields["baseline"].flatMap {
+            BaselineDecoding.decode($0, metric: metric, at: path + ".baseline", &decoder)
+        }
+        // A ratchet needs no absolute bound: the comparison alone judges it (docs/baselines.md).
+        let unbounded = fields["min"] == nil && fields["max"] == nil && fields["baseline"] != nil && !metric.isChange
+        let bound =
+            unbounded
+            ? Bound.min(Threshold(0, written: "0"))
+            : decodeBound(fields, metric: metric, at: path, node.position, &decoder)
         let level = fields["level"].flatMap { decoder.choice($0, at: path + ".level", as: GateLevel.self) } ?? .error
         let required = fields["required"].flatMap { decoder.bool($0, at: path + ".required") } ?? true
         let description = fields["description"].flatMap { decoder.string($0, at: path + ".description") }
@@ -56,9 +64,12 @@ enum GateDecoding {
         let selector = decodeSelector(fields, metric: metric, at: path, &decoder)
         let scope = GateScopeDecoding.decode(fields, at: path, &decoder)
         guard let id, let bound, errorCount(decoder) == errorsBefore else { return nil }
-        return GateSpec(
+        var gate = GateSpec(
             id: id, metric: metric, bound: bound, level: level, required: required, kinds: kinds, selector: selector,
             description: description, tags: scope.tags, reports: scope.reports, exclusive: scope.exclusive)
+        gate.baseline = rule
+        gate.hasBound = !unbounded
+        return gate
     }
 
     // MARK: - Private
@@ -121,7 +132,7 @@ enum GateDecoding {
     ) -> FindingSelector {
         var selector = FindingSelector()
         let findingKeys = ["min_severity", "min_confidence", "fixable_only", "tools"]
-        guard case .findings = metric else {
+        guard metric.selectsFindings else {
             for key in findingKeys {
                 if let node = fields[key] {
                     decoder.fail(

@@ -69,6 +69,14 @@ public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
     public var reports: [String]?
     /// Whether reports matched by ``reports`` are read only by gates that name them in their own `reports`.
     public var exclusive: Bool
+    /// How the metric compares with a baseline's value (the `baseline` member), if it does.
+    public var baseline: BaselineRule?
+    /// Whether `bound` was written (`min` or `max`); a gate with `baseline` may have none, and is then judged on the
+    /// comparison alone.
+    public var hasBound = true
+
+    /// Whether the gate needs a baseline: it has a `baseline` member or measures a change.
+    public var usesBaseline: Bool { baseline != nil || metric.isChange }
 
     /// Creates a gate.
     public init(

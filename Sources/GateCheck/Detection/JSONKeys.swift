@@ -60,6 +60,9 @@ enum JSONKeys {
         if case .string(let schema)? = shape.keys["schema"], schema.hasPrefix(OwnOutput.verdictSchemaPrefix) {
             return OwnOutput.description("JSON verdict, `--format json`")
         }
+        if case .string(let schema)? = shape.keys["schema"], schema.hasPrefix(OwnOutput.baselineSchemaPrefix) {
+            return OwnOutput.description("baseline, `--output baseline=PATH`")
+        }
         if shape.isArray, case .string(let check)? = shape.keys["check_name"], check.hasPrefix("gatecheck/") {
             return OwnOutput.description("GitLab Code Quality report, `--format gitlab`")
         }

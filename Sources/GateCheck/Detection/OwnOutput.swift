@@ -14,6 +14,8 @@ enum OwnOutput {
     static let junitCommentPrefix = Array("gatecheck verdict".utf8)
     /// The start of the `schema` of gatecheck's JSON verdict.
     static let verdictSchemaPrefix = "gatecheck.verdict/"
+    /// The start of the `schema` of a baseline (`--output baseline=PATH`).
+    static let baselineSchemaPrefix = "gatecheck.baseline/"
 
     /// The reason given for ignoring (or refusing) gatecheck's own output of a format.
     static func description(_ format: String) -> String {

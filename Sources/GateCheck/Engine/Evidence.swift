@@ -10,8 +10,9 @@ enum Evidence {
     static func problem(_ gate: GateSpec, sources: [LoadedReport], ofKind: [LoadedReport]) -> String? {
         if let missing = missingKinds(gate, ofKind: ofKind) { return missing }
         switch gate.metric {
-        case .tests: return emptyTestReports(sources)
-        case .findings: return unmatchedTools(gate, sources: sources) ?? notScanned(gate, sources: sources)
+        case .tests, .change(.testsNewlyFailing), .change(.testsRemoved): return emptyTestReports(sources)
+        case .findings, .change(.findingsNew):
+            return unmatchedTools(gate, sources: sources) ?? notScanned(gate, sources: sources)
         default: return nil
         }
     }

@@ -14,8 +14,10 @@
     ///   - configuration: the gates; ``Configuration/builtIn`` when the user gave none.
     ///   - today: the UTC date that decides waiver expiry (injected; the library reads no clock).
     ///   - diagnostics: problems found before evaluation (configuration warnings), carried into the verdict.
+    ///   - baseline: what gates with a `baseline` member and change metrics compare with.
     public static func evaluate(
-        _ reports: ReportSet, configuration: Configuration, today: Day, diagnostics: [Diagnostic] = []
+        _ reports: ReportSet, configuration: Configuration, today: Day, diagnostics: [Diagnostic] = [],
+        baseline: BaselineContext = .none
     ) -> Verdict {
         // A findings report counted with other waivers than these would be judged on the wrong counts.
         let context = WaiverContext(waivers: configuration.waivers, today: today)
@@ -32,10 +34,12 @@
             let narrowedCoverage =
                 inputs.narrowed && coverage != nil
                 ? coverageUnion(of: inputs.loaded, prepared: reports.coverageUnion) : coverage
-            return evaluate(gate, loaded: inputs.loaded, failed: inputs.failed, coverage: narrowedCoverage)
+            return evaluate(
+                gate, loaded: inputs.loaded, failed: inputs.failed, coverage: narrowedCoverage, baseline: baseline)
         }
 
         var allDiagnostics = diagnostics + configuration.warnings + reports.diagnostics + failed.map(\.diagnostic)
+        allDiagnostics += BaselineDiagnostics.diagnostics(gates, configuration: configuration, baseline: baseline)
         allDiagnostics += loaded.flatMap(\.diagnostics)
         allDiagnostics += WaiverAudit.diagnostics(
             configuration.waivers, reports: loaded, today: today, warningDays: configuration.waiverWarningDays)
@@ -99,7 +103,7 @@
     }
 
     /// The union of the coverage reports (sorted by path): the loader's when it holds exactly them, else merged here.
-    private static func coverageUnion(of loaded: [LoadedReport], prepared: CoverageUnion?) -> CoverageUnion {
+    static func coverageUnion(of loaded: [LoadedReport], prepared: CoverageUnion?) -> CoverageUnion {
         let coverage = loaded.compactMap { report -> (path: String, report: CoverageReport)? in
             if case .coverage(let content) = report.content { return (report.path, content) }
             return nil
@@ -109,7 +113,8 @@
     }
 
     private static func evaluate(
-        _ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport], coverage: CoverageUnion?
+        _ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport], coverage: CoverageUnion?,
+        baseline: BaselineContext
     ) -> GateResult {
         let kinds = gate.sourceKinds
         let ofKind = loaded.filter { kinds.contains($0.kind) }
@@ -153,6 +158,13 @@
             return result(.error, "cannot judge: \(problem)", blocks: gate.level == .error)
         }
 
+        if gate.usesBaseline {
+            return BaselineJudge(gate: gate, context: baseline).judge(
+                measure: { base in
+                    measure(gate, sources: sources, coverage: coverage ?? CoverageUnion(), baseline: base)
+                },
+                result: { status, message, actual, blocks in result(status, message, actual: actual, blocks: blocks) })
+        }
         let measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion())
         guard let holds = gate.bound.isSatisfied(by: measurement.value) else {
             let reason = measurement.notMeasuredReason ?? "the value was not measured"
@@ -174,8 +186,13 @@
         return outcome
     }
 
-    private static func measure(_ gate: GateSpec, sources: [LoadedReport], coverage: CoverageUnion) -> Measurement {
+    private static func measure(
+        _ gate: GateSpec, sources: [LoadedReport], coverage: CoverageUnion, baseline: Baseline? = nil
+    ) -> Measurement {
         switch gate.metric {
+        case .change(let metric):
+            guard let baseline else { return .notMeasured("\(gate.metric.name) needs a baseline") }
+            return ChangeMetrics.measure(metric, gate, sources: sources, baseline: baseline)
         case .coverage(let metric):
             // A report with only root totals has no lines to merge; merging would silently drop it.
             if coverage.paths.count > 1, let summaryOnly = coverage.withoutLines.first {

@@ -184,6 +184,11 @@
     /// The image size Trivy JSON reports in `Metadata.Size` (uncompressed bytes, Trivy 0.62 and later), kept for
     /// the image gates; `nil` when absent.
     public var imageSizeBytes: Int64?
+    /// Every finding by its change fingerprint (``FindingTally``), kept only for a baseline or `findings.new`.
+    ///
+    /// Keyed by the fingerprint's hash (``FindingTally/hex(_:)`` is its text in a baseline), so that tallying a
+    /// finding allocates nothing unless its fingerprint is new.
+    public var tallies: [UInt64: FindingTally] = [:]
 
     /// How many counted (not waived) findings a report keeps by value.
     public static let keptLimit = 200

@@ -16,6 +16,8 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
     case llm(LLM)
     /// `latency.<name>`: from load-test reports.
     case latency(Latency)
+    /// A change against a baseline (`findings.new`, `tests.newly_failing`, ...): see ``Metric/Change``.
+    case change(Change)
 
     /// Coverage metrics, from Cobertura reports merged across files.
     public enum Coverage: String, CaseIterable, Sendable {
@@ -108,10 +110,15 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
         Coverage.allCases.map(Metric.coverage) + Tests.allCases.map(Metric.tests)
             + Findings.allCases.map(Metric.findings) + Image.allCases.map(Metric.image)
             + LLM.allCases.map(Metric.llm) + Latency.allCases.map(Metric.latency)
+            + Change.allCases.map(Metric.change)
     }
 
     /// Parses a metric name such as `coverage.line_rate` or `accuracy.retrieval`.
     public init?(name: String) {
+        if let change = Change(rawValue: name) {
+            self = .change(change)
+            return
+        }
         guard let dot = name.firstIndex(of: ".") else { return nil }
         let family = name[..<dot]
         let member = String(name[name.index(after: dot)...])
@@ -139,6 +146,7 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .image(let m): "image." + m.rawValue
         case .llm(let m): "llm." + m.rawValue
         case .latency(let m): "latency." + m.rawValue
+        case .change(let m): m.rawValue
         }
     }
 
@@ -154,6 +162,7 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .image: [.image, .trivyJSON]
         case .llm: [.llmCost]
         case .latency: [.latency]
+        case .change(let m): m.kinds
         }
     }
 
@@ -162,7 +171,7 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
         switch self {
         case .coverage(let m): [.lineRate, .branchRate, .combinedRate].contains(m)
         case .latency(.errorRate), .accuracy: true
-        case .tests, .findings, .image, .llm, .latency: false
+        case .tests, .findings, .image, .llm, .latency, .change: false
         }
     }
 

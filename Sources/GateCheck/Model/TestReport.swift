@@ -88,6 +88,9 @@
     public var failuresOmitted = 0
     /// The names of flaky tests, at most ``TestReport/failureLimit``.
     public var flakyTests: [String] = []
+    /// Every testcase's outcome by id (`classname::name`), kept only when the report is read for a baseline; a
+    /// repeated id keeps its worst outcome.
+    public var outcomes: [String: TestState] = [:]
 
     /// How many failing tests a report keeps by name.
     public static let failureLimit = 100
@@ -112,5 +115,6 @@
         failuresOmitted = failuresOmitted.saturatingAdd(other.failuresOmitted)
             .saturatingAdd(max(0, other.failures.count - room))
         flakyTests.append(contentsOf: other.flakyTests.prefix(max(0, Self.failureLimit - flakyTests.count)))
+        for (id, state) in other.outcomes { recordOutcome(state, id: id) }
     }
 }

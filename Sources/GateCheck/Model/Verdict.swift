@@ -44,6 +44,8 @@ public struct GateResult: Sendable, Hashable {
     /// Whether this gate's result makes the verdict `error` (a blocking gate that cannot be judged, or a
     /// required report that is missing).
     public var blocksAsError: Bool
+    /// The comparison with a baseline, for a gate that has one (base, head, delta, tolerance).
+    @_spi(Internals) public var baselineComparison: BaselineComparison?
 
     /// Creates a result.
     @_spi(Internals) public init(

@@ -14,6 +14,9 @@
     /// How much coverage detail to keep: ``CoverageDetail/lines`` (mergeable, the default) or
     /// ``CoverageDetail/totals`` for a report gated on its own.
     public var coverageDetail: CoverageDetail
+    /// Whether to keep what a baseline needs (every test's outcome, every finding's fingerprint): only when a
+    /// baseline is written or a gate measures a change, since it costs memory in proportion to the report.
+    public var collectsChangeData = false
 
     /// Creates options.
     public init(
@@ -60,7 +63,8 @@
             content = .coverage(parsed.report)
             diagnostics = parsed.diagnostics
         case .junit:
-            let parsed = try JUnitParser.parse(&source, limits: options.limits)
+            let parsed = try JUnitParser.parse(
+                &source, limits: options.limits, collectsOutcomes: options.collectsChangeData)
             content = .tests(parsed.report)
             diagnostics = parsed.diagnostics
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON:

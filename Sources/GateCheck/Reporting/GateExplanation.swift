@@ -60,6 +60,11 @@ struct GateExplanation {
         case .notMeasured?, nil:
             lines.append(Line(label: "comparison", text: gate.comparison))
         }
+        if let comparison = gate.baselineComparison {
+            // A ratchet without min/max has only a placeholder bound: its comparison is the baseline's.
+            if !comparison.gateHasBound { lines.removeAll { $0.label == "comparison" } }
+            lines.append(Line(label: "baseline", text: comparison.summary))
+        }
         lines.append(contentsOf: Self.sources(gate, verdict))
         self.lines = lines
     }

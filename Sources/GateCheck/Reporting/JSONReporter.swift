@@ -50,10 +50,11 @@ private struct VerdictDocument: Encodable {
         let failedTests: [FailedTest]?
         let findings: [Finding]?
         let waived: [Finding]?
+        let baseline: BaselineJSON?
 
         enum CodingKeys: String, CodingKey {
             case id, metric, status, level, required, actual, numerator, denominator, comparison, threshold, message
-            case details, sources, findings, waived
+            case details, sources, findings, waived, baseline
             case thresholdText = "threshold_text"
             case failedTests = "failed_tests"
         }
@@ -89,7 +90,8 @@ private struct VerdictDocument: Encodable {
                 threshold: gate.bound.threshold.value, thresholdText: gate.bound.threshold.written,
                 message: gate.message, details: gate.details, sources: gate.sources,
                 failedTests: gate.failedTests.isEmpty ? nil : gate.failedTests,
-                findings: gate.findings.isEmpty ? nil : gate.findings, waived: gate.waived.isEmpty ? nil : gate.waived)
+                findings: gate.findings.isEmpty ? nil : gate.findings, waived: gate.waived.isEmpty ? nil : gate.waived,
+                baseline: gate.baselineComparison.map(BaselineJSON.init))
         }
         reports = verdict.reports.map { report in
             Report(

@@ -56,6 +56,8 @@ enum SARIF {
         var locations: [Location]?
         var partialFingerprints: [String: String]?
         var properties: [String: Property]?
+        /// `unchanged`, `updated` or `new` against the baseline, when the gate was compared with one.
+        var baselineState: String? = nil
     }
 
     struct Message: Encodable {

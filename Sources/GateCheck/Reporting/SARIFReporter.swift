@@ -39,7 +39,8 @@ struct SARIFReporter: VerdictReporter {
                     SARIF.Result(
                         ruleId: gate.id, ruleIndex: index, level: gate.status == .fail ? "error" : "warning",
                         message: SARIF.Message(text: text), locations: locations.isEmpty ? nil : locations,
-                        partialFingerprints: ["gatecheckGate/v1": gate.id]))
+                        partialFingerprints: ["gatecheckGate/v1": gate.id],
+                        baselineState: gate.baselineComparison?.sarifState))
             case .error:
                 notifications.append(
                     SARIF.Notification(

@@ -86,7 +86,13 @@ extension Verdict {
 extension GateResult {
     /// The bound as people write it: `≥ 0.80`, `≤ 500 MiB (524288000)`.
     var boundText: String {
-        switch bound {
+        // A ratchet without min/max is bounded by the baseline alone: show that, not the placeholder bound.
+        if let comparison = baselineComparison, !metric.isChange {
+            let relative = "vs baseline (\(comparison.tolerance))"
+            guard comparison.gateHasBound else { return relative }
+            return (bound.symbol == ">=" ? "≥ " : "≤ ") + "\(bound.threshold); \(relative)"
+        }
+        return switch bound {
         case .min: "≥ \(bound.threshold)"
         case .max: "≤ \(bound.threshold)"
         }

@@ -35,6 +35,7 @@ struct CheckCommand: ContextCommand {
     @OptionGroup var output: OutputOptions
 
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup(title: "Baselines") var baseline: BaselineOptions
 
     @Option(
         help: """
@@ -53,6 +54,7 @@ struct CheckCommand: ContextCommand {
     /// Runs the check with its world injected, and returns the exit code.
     func execute(in context: CommandContext) -> Int32 {
         CheckRunner(environment: context.environment, console: context.console, today: context.today).run(
-            configPath: config, paths: paths, output: output, jobs: jobs, selection: selection.selection)
+            configPath: config, paths: paths, output: output, jobs: jobs, selection: selection.selection,
+            baseline: baseline.settings)
     }
 }

@@ -15,10 +15,13 @@ struct CheckRunner {
     var today = Day(Date())
 
     func run(
-        configPath: String?, paths: [String], output: OutputOptions, jobs: Int?, selection: GateSelection = .init()
+        configPath: String?, paths: [String], output: OutputOptions, jobs: Int?, selection: GateSelection = .init(),
+        baseline: BaselineSettings = .init()
     ) -> Int32 {
         let targets = OutputEmitter(environment: environment, console: console).targets(output)
-        let configInput = configPath.map { [OutputConflicts.Target(label: "the configuration \($0)", path: $0)] } ?? []
+        let configInput =
+            (configPath.map { [OutputConflicts.Target(label: "the configuration \($0)", path: $0)] } ?? [])
+            + (baseline.path.map { [OutputConflicts.Target(label: "the baseline \($0)", path: $0)] } ?? [])
         // Before the configuration is read: even a configuration error's verdict must not overwrite anything.
         if let refusal = OutputConflicts.collision(among: targets)
             ?? OutputConflicts.overwrites(by: targets, of: configInput).first?.message
@@ -62,8 +65,13 @@ struct CheckRunner {
         if let named = overwrites.first(where: { !walked.contains(Array($0.input.path.utf8)) }) {
             return refuse(named.message)
         }
-        let checker = GateChecker(
+        var checker = GateChecker(
             configuration: configuration, today: today, configurationName: configPath, selection: selection)
+        let baselineOutput = output.outputs.first { $0.format == nil }
+        checker.collectsBaselineData = baselineOutput != nil
+        if let path = baseline.path {
+            checker.baseline = BaselineFile.read(path, expectedCommit: baseline.expectedCommit)
+        }
         let reports = ReportLoader(checker: checker, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             .collection(collected)
         let ignored = Set(reports.ignored.map { Array($0.path.utf8) })
@@ -71,7 +79,18 @@ struct CheckRunner {
             return refuse(found.message)
         }
         let verdict = checker.verdict(reports)
-        return emit(verdict, output, configPath, gateLines: configuration.gateLines)
+        var written = true
+        if let baselineOutput {
+            do {
+                try BaselineFile.write(
+                    checker.baseline(of: reports, verdict: verdict, meta: baseline.metadata), to: baselineOutput.path)
+            } catch {
+                console.writeError("Error: \(error.description)\n")
+                written = false
+            }
+        }
+        let code = emit(verdict, output, configPath, gateLines: configuration.gateLines)
+        return written ? code : max(code, ExitStatus.cannotJudge.code)
     }
 
     /// Prints why the command line is refused; exit 64.

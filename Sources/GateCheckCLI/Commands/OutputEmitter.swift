@@ -27,8 +27,9 @@ struct OutputEmitter {
             configurationPath: configurationPath, gateLines: gateLines)
         var delivered = true
         for target in output.outputs {
+            guard let format = target.format else { continue }  // the baseline: written by CheckRunner
             delivered =
-                write(target.format.reporter(options).render(verdict), to: target.path, mode: .replace) && delivered
+                write(format.reporter(options).render(verdict), to: target.path, mode: .replace) && delivered
         }
         if let summary = stepSummary(output) {
             delivered =
@@ -63,7 +64,7 @@ struct OutputEmitter {
 
     /// Every file the run writes, labelled as the user named it, for ``OutputConflicts``.
     func targets(_ output: OutputOptions) -> [OutputConflicts.Target] {
-        output.outputs.map { OutputConflicts.Target(label: "--output \($0.format.rawValue)=\($0.path)", path: $0.path) }
+        output.outputs.map { OutputConflicts.Target(label: "--output \($0.formatName)=\($0.path)", path: $0.path) }
             + (stepSummary(output).map { [OutputConflicts.Target(label: "$GITHUB_STEP_SUMMARY (\($0))", path: $0)] }
                 ?? [])
     }

@@ -8,20 +8,28 @@ enum ColorMode: String, CaseIterable, ExpressibleByArgument {
     case auto, always, never
 }
 
-/// `--output FORMAT=PATH`: one more output, written to a file.
+/// `--output FORMAT=PATH`: one more output, written to a file; `baseline=PATH` writes the run's baseline.
 struct OutputTarget: Hashable {
-    var format: OutputFormat
+    /// The verdict's format; `nil` for `baseline`, which is not a rendering of the verdict.
+    var format: OutputFormat?
     var path: String
+
+    /// What the command line called the output (`junit`, `baseline`).
+    var formatName: String { format?.rawValue ?? Self.baselineName }
+
+    /// `--output baseline=PATH`.
+    static let baselineName = "baseline"
 
     /// Parses `FORMAT=PATH`; the error names the formats.
     static func parse(_ argument: String) throws -> OutputTarget {
-        let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        let formats = (OutputFormat.allCases.map(\.rawValue) + [baselineName]).joined(separator: ", ")
         guard let equals = argument.firstIndex(of: "=") else {
             throw ValidationError(
                 "'\(argument)' is not FORMAT=PATH (for example junit=gatecheck.xml); FORMAT is one of \(formats)")
         }
         let name = String(argument[..<equals])
-        guard let format = OutputFormat(rawValue: name) else {
+        let format = OutputFormat(rawValue: name)
+        guard format != nil || name == baselineName else {
             throw ValidationError("'\(name)' is not an output format; use one of \(formats)")
         }
         let path = String(argument[argument.index(after: equals)...])
@@ -41,11 +49,12 @@ struct OutputOptions: ParsableArguments {
     @Option(
         name: .customLong("output"),
         help: ArgumentHelp(
-            "Also write FORMAT to the file PATH (repeatable), e.g. --output junit=gatecheck.xml.",
+            "Also write FORMAT to the file PATH (repeatable), e.g. --output junit=gatecheck.xml; baseline=PATH writes "
+                + "the run's baseline (docs/baselines.md).",
             discussion:
                 "PATH is replaced atomically; one of the inputs, or another output's file, is refused (exit 64).",
             valueName: "FORMAT=PATH"),
-        completion: .list(OutputFormat.allCases.map { "\($0.rawValue)=" }),
+        completion: .list((OutputFormat.allCases.map(\.rawValue) + [OutputTarget.baselineName]).map { "\($0)=" }),
         transform: OutputTarget.parse)
     var outputs: [OutputTarget] = []
 

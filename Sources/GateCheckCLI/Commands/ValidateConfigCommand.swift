@@ -59,7 +59,12 @@ struct ValidateConfigCommand: ContextCommand {
                         "reports " + reports.map(\.displaySafe).joined(separator: ", ")
                             + (gate.exclusive ? " (exclusive)" : ""))
                 }
-                let bound = "\(gate.metric.name) \(gate.bound.symbol) \(gate.bound.threshold)"
+                var bound = gate.metric.name
+                if gate.hasBound { bound += " \(gate.bound.symbol) \(gate.bound.threshold)" }
+                if let rule = gate.baseline {
+                    if rule.hasTolerance { bound += " vs baseline (\(rule.toleranceText))" }
+                    if rule.onMissing != .error { traits.append("on_missing \(rule.onMissing.rawValue)") }
+                }
                 console.writeOut("  \(gate.id.padding(to: width))  \(bound)  (\(traits.joined(separator: ", ")))\n")
             }
             writeTags(configuration.gates, console)

@@ -18,7 +18,7 @@ final class FileSource: ByteSource {
     /// Files at least this large are read ahead on a second thread (``ReadAhead``); below it a thread costs more
     /// than it saves.
     static let readAheadThreshold = 4 << 20
-    private let size: Int
+    let size: Int
     private let mayReadAhead: Bool
     private var readAhead: ReadAhead?
     /// How many bytes were asked for so far.

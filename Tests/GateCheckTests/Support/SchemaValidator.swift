@@ -127,6 +127,10 @@ struct SchemaValidator {
                 }.count
                 let ok = keyword == "anyOf" ? passing > 0 : keyword == "oneOf" ? passing == 1 : passing == options.count
                 if !ok { errors.append("\(path): \(keyword) matched \(passing) of \(options.count)") }
+            case "not":
+                var scratch: [String] = []
+                check(value, against: argument, at: path, &scratch)
+                if scratch.isEmpty { errors.append("\(path): matches a schema it must not match") }
             default:
                 errors.append("\(path): the validator does not support the keyword \(keyword)")
             }

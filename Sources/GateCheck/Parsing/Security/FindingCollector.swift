@@ -19,9 +19,12 @@ struct FindingCollector {
     private var report = FindingsReport()
     private var counted = MostSevere(limit: FindingsReport.keptLimit)
     private var waived = MostSevere(limit: FindingsReport.keptWaivedLimit)
+    /// Whether every finding is tallied by its change fingerprint (for a baseline or `findings.new`).
+    private let tallies: Bool
 
     init(kind: ReportKind, options: ReadOptions) {
         self.kind = kind
+        tallies = options.collectsChangeData
         waivers = options.waivers.enumerated().compactMap { index, waiver in
             guard waiver.kinds?.contains(kind) ?? true else { return nil }
             return PreparedWaiver(index: index, waiver: waiver, active: waiver.isActive(on: options.today))
@@ -39,6 +42,7 @@ struct FindingCollector {
         if !waivers.isEmpty { applyWaivers(to: &finding) }
         report.countsByTool[finding.tool, default: FindingCounts()].add(
             finding.severity, finding.confidence, fixable: finding.isFixable, waived: finding.waiver != nil)
+        if tallies { report.tally(finding) }
         if finding.waiver != nil {
             waived.offer(finding)
         } else {

@@ -50,6 +50,8 @@ struct JUnitHandler: XMLEventHandler {
     /// pytest writes `<testsuites name="pytest tests">` and `<testsuite name="pytest">` (its default suite name),
     /// and its xunit1 `line` attribute is 0-based.
     private var writtenByPytest = false
+    /// Whether every testcase's outcome is kept by id (for a baseline); off, no testcase name becomes a string.
+    var collectsOutcomes = false
 
     init() {}
 
@@ -241,6 +243,7 @@ struct JUnitHandler: XMLEventHandler {
                 }
             }
         }
+        if collectsOutcomes { report.recordOutcome(state, className: string(className), name: string(caseName)) }
         guard state == .error || state == .failed else { return }
         guard report.failures.count < TestReport.failureLimit else {
             report.failuresOmitted += 1
