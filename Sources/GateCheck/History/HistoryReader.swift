@@ -1,0 +1,248 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Reads a history file (JSON Lines of ``HistoryLine``) as it streams: one 64 KiB chunk in memory plus the lines
+/// kept.
+///
+/// Every line must be one `gatecheck.history/v1` object on one line. A line that is not (malformed JSON, another
+/// schema, an unknown key, a bad time or metric, two objects on one line, an object spread over several lines) is
+/// a ``HistoryError`` naming the file and the line number: a history with a damaged line is never read as if the
+/// line were not there. Blank lines are allowed (an editor's final newline).
+///
+/// ```swift
+/// let lines = try HistoryReader.read(BytesSource(bytes), file: "history.jsonl", metrics: ["llm.cost_usd"])
+/// ```
+@_spi(Internals) public enum HistoryReader {
+    /// Reads every line.
+    ///
+    /// - Parameters:
+    ///   - metrics: the metric names to keep (`nil`: all). The others are still checked to be metric objects, so a
+    ///     damaged line is found whatever the gates read, but are not materialised: a gate reads one metric.
+    public static func read<Source: ByteSource>(_ source: Source, file: String, metrics: Set<String>? = nil)
+        throws(HistoryError) -> [HistoryLine]
+    {
+        var reader = JSONReader(source, options: JSONReaderOptions(maxDepth: 4, maxStringBytes: 64 * 1024))
+        let wanted = metrics.map { JSONKeySet($0.sorted()) }
+        let wantedNames = metrics.map { $0.sorted() }
+        var lines: [HistoryLine] = []
+        var previousEnd = 0
+        // The line a value started on names the damage: a line cut short is found only on the next line.
+        var current: JSONPosition?
+        do {
+            while try hasValue(&reader) {
+                let start = reader.position
+                current = start
+                guard start.line > previousEnd else {
+                    throw HistoryError(
+                        file: file, line: start.line, column: start.column,
+                        message: "a second value starts on this line; a history line holds exactly one JSON object")
+                }
+                guard try reader.peek() == .object else {
+                    throw HistoryError(
+                        file: file, line: start.line, column: start.column,
+                        message: "the line is not a JSON object; every history line is one gatecheck.history/v1 object")
+                }
+                let line = try readLine(&reader, file: file, start: start, wanted: wanted, wantedNames: wantedNames)
+                previousEnd = reader.position.line
+                guard previousEnd == start.line else {
+                    throw HistoryError(
+                        file: file, line: start.line, column: start.column,
+                        message: "the object spans lines \(start.line) to \(previousEnd); a history line is one JSON "
+                            + "object on one line (JSON Lines), as `gatecheck record` writes it")
+                }
+                lines.append(line)
+            }
+        } catch let error as HistoryError {
+            throw error
+        } catch let error as JSONError {
+            let line = current ?? error.position
+            throw HistoryError(
+                file: file, line: line?.line, column: line?.column,
+                message: "the line is not valid JSON (a line cut short, or hand-edited): \(error)")
+        } catch {
+            throw HistoryError(file: file, line: current?.line, message: "\(error)")
+        }
+        return lines
+    }
+
+    // MARK: - Private
+
+    private static let lineKeys = JSONKeySet(["schema", "time", "labels", "metrics"])
+    private static let valueKeys = JSONKeySet(["value", "numerator", "denominator"])
+
+    /// Whether another value follows; the end of the input (or an empty input) ends the history.
+    private static func hasValue<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws(JSONError) -> Bool {
+        do {
+            _ = try reader.peek()
+            return true
+        } catch {
+            switch error {
+            case .empty, .unexpectedEnd: return false
+            default: throw error
+            }
+        }
+    }
+
+    private static func readLine<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, file: String, start: JSONPosition, wanted: JSONKeySet?,
+        wantedNames: [String]?
+    ) throws(HistoryError) -> HistoryLine {
+        func fail(_ message: String, _ at: JSONPosition? = nil) -> HistoryError {
+            HistoryError(file: file, line: (at ?? start).line, column: (at ?? start).column, message: message)
+        }
+        var schema: String?
+        var time: Timestamp?
+        var labels: [String: String] = [:]
+        var metrics: [String: MetricValue] = [:]
+        var sawMetrics = false
+        do {
+            try reader.beginObject()
+            while let key = try reader.nextKey(in: lineKeys) {
+                let at = reader.position
+                switch key {
+                case 0:
+                    let text = try reader.readString()
+                    guard text == HistoryLine.schemaID else {
+                        throw fail(
+                            "\"schema\" is \"\(text)\"; this gatecheck reads \"\(HistoryLine.schemaID)\" history "
+                                + "lines only", at)
+                    }
+                    schema = text
+                case 1:
+                    let text = try reader.readString()
+                    guard let parsed = Timestamp(rfc3339: text) else {
+                        throw fail("\"time\" is \"\(text)\", not an RFC 3339 UTC time such as 2026-12-03T04:24:16Z", at)
+                    }
+                    time = parsed
+                case 2:
+                    try reader.beginObject()
+                    while try reader.nextKey(in: .noKeys) != nil {
+                        let name = reader.lastKey
+                        let labelAt = reader.position
+                        guard try reader.peek() == .string else {
+                            throw fail("the label \"\(name)\" is not a string", labelAt)
+                        }
+                        labels[name] = try reader.readString()
+                    }
+                case 3:
+                    sawMetrics = true
+                    try reader.beginObject()
+                    if let wanted, let wantedNames {
+                        while let index = try reader.nextKey(in: wanted) {
+                            let valueAt = reader.position
+                            if index == JSONKeySet.unknown {
+                                guard try reader.peek() == .object else {
+                                    throw fail("the metric \"\(reader.lastKey)\" is not an object", valueAt)
+                                }
+                                try reader.skipValue()
+                            } else {
+                                let name = wantedNames[index]
+                                metrics[name] = try readValue(&reader, name: name, at: valueAt, fail)
+                            }
+                        }
+                    } else {
+                        while try reader.nextKey(in: .noKeys) != nil {
+                            let name = reader.lastKey
+                            metrics[name] = try readValue(&reader, name: name, at: reader.position, fail)
+                        }
+                    }
+                default:
+                    throw fail(
+                        "unknown key \"\(reader.lastKey)\"; a gatecheck.history/v1 line has schema, time, labels and "
+                            + "metrics", at)
+                }
+            }
+        } catch let error as HistoryError {
+            throw error
+        } catch let error as JSONError {
+            throw HistoryError(
+                file: file, line: start.line, column: start.column,
+                message: "the line is not valid JSON (a line cut short, or hand-edited): \(error)")
+        } catch {
+            throw fail("\(error)")
+        }
+        guard schema != nil else { throw fail("the line has no \"schema\"; every history line names its schema") }
+        guard let time else { throw fail("the line has no \"time\"") }
+        guard sawMetrics else { throw fail("the line has no \"metrics\"") }
+        return HistoryLine(time: time, labels: labels, metrics: metrics)
+    }
+
+    /// Reads `{"value": N}` or `{"value": x, "numerator": n, "denominator": d}` exactly.
+    private static func readValue<Source: ByteSource>(
+        _ reader: inout JSONReader<Source>, name: String, at: JSONPosition,
+        _ fail: (String, JSONPosition?) -> HistoryError
+    ) throws -> MetricValue {
+        guard try reader.peek() == .object else { throw fail("the metric \"\(name)\" is not an object", at) }
+        var value: JSONNumber?
+        var numerator: Int64?
+        var denominator: Int64?
+        try reader.beginObject()
+        while let key = try reader.nextKey(in: valueKeys) {
+            switch key {
+            case 0: value = try reader.readNumber()
+            case 1: numerator = try reader.readInt64()
+            case 2: denominator = try reader.readInt64()
+            default:
+                throw fail("the metric \"\(name)\" has an unknown key \"\(reader.lastKey)\"", at)
+            }
+        }
+        guard let value else { throw fail("the metric \"\(name)\" has no \"value\"", at) }
+        switch (numerator, denominator) {
+        case (nil, nil):
+            if !value.text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let whole = value.int64 {
+                return .integer(Int(whole))
+            }
+            guard let decimal = Decimal(string: value.text), !decimal.isNaN else {
+                throw fail("the metric \"\(name)\" has a value \(value.text) that cannot be kept exactly", at)
+            }
+            return .decimal(decimal)
+        case (let numerator?, let denominator?):
+            guard denominator > 0, numerator >= 0 else {
+                throw fail(
+                    "the metric \"\(name)\" has the fraction \(numerator)/\(denominator); a rate needs a positive "
+                        + "denominator and a numerator that is not negative", at)
+            }
+            return .ratio(numerator: Int(numerator), denominator: Int(denominator))
+        default:
+            throw fail(
+                "the metric \"\(name)\" has only one of \"numerator\" and \"denominator\"; give both or neither", at)
+        }
+    }
+}
+
+/// A history file that cannot be used: the file, the line (and column) and why; the verdict is `error` (exit 2).
+@_spi(Internals) public struct HistoryError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The history file as named on the command line.
+    public var file: String
+    /// The 1-based line number of the damaged line (`nil` when the bytes could not be read at all).
+    public var line: Int?
+    /// The 1-based byte column, when known.
+    public var column: Int?
+    /// What is wrong and, where it helps, the fix.
+    public var message: String
+
+    /// Creates an error.
+    public init(file: String, line: Int?, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `history.jsonl line 7: ...`.
+    public var description: String {
+        "\(file)\(line.map { " line \($0)" } ?? ""): \(message)"
+    }
+
+    /// The error as a verdict diagnostic (`history.malformed`).
+    public var diagnostic: Diagnostic {
+        Diagnostic(
+            .error, code: "history.malformed",
+            message: "the history \(description); a damaged line is never skipped. Fix or remove the line (the file "
+                + "is append-only JSON Lines, one object per line), then run again",
+            file: file, line: line, column: column)
+    }
+}
