@@ -27,6 +27,9 @@ public struct GateChecker: Sendable {
     public let today: Day
     /// What diagnostics about the configuration (a binding that matched nothing) call its file.
     public let configurationName: String?
+    /// The history that gates with a `history` member compare with, and the moment that ends their windows; the
+    /// caller reads the file and the clock (docs/history.md).
+    @_spi(Internals) public var history: HistoryContext?
 
     /// Creates a checker.
     public init(configuration: Configuration, today: Day, configurationName: String? = nil) {
@@ -150,7 +153,7 @@ public struct GateChecker: Sendable {
         var reports = collection.reportSet
         let names = reports.reports.map(\.path) + reports.failed.map(\.path) + reports.ignored.map(\.path)
         reports.diagnostics += unmatchedBindings(names)
-        return GateEngine.evaluate(reports, configuration: configuration, today: today)
+        return GateEngine.evaluate(reports, configuration: configuration, today: today, history: history)
     }
 
     /// The options every report is read with: the configuration's, and nothing else.

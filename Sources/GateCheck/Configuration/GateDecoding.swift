@@ -35,7 +35,13 @@ enum GateDecoding {
             }
         }
         guard let metric else { return nil }
-        let bound = decodeBound(fields, metric: metric, at: path, node.position, &decoder)
+        let history = fields["history"].flatMap {
+            HistoryDecoding.decode($0, gate: fields, metric: metric, at: path + ".history", &decoder)
+        }
+        let bound =
+            fields["history"] != nil && fields["min"] == nil && fields["max"] == nil
+            ? HistoryDecoding.placeholderBound(history)
+            : decodeBound(fields, metric: metric, at: path, node.position, &decoder)
         let level = fields["level"].flatMap { decoder.choice($0, at: path + ".level", as: GateLevel.self) } ?? .error
         let required = fields["required"].flatMap { decoder.bool($0, at: path + ".required") } ?? true
         let description = fields["description"].flatMap { decoder.string($0, at: path + ".description") }
@@ -55,9 +61,12 @@ enum GateDecoding {
         }
         let selector = decodeSelector(fields, metric: metric, at: path, &decoder)
         guard let id, let bound, errorCount(decoder) == errorsBefore else { return nil }
-        return GateSpec(
+        var gate = GateSpec(
             id: id, metric: metric, bound: bound, level: level, required: required, kinds: kinds, selector: selector,
             description: description)
+        gate.history = history
+        gate.history?.hasOwnBound = fields["min"] != nil || fields["max"] != nil
+        return gate
     }
 
     // MARK: - Private

@@ -62,6 +62,8 @@ public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
     public var selector: FindingSelector
     /// A sentence for people reading the verdict.
     public var description: String?
+    /// A comparison with earlier runs (`history` in gates.json; docs/history.md).
+    public var history: HistorySpec?
 
     /// Creates a gate.
     public init(

@@ -14,8 +14,11 @@
     ///   - configuration: the gates; ``Configuration/builtIn`` when the user gave none.
     ///   - today: the UTC date that decides waiver expiry (injected; the library reads no clock).
     ///   - diagnostics: problems found before evaluation (configuration warnings), carried into the verdict.
+    ///   - history: the history that gates with a `history` member compare with, and the moment that ends their
+    ///     windows (`nil`: none was given, which such a gate reports).
     public static func evaluate(
-        _ reports: ReportSet, configuration: Configuration, today: Day, diagnostics: [Diagnostic] = []
+        _ reports: ReportSet, configuration: Configuration, today: Day, diagnostics: [Diagnostic] = [],
+        history: HistoryContext? = nil
     ) -> Verdict {
         // A findings report counted with other waivers than these would be judged on the wrong counts.
         let context = WaiverContext(waivers: configuration.waivers, today: today)
@@ -26,9 +29,12 @@
             .sorted { $0.path < $1.path }
         let measuresCoverage = configuration.gates.contains { if case .coverage = $0.metric { true } else { false } }
         let coverage = measuresCoverage ? coverageUnion(of: loaded, prepared: reports.coverageUnion) : nil
-        let gates = configuration.gates.map { evaluate($0, loaded: loaded, failed: failed, coverage: coverage) }
+        let gates = configuration.gates.map {
+            evaluate($0, loaded: loaded, failed: failed, coverage: coverage, history: history)
+        }
 
         var allDiagnostics = diagnostics + configuration.warnings + reports.diagnostics + failed.map(\.diagnostic)
+        allDiagnostics += HistoryGating.diagnostics(gates, history: history)
         allDiagnostics += loaded.flatMap(\.diagnostics)
         allDiagnostics += WaiverAudit.diagnostics(
             configuration.waivers, reports: loaded, today: today, warningDays: configuration.waiverWarningDays)
@@ -102,7 +108,8 @@
     }
 
     private static func evaluate(
-        _ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport], coverage: CoverageUnion?
+        _ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport], coverage: CoverageUnion?,
+        history: HistoryContext?
     ) -> GateResult {
         let kinds = gate.sourceKinds
         let ofKind = loaded.filter { kinds.contains($0.kind) }
@@ -138,6 +145,10 @@
         }
 
         let measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion())
+        if let spec = gate.history {
+            return HistoryGating.judge(
+                gate, spec, measurement: measurement, history: history, template: result(.pass, ""))
+        }
         guard let holds = gate.bound.isSatisfied(by: measurement.value) else {
             let reason = measurement.notMeasuredReason ?? "the value was not measured"
             return result(.error, "cannot judge: \(reason)", actual: .notMeasured, blocks: gate.level == .error)

@@ -44,6 +44,8 @@ public struct GateResult: Sendable, Hashable {
     /// Whether this gate's result makes the verdict `error` (a blocking gate that cannot be judged, or a
     /// required report that is missing).
     public var blocksAsError: Bool
+    /// What a gate with a `history` member compared (docs/history.md); `nil` for other gates.
+    @_spi(Internals) public var history: HistoryComparison?
 
     /// Creates a result.
     @_spi(Internals) public init(

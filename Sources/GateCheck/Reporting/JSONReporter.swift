@@ -50,10 +50,11 @@ private struct VerdictDocument: Encodable {
         let failedTests: [FailedTest]?
         let findings: [Finding]?
         let waived: [Finding]?
+        var history: HistoryComparison?
 
         enum CodingKeys: String, CodingKey {
             case id, metric, status, level, required, actual, numerator, denominator, comparison, threshold, message
-            case details, sources, findings, waived
+            case details, sources, findings, waived, history
             case thresholdText = "threshold_text"
             case failedTests = "failed_tests"
         }
@@ -82,7 +83,7 @@ private struct VerdictDocument: Encodable {
                 numerator = n
                 denominator = d
             }
-            return Gate(
+            var entry = Gate(
                 id: gate.id, metric: gate.metric.name, status: gate.status.rawValue, level: gate.level.rawValue,
                 required: gate.required, actual: gate.actual == .notMeasured ? nil : gate.actual,
                 numerator: numerator, denominator: denominator, comparison: gate.bound.symbol,
@@ -90,6 +91,8 @@ private struct VerdictDocument: Encodable {
                 message: gate.message, details: gate.details, sources: gate.sources,
                 failedTests: gate.failedTests.isEmpty ? nil : gate.failedTests,
                 findings: gate.findings.isEmpty ? nil : gate.findings, waived: gate.waived.isEmpty ? nil : gate.waived)
+            entry.history = gate.history
+            return entry
         }
         reports = verdict.reports.map { report in
             Report(

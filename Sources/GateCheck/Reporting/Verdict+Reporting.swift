@@ -86,9 +86,10 @@ extension Verdict {
 extension GateResult {
     /// The bound as people write it: `≥ 0.80`, `≤ 500 MiB (524288000)`.
     var boundText: String {
+        if let history { return history.boundText(bound) }
         switch bound {
-        case .min: "≥ \(bound.threshold)"
-        case .max: "≤ \(bound.threshold)"
+        case .min: return "≥ \(bound.threshold)"
+        case .max: return "≤ \(bound.threshold)"
         }
     }
 
