@@ -33,6 +33,8 @@ struct CheckCommand: ContextCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var history: HistoryOptions
+
     @Option(
         help: """
             How many threads read and parse reports (default: the number of CPU cores). Fewer files than threads \
@@ -49,7 +51,9 @@ struct CheckCommand: ContextCommand {
 
     /// Runs the check with its world injected, and returns the exit code.
     func execute(in context: CommandContext) -> Int32 {
-        CheckRunner(environment: context.environment, console: context.console, today: context.today).run(
-            configPath: config, paths: paths, output: output, jobs: jobs)
+        var runner = CheckRunner(environment: context.environment, console: context.console, today: context.today)
+        runner.history = history
+        runner.now = context.now
+        return runner.run(configPath: config, paths: paths, output: output, jobs: jobs)
     }
 }

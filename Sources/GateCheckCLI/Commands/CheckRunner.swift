@@ -13,6 +13,10 @@ struct CheckRunner {
     let console: Console
     /// Today's date, which decides waiver expiry; tests pin it.
     var today = Day(Date())
+    /// `--history` and `--now`.
+    var history = HistoryOptions()
+    /// The clock's reading, the default of `--now`.
+    var now = Timestamp.clock
 
     func run(configPath: String?, paths: [String], output: OutputOptions, jobs: Int?) -> Int32 {
         let targets = OutputEmitter(environment: environment, console: console).targets(output)
@@ -56,7 +60,8 @@ struct CheckRunner {
         if let named = overwrites.first(where: { !walked.contains(Array($0.input.path.utf8)) }) {
             return refuse(named.message)
         }
-        let checker = GateChecker(configuration: configuration, today: today, configurationName: configPath)
+        var checker = GateChecker(configuration: configuration, today: today, configurationName: configPath)
+        checker.history = history.context(for: configuration, clock: now)
         let reports = ReportLoader(checker: checker, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             .collection(collected)
         let ignored = Set(reports.ignored.map { Array($0.path.utf8) })
