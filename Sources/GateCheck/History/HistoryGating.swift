@@ -46,13 +46,14 @@ enum HistoryGating {
         }
         guard let history else { return cannotJudge("no history") }
         let start = history.now.nanoseconds - spec.window.nanoseconds
-        let samples =
-            lines.compactMap { line -> Decimal? in
+        let name = gate.metric.name
+        let samples = SampleOrder.sorted(
+            lines.compactMap { line -> MetricValue? in
                 guard line.time.nanoseconds > start, line.time <= history.now,
                     spec.labels.allSatisfy({ line.labels[$0.key] == $0.value })
                 else { return nil }
-                return line.metrics[gate.metric.name]?.exact
-            }.sorted()
+                return line.metrics[name]
+            })
         comparison.samples = samples.count
         guard samples.count >= spec.minSamples, let reference = HistoryStatistics.median(samples) else {
             let reason =

@@ -41,7 +41,8 @@ struct ValidateConfigCommand: ContextCommand {
                 if let tools = selector.tools {
                     traits.append("tools " + tools.map(\.displaySafe).joined(separator: ", "))
                 }
-                let bound = "\(gate.metric.name) \(gate.bound.symbol) \(gate.bound.threshold)"
+                var bound = "\(gate.metric.name) \(gate.bound.symbol) \(gate.bound.threshold)"
+                if let history = gate.history { bound = HistoryDescription.text(gate, history) }
                 console.writeOut("  \(gate.id.padding(to: width))  \(bound)  (\(traits.joined(separator: ", ")))\n")
             }
             var counts = ["\(configuration.gates.count) gate(s)"]

@@ -4,7 +4,7 @@ import Testing
 
 /// The history gate, judged by the library with the history bytes and the clock passed in.
 struct HistoryGateTests {
-    static let now = Timestamp(rfc3339: "2026-12-03T06:00:00Z")!
+    static let now = Timestamp(seconds: 1_796_277_600)  // 2026-12-03T06:00:00Z
 
     /// History lines of `llm.cost_usd` (or `metric`), one a day back from `now`, labelled provider=anthropic.
     static func history(_ values: [String], metric: String = "llm.cost_usd", rate: Bool = false) -> String {
@@ -23,7 +23,7 @@ struct HistoryGateTests {
     static func verdict(gate: String, cost: String, history: String?, extraGate: Bool = true) throws -> Verdict {
         let gates = [gate] + (extraGate ? [#"{ "id": "cap", "metric": "llm.cost_usd", "max": 1000 }"#] : [])
         let configuration = try Configuration(json: #"{ "version": 1, "gates": [\#(gates.joined(separator: ","))] }"#)
-        var checker = GateChecker(configuration: configuration, today: Day("2026-12-03")!)
+        var checker = GateChecker(configuration: configuration, today: Build.today)
         checker.history = history.map {
             HistoryContext.read(BytesSource($0), file: "history.jsonl", now: now, metrics: ["llm.cost_usd"])
         }
@@ -122,7 +122,7 @@ struct HistoryGateTests {
                 { "version": 1, "gates": [{ "id": "ratchet", "metric": "coverage.line_rate",
                   "history": { "window": "2w", "max_drop": 0.001 } }] }
                 """#)
-        var checker = GateChecker(configuration: configuration, today: Day("2026-12-03")!)
+        var checker = GateChecker(configuration: configuration, today: Build.today)
         checker.history = HistoryContext.read(
             BytesSource(Self.history(["4/5", "8/10", "80/100"], metric: "coverage.line_rate", rate: true)),
             file: "h.jsonl", now: Self.now)

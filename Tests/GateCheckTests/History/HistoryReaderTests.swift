@@ -124,3 +124,31 @@ struct HistoryReaderTests {
         }
     }
 }
+
+extension HistoryReaderTests {
+    @Test("the fast decimal path gives exactly what Decimal(string:) gives, and declines what it cannot read")
+    func fastDecimal() {
+        for text in ["0", "3", "3.10", "-0.5", "0.00351495", "1234567890123456789", "123456789.0123456789", "-12.3400"]
+        {
+            let fast = HistoryReader.fastDecimal(text)
+            #expect(fast == Decimal(string: text), "\(text)")
+        }
+        for text in ["1e5", "12345678901234567890", "", "-", "1.2.3", "--1", ".5"] {
+            #expect(HistoryReader.fastDecimal(text) == nil, "\(text)")
+        }
+    }
+
+    @Test("samples sort exactly, fractions and decimals mixed, beyond what a Double tells apart")
+    func sampleOrder() {
+        let values: [MetricValue] = [
+            .decimal(Decimal(string: "0.30000000000000001")!), .ratio(numerator: 3, denominator: 10),
+            .decimal(Decimal(string: "0.29999999999999999")!), .integer(0),
+            .decimal(Decimal(string: "123456789012345678901234567890")!), .ratio(numerator: 1, denominator: 3),
+        ]
+        let sorted = SampleOrder.sorted(values)
+        #expect(sorted == sorted.sorted())
+        #expect(sorted.first == 0 && sorted.last == Decimal(string: "123456789012345678901234567890"))
+        #expect(
+            sorted[1] == Decimal(string: "0.29999999999999999") && sorted[3] == Decimal(string: "0.30000000000000001"))
+    }
+}
