@@ -23,7 +23,7 @@ public struct GateCheckCommand: ParsableCommand {
               gatecheck init                            write gates.json to edit
               gatecheck validate-config gates.json
               gatecheck detect reports/
-              gatecheck record --history history.jsonl reports/   append this run to a history
+              gatecheck record --history h.jsonl reports/   append a history line
               gatecheck --generate-completion-script zsh    (or bash, fish)
             """,
         version: gateCheckVersion,

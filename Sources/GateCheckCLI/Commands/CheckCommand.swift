@@ -52,7 +52,8 @@ struct CheckCommand: ContextCommand {
     /// Runs the check with its world injected, and returns the exit code.
     func execute(in context: CommandContext) -> Int32 {
         var runner = CheckRunner(environment: context.environment, console: context.console, today: context.today)
-        runner.history = history
+        runner.historyPath = history.history
+        runner.historyNow = history.now.flatMap { Timestamp(rfc3339: $0) }
         runner.now = context.now
         return runner.run(configPath: config, paths: paths, output: output, jobs: jobs)
     }

@@ -13,8 +13,10 @@ struct CheckRunner {
     let console: Console
     /// Today's date, which decides waiver expiry; tests pin it.
     var today = Day(Date())
-    /// `--history` and `--now`.
-    var history = HistoryOptions()
+    /// `--history FILE`, read for gates with a `history` member (`nil`: none given).
+    var historyPath: String?
+    /// `--now`, the end of every history window (`nil`: ``now``).
+    var historyNow: Timestamp?
     /// The clock's reading, the default of `--now`.
     var now = Timestamp.clock
 
@@ -61,7 +63,10 @@ struct CheckRunner {
             return refuse(named.message)
         }
         var checker = GateChecker(configuration: configuration, today: today, configurationName: configPath)
-        checker.history = history.context(for: configuration, clock: now)
+        checker.history = historyPath.map { path in
+            let metrics = Set(configuration.gates.filter { $0.history != nil }.map(\.metric.name))
+            return HistoryFile.context(path: path, now: historyNow ?? now, metrics: metrics)
+        }
         let reports = ReportLoader(checker: checker, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             .collection(collected)
         let ignored = Set(reports.ignored.map { Array($0.path.utf8) })

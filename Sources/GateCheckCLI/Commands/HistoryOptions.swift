@@ -22,12 +22,4 @@ struct HistoryOptions: ParsableArguments {
         }
         if let history, history.isEmpty { throw ValidationError("--history names no file") }
     }
-
-    /// The history the gates compare with, or `nil` when no gate has a `history` member and none was given.
-    func context(for configuration: Configuration, clock: Timestamp) -> HistoryContext? {
-        let metrics = Set(configuration.gates.filter { $0.history != nil }.map(\.metric.name))
-        guard let history else { return nil }
-        let now = self.now.flatMap { Timestamp(rfc3339: $0) } ?? clock
-        return HistoryFile.context(path: history, now: now, metrics: metrics)
-    }
 }
