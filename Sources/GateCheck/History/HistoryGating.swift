@@ -48,11 +48,11 @@ enum HistoryGating {
         let start = history.now.nanoseconds - spec.window.nanoseconds
         let name = gate.metric.name
         let samples = SampleOrder.sorted(
-            lines.compactMap { line -> MetricValue? in
+            keyed: lines.compactMap { line -> (MetricValue, SampleOrder.Fraction?)? in
                 guard line.time.nanoseconds > start, line.time <= history.now,
-                    spec.labels.allSatisfy({ line.labels[$0.key] == $0.value })
+                    spec.labels.allSatisfy({ line.labels[$0.key] == $0.value }), let value = line.metrics[name]
                 else { return nil }
-                return line.metrics[name]
+                return (value, line.sortKey(name, value))
             })
         comparison.samples = samples.count
         guard samples.count >= spec.minSamples, let reference = HistoryStatistics.median(samples) else {

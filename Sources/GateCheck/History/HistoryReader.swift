@@ -24,48 +24,104 @@
     public static func read<Source: ByteSource>(_ source: Source, file: String, metrics: Set<String>? = nil)
         throws(HistoryError) -> [HistoryLine]
     {
-        var reader = JSONReader(source, options: JSONReaderOptions(maxDepth: 4, maxStringBytes: 64 * 1024))
+        var source = source
         let wanted = metrics.map { JSONKeySet($0.sorted()) }
         let wantedNames = metrics.map { $0.sorted() }
         var lines: [HistoryLine] = []
-        var previousEnd = 0
-        // The line a value started on names the damage: a line cut short is found only on the next line.
-        var current: JSONPosition?
-        do {
-            while try hasValue(&reader) {
-                let start = reader.position
-                current = start
-                guard start.line > previousEnd else {
-                    throw HistoryError(
-                        file: file, line: start.line, column: start.column,
-                        message: "a second value starts on this line; a history line holds exactly one JSON object")
-                }
-                guard try reader.peek() == .object else {
-                    throw HistoryError(
-                        file: file, line: start.line, column: start.column,
-                        message: "the line is not a JSON object; every history line is one gatecheck.history/v1 object")
-                }
-                let line = try readLine(&reader, file: file, start: start, wanted: wanted, wantedNames: wantedNames)
-                previousEnd = reader.position.line
-                guard previousEnd == start.line else {
-                    throw HistoryError(
-                        file: file, line: start.line, column: start.column,
-                        message: "the object spans lines \(start.line) to \(previousEnd); a history line is one JSON "
-                            + "object on one line (JSON Lines), as `gatecheck record` writes it")
-                }
-                lines.append(line)
+        var number = 0
+        var state = CanonicalLine.State(metrics: metrics)
+        func take(_ line: UnsafeBufferPointer<UInt8>) throws(HistoryError) {
+            number += 1
+            var end = line.count
+            while end > 0, isSpace(line[end - 1]) { end -= 1 }
+            guard line[..<end].contains(where: { !isSpace($0) }) else { return }
+            let trimmed = UnsafeBufferPointer(rebasing: line[..<end])
+            if let fast = CanonicalLine.read(trimmed, state: &state) {
+                lines.append(fast)
+            } else {
+                lines.append(
+                    try general(Array(trimmed), number: number, file: file, wanted: wanted, wantedNames: wantedNames))
             }
-        } catch let error as HistoryError {
-            throw error
-        } catch let error as JSONError {
-            let line = current ?? error.position
-            throw HistoryError(
-                file: file, line: line?.line, column: line?.column,
-                message: "the line is not valid JSON (a line cut short, or hand-edited): \(error)")
-        } catch {
-            throw HistoryError(file: file, line: current?.line, message: "\(error)")
+        }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var pending: [UInt8] = []
+        while true {
+            let count: Int
+            do {
+                count = try buffer.withUnsafeMutableBytes { raw in try source.read(into: raw) }
+            } catch {
+                throw HistoryError(file: file, line: nil, message: "it could not be read: \(error)")
+            }
+            guard count > 0 else { break }
+            try buffer.withUnsafeBufferPointer { (all) throws(HistoryError) in
+                var lineStart = 0
+                for index in 0..<count where all[index] == 0x0A {
+                    if pending.isEmpty {
+                        try take(UnsafeBufferPointer(rebasing: all[lineStart..<index]))
+                    } else {
+                        pending.append(contentsOf: all[lineStart..<index])
+                        try pending.withUnsafeBufferPointer { (line) throws(HistoryError) in try take(line) }
+                        pending.removeAll(keepingCapacity: true)
+                    }
+                    lineStart = index + 1
+                }
+                pending.append(contentsOf: all[lineStart..<count])
+            }
+            if pending.count > maxLineBytes {
+                throw HistoryError(
+                    file: file, line: number + 1,
+                    message: "the line is longer than \(maxLineBytes) bytes; no history line is, so the file is not a "
+                        + "history (or two lines lost their newline)")
+            }
+        }
+        if !pending.isEmpty {
+            try pending.withUnsafeBufferPointer { (line) throws(HistoryError) in try take(line) }
         }
         return lines
+    }
+
+    /// The longest line read; `record` writes lines of a few kilobytes.
+    static let maxLineBytes = 1 << 20
+
+    /// Reads one line that is not in the canonical form with the general JSON reader, which accepts any valid line
+    /// (other key order, spaces, escapes, non-ASCII labels) and names what is wrong with an invalid one.
+    private static func general(
+        _ bytes: [UInt8], number: Int, file: String, wanted: JSONKeySet?, wantedNames: [String]?
+    ) throws(HistoryError) -> HistoryLine {
+        var reader = JSONReader(BytesSource(bytes), options: JSONReaderOptions(maxDepth: 4, maxStringBytes: 64 * 1024))
+        func renumbered(_ text: String) -> String {
+            text.replacing("at line 1, column", with: "at line \(number), column")
+        }
+        do {
+            guard try reader.peek() == .object else {
+                throw HistoryError(
+                    file: file, line: number, column: reader.position.column,
+                    message: "the line is not a JSON object; every history line is one gatecheck.history/v1 object")
+            }
+            let line = try readLine(
+                &reader, file: file, start: reader.position, wanted: wanted, wantedNames: wantedNames)
+            if try hasValue(&reader) {
+                throw HistoryError(
+                    file: file, line: number, column: reader.position.column,
+                    message: "a second value starts on this line; a history line holds exactly one JSON object")
+            }
+            return line
+        } catch let error as HistoryError {
+            var renumberedError = error
+            renumberedError.line = number
+            renumberedError.message = renumbered(error.message)
+            throw renumberedError
+        } catch let error as JSONError {
+            throw HistoryError(
+                file: file, line: number, column: error.position?.column,
+                message: "the line is not valid JSON (a line cut short, or hand-edited): \(renumbered("\(error)"))")
+        } catch {
+            throw HistoryError(file: file, line: number, message: "\(error)")
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D
     }
 
     // MARK: - Private
@@ -214,9 +270,17 @@
 }
 
 extension HistoryReader {
-    /// A plain decimal (`-12.345`: no exponent, at most 19 digits) built from its digits, exactly and without
+    /// A plain decimal (`-12.345`: no exponent, at most 18 digits) built from its digits, exactly and without
     /// `Decimal(string:)`, which costs thousands of instructions a number; `nil` for any other text.
     public static func fastDecimal(_ text: String) -> Decimal? {
+        fastDigits(text).map {
+            Decimal(sign: $0.negative ? .minus : .plus, exponent: -$0.scale, significand: Decimal($0.mantissa))
+        }
+    }
+
+    /// The digits of a plain decimal: sign, mantissa without trailing fraction zeros (the compact form
+    /// `Decimal(string:)` gives) and the number of fraction digits.
+    static func fastDigits(_ text: String) -> (negative: Bool, mantissa: UInt64, scale: Int)? {
         var mantissa: UInt64 = 0
         var digits = 0
         var scale = 0
@@ -227,7 +291,7 @@ extension HistoryReader {
             case UInt8(ascii: "-") where digits == 0 && !negative && !seenPoint: negative = true
             case UInt8(ascii: ".") where !seenPoint && digits > 0: seenPoint = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard digits < 19 else { return nil }
+                guard digits < 18 else { return nil }
                 mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
                 digits += 1
                 if seenPoint { scale += 1 }
@@ -235,12 +299,11 @@ extension HistoryReader {
             }
         }
         guard digits > 0 else { return nil }
-        // The compact form Decimal(string:) gives: no trailing zeros after the point.
         while scale > 0, mantissa % 10 == 0 {
             mantissa /= 10
             scale -= 1
         }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa))
+        return (negative, mantissa, scale)
     }
 }
 

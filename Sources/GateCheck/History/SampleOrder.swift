@@ -13,9 +13,14 @@
 @_spi(Internals) public enum SampleOrder {
     /// `values` sorted ascending, exactly.
     public static func sorted(_ values: [MetricValue]) -> [Decimal] {
-        let keyed = values.compactMap { value -> (key: Fraction?, exact: Decimal)? in
-            guard let exact = value.exact else { return nil }
-            return (Fraction(value), exact)
+        sorted(keyed: values.map { ($0, Fraction($0)) })
+    }
+
+    /// Values with their sort keys (`nil`: compare as `Decimal`) sorted ascending, exactly.
+    static func sorted(keyed values: [(value: MetricValue, key: Fraction?)]) -> [Decimal] {
+        let keyed = values.compactMap { entry -> (key: Fraction?, exact: Decimal)? in
+            guard let exact = entry.value.exact else { return nil }
+            return (entry.key, exact)
         }
         return keyed.sorted { left, right in
             if let l = left.key, let r = right.key { return l < r }
@@ -24,9 +29,15 @@
     }
 
     /// numerator / denominator with a positive denominator.
-    struct Fraction: Comparable {
+    public struct Fraction: Comparable, Sendable {
         var numerator: Int64
         var denominator: Int64
+
+        /// A fraction from its parts; the denominator is positive.
+        init(numerator: Int64, denominator: Int64) {
+            self.numerator = numerator
+            self.denominator = denominator
+        }
 
         /// The value as a fraction, or `nil` when it does not fit 64-bit integers.
         init?(_ value: MetricValue) {
@@ -44,7 +55,7 @@
             }
         }
 
-        static func < (lhs: Self, rhs: Self) -> Bool {
+        public static func < (lhs: Self, rhs: Self) -> Bool {
             Int128(lhs.numerator) * Int128(rhs.denominator) < Int128(rhs.numerator) * Int128(lhs.denominator)
         }
 

@@ -52,7 +52,7 @@
     // MARK: - Private
 
     /// Parses the bytes of an RFC 3339 UTC timestamp into nanoseconds since the epoch.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard bytes.count >= 20 else { return nil }
         func number(_ start: Int, _ count: Int) -> Int64? {
             var value: Int64 = 0

@@ -99,7 +99,10 @@ struct HistoryReaderTests {
                 "a second value"
             ),
             ("[1]", "not a JSON object"),
-            ("{\"schema\":\"gatecheck.history/v1\",\n\"time\":\"2026-12-01T10:00:00Z\",\"metrics\":{}}", "spans lines"),
+            (
+                "{\"schema\":\"gatecheck.history/v1\",\n\"time\":\"2026-12-01T10:00:00Z\",\"metrics\":{}}",
+                "not valid JSON"
+            ),
         ])
     func damagedLine(_ damaged: String, _ reason: String) {
         let good = Self.line("2026-12-01T10:00:00Z", cost: "1.5")
@@ -128,12 +131,11 @@ struct HistoryReaderTests {
 extension HistoryReaderTests {
     @Test("the fast decimal path gives exactly what Decimal(string:) gives, and declines what it cannot read")
     func fastDecimal() {
-        for text in ["0", "3", "3.10", "-0.5", "0.00351495", "1234567890123456789", "123456789.0123456789", "-12.3400"]
-        {
+        for text in ["0", "3", "3.10", "-0.5", "0.00351495", "123456789012345678", "12345678.0123456789", "-12.3400"] {
             let fast = HistoryReader.fastDecimal(text)
             #expect(fast == Decimal(string: text), "\(text)")
         }
-        for text in ["1e5", "12345678901234567890", "", "-", "1.2.3", "--1", ".5"] {
+        for text in ["1e5", "1234567890123456789", "", "-", "1.2.3", "--1", ".5"] {
             #expect(HistoryReader.fastDecimal(text) == nil, "\(text)")
         }
     }
@@ -150,5 +152,28 @@ extension HistoryReaderTests {
         #expect(sorted.first == 0 && sorted.last == Decimal(string: "123456789012345678901234567890"))
         #expect(
             sorted[1] == Decimal(string: "0.29999999999999999") && sorted[3] == Decimal(string: "0.30000000000000001"))
+    }
+}
+
+extension HistoryReaderTests {
+    @Test("a line as record writes it takes the fast path and reads like the general reader, labels and sort keys too")
+    func canonicalLine() throws {
+        let line = HistoryLine(
+            time: Timestamp(seconds: 1_796_277_600), labels: ["provider": "anthropic", "model": "m1"],
+            metrics: [
+                "llm.cost_usd": .decimal(Decimal(string: "3.10")!), "tests.total": .integer(59),
+                "coverage.line_rate": .ratio(numerator: 336, denominator: 473),
+            ])
+        let text = Array(line.encoded.utf8.dropLast())
+        var state = CanonicalLine.State(metrics: nil)
+        let fast = try #require(text.withUnsafeBufferPointer { CanonicalLine.read($0, state: &state) })
+        #expect(fast == line)
+        #expect(fast.sortKeys.count == 3)
+        let again = try #require(text.withUnsafeBufferPointer { CanonicalLine.read($0, state: &state) })
+        #expect(again.labels == line.labels && state.recentLabels.count == 1)
+        // Not canonical (a space), so the general reader takes it: same line.
+        let spaced = Array(line.encoded.replacingOccurrences(of: "\"labels\":", with: "\"labels\": ").utf8.dropLast())
+        #expect(spaced.withUnsafeBufferPointer { CanonicalLine.read($0, state: &state) } == nil)
+        #expect(try HistoryReader.read(BytesSource(spaced), file: "h") == [line])
     }
 }
