@@ -4,6 +4,12 @@
     import Foundation
 #endif
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads a history file (JSON Lines of ``HistoryLine``) as it streams: one 64 KiB chunk in memory plus the lines
 /// kept.
 ///
@@ -34,7 +40,9 @@
             number += 1
             var end = line.count
             while end > 0, isSpace(line[end - 1]) { end -= 1 }
-            guard line[..<end].contains(where: { !isSpace($0) }) else { return }
+            var first = 0
+            while first < end, isSpace(line[first]) { first += 1 }
+            guard first < end else { return }
             let trimmed = UnsafeBufferPointer(rebasing: line[..<end])
             if let fast = CanonicalLine.read(trimmed, state: &state) {
                 lines.append(fast)
@@ -54,8 +62,11 @@
             }
             guard count > 0 else { break }
             try buffer.withUnsafeBufferPointer { (all) throws(HistoryError) in
+                guard let base = all.baseAddress else { return }
                 var lineStart = 0
-                for index in 0..<count where all[index] == 0x0A {
+                // memchr finds the newlines at the C library's vector speed, a byte loop at a fraction of it.
+                while lineStart < count, let found = memchr(base + lineStart, 0x0A, count - lineStart) {
+                    let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
                     if pending.isEmpty {
                         try take(UnsafeBufferPointer(rebasing: all[lineStart..<index]))
                     } else {
