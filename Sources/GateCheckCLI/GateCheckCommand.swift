@@ -23,10 +23,13 @@ public struct GateCheckCommand: ParsableCommand {
               gatecheck init                            write gates.json to edit
               gatecheck validate-config gates.json
               gatecheck detect reports/
+              gatecheck record --history h.jsonl reports/   append a history line
               gatecheck --generate-completion-script zsh    (or bash, fish)
             """,
         version: gateCheckVersion,
-        subcommands: [CheckCommand.self, InitCommand.self, ValidateConfigCommand.self, DetectCommand.self],
+        subcommands: [
+            CheckCommand.self, InitCommand.self, ValidateConfigCommand.self, DetectCommand.self, RecordCommand.self,
+        ],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -11,7 +11,7 @@ struct DocsExcerptTests {
         var testDescription: String { scenario }
     }
 
-    static let excerpts: [Excerpt] = ["docs/outputs.md", "docs/rag-gates.md"].flatMap(excerpts(in:))
+    static let excerpts: [Excerpt] = ["docs/outputs.md", "docs/rag-gates.md", "docs/history.md"].flatMap(excerpts(in:))
 
     static func excerpts(in page: String) -> [Excerpt] {
         let url = ScenarioTests.root.appendingPathComponent(page)

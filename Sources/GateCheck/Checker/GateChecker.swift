@@ -34,6 +34,9 @@ public struct GateChecker: Sendable {
     @_spi(Internals) public var baseline: BaselineContext = .none
     /// Whether reports are read for writing a baseline too (every test outcome, every finding fingerprint).
     @_spi(Internals) public var collectsBaselineData = false
+    /// The history that gates with a `history` member compare with, and the moment that ends their windows; the
+    /// caller reads the file and the clock (docs/history.md).
+    @_spi(Internals) public var history: HistoryContext?
 
     /// Creates a checker.
     public init(configuration: Configuration, today: Day, configurationName: String? = nil) {
@@ -170,7 +173,8 @@ public struct GateChecker: Sendable {
         var reports = collection.reportSet
         let names = reports.reports.map(\.path) + reports.failed.map(\.path) + reports.ignored.map(\.path)
         reports.diagnostics += unmatchedBindings(names, selected: selected)
-        return GateEngine.evaluate(reports, configuration: selected, today: today, baseline: baseline)
+        return GateEngine.evaluate(
+            reports, configuration: selected, today: today, baseline: baseline, history: history)
     }
 
     /// The baseline of a run: its gates' exact values and what the change metrics need.

@@ -47,7 +47,7 @@
     ]
     static let gateKeys = [
         "id", "metric", "min", "max", "level", "required", "kinds", "description", "min_severity", "min_confidence",
-        "fixable_only", "tools", "tags", "reports", "exclusive", "baseline",
+        "fixable_only", "tools", "tags", "reports", "exclusive", "baseline", "history",
     ]
     static let inputKeys = ["path", "kind", "required"]
     static let waiverKeys = ["id", "reason", "expires", "kinds", "paths", "package", "owner"]

@@ -38,11 +38,22 @@ enum GateDecoding {
         let rule = fields["baseline"].flatMap {
             BaselineDecoding.decode($0, metric: metric, at: path + ".baseline", &decoder)
         }
-        // A ratchet needs no absolute bound: the comparison alone judges it (docs/baselines.md).
+        let history = fields["history"].flatMap {
+            HistoryDecoding.decode($0, gate: fields, metric: metric, at: path + ".history", &decoder)
+        }
+        if fields["baseline"] != nil, let node = fields["history"] {
+            decoder.fail(
+                "value", "a gate compares with a baseline or with history, not both; write two gates",
+                at: path + ".history", node.position)
+        }
+        // A ratchet or a history gate needs no absolute bound: the comparison alone judges it (docs/baselines.md,
+        // docs/history.md).
         let unbounded = fields["min"] == nil && fields["max"] == nil && fields["baseline"] != nil && !metric.isChange
         let bound =
             unbounded
             ? Bound.min(Threshold(0, written: "0"))
+            : fields["history"] != nil && fields["min"] == nil && fields["max"] == nil
+            ? HistoryDecoding.placeholderBound(history)
             : decodeBound(fields, metric: metric, at: path, node.position, &decoder)
         let level = fields["level"].flatMap { decoder.choice($0, at: path + ".level", as: GateLevel.self) } ?? .error
         let required = fields["required"].flatMap { decoder.bool($0, at: path + ".required") } ?? true
@@ -69,6 +80,8 @@ enum GateDecoding {
             description: description, tags: scope.tags, reports: scope.reports, exclusive: scope.exclusive)
         gate.baseline = rule
         gate.hasBound = !unbounded
+        gate.history = history
+        gate.history?.hasOwnBound = fields["min"] != nil || fields["max"] != nil
         return gate
     }
 

@@ -77,6 +77,8 @@ public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether the gate needs a baseline: it has a `baseline` member or measures a change.
     public var usesBaseline: Bool { baseline != nil || metric.isChange }
+    /// A comparison with earlier runs (`history` in gates.json; docs/history.md).
+    public var history: HistorySpec?
 
     /// Creates a gate.
     public init(

@@ -15,9 +15,11 @@
     ///   - today: the UTC date that decides waiver expiry (injected; the library reads no clock).
     ///   - diagnostics: problems found before evaluation (configuration warnings), carried into the verdict.
     ///   - baseline: what gates with a `baseline` member and change metrics compare with.
+    ///   - history: the history that gates with a `history` member compare with, and the moment that ends their
+    ///     windows (`nil`: none was given, which such a gate reports).
     public static func evaluate(
         _ reports: ReportSet, configuration: Configuration, today: Day, diagnostics: [Diagnostic] = [],
-        baseline: BaselineContext = .none
+        baseline: BaselineContext = .none, history: HistoryContext? = nil
     ) -> Verdict {
         // A findings report counted with other waivers than these would be judged on the wrong counts.
         let context = WaiverContext(waivers: configuration.waivers, today: today)
@@ -35,11 +37,13 @@
                 inputs.narrowed && coverage != nil
                 ? coverageUnion(of: inputs.loaded, prepared: reports.coverageUnion) : coverage
             return evaluate(
-                gate, loaded: inputs.loaded, failed: inputs.failed, coverage: narrowedCoverage, baseline: baseline)
+                gate, loaded: inputs.loaded, failed: inputs.failed, coverage: narrowedCoverage, baseline: baseline,
+                history: history)
         }
 
         var allDiagnostics = diagnostics + configuration.warnings + reports.diagnostics + failed.map(\.diagnostic)
         allDiagnostics += BaselineDiagnostics.diagnostics(gates, configuration: configuration, baseline: baseline)
+        allDiagnostics += HistoryGating.diagnostics(gates, history: history)
         allDiagnostics += loaded.flatMap(\.diagnostics)
         allDiagnostics += WaiverAudit.diagnostics(
             configuration.waivers, reports: loaded, today: today, warningDays: configuration.waiverWarningDays)
@@ -114,7 +118,7 @@
 
     private static func evaluate(
         _ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport], coverage: CoverageUnion?,
-        baseline: BaselineContext
+        baseline: BaselineContext, history: HistoryContext?
     ) -> GateResult {
         let kinds = gate.sourceKinds
         let ofKind = loaded.filter { kinds.contains($0.kind) }
@@ -166,6 +170,10 @@
                 result: { status, message, actual, blocks in result(status, message, actual: actual, blocks: blocks) })
         }
         let measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion())
+        if let spec = gate.history {
+            return HistoryGating.judge(
+                gate, spec, measurement: measurement, history: history, template: result(.pass, ""))
+        }
         guard let holds = gate.bound.isSatisfied(by: measurement.value) else {
             let reason = measurement.notMeasuredReason ?? "the value was not measured"
             return result(.error, "cannot judge: \(reason)", actual: .notMeasured, blocks: gate.level == .error)

@@ -46,6 +46,8 @@ public struct GateResult: Sendable, Hashable {
     public var blocksAsError: Bool
     /// The comparison with a baseline, for a gate that has one (base, head, delta, tolerance).
     @_spi(Internals) public var baselineComparison: BaselineComparison?
+    /// What a gate with a `history` member compared (docs/history.md); `nil` for other gates.
+    @_spi(Internals) public var history: HistoryComparison?
 
     /// Creates a result.
     @_spi(Internals) public init(

@@ -51,10 +51,11 @@ private struct VerdictDocument: Encodable {
         let findings: [Finding]?
         let waived: [Finding]?
         let baseline: BaselineJSON?
+        var history: HistoryComparison?
 
         enum CodingKeys: String, CodingKey {
             case id, metric, status, level, required, actual, numerator, denominator, comparison, threshold, message
-            case details, sources, findings, waived, baseline
+            case details, sources, findings, waived, baseline, history
             case thresholdText = "threshold_text"
             case failedTests = "failed_tests"
         }
@@ -83,7 +84,7 @@ private struct VerdictDocument: Encodable {
                 numerator = n
                 denominator = d
             }
-            return Gate(
+            var entry = Gate(
                 id: gate.id, metric: gate.metric.name, status: gate.status.rawValue, level: gate.level.rawValue,
                 required: gate.required, actual: gate.actual == .notMeasured ? nil : gate.actual,
                 numerator: numerator, denominator: denominator, comparison: gate.bound.symbol,
@@ -92,6 +93,8 @@ private struct VerdictDocument: Encodable {
                 failedTests: gate.failedTests.isEmpty ? nil : gate.failedTests,
                 findings: gate.findings.isEmpty ? nil : gate.findings, waived: gate.waived.isEmpty ? nil : gate.waived,
                 baseline: gate.baselineComparison.map(BaselineJSON.init))
+            entry.history = gate.history
+            return entry
         }
         reports = verdict.reports.map { report in
             Report(

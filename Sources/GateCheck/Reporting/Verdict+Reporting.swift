@@ -86,6 +86,7 @@ extension Verdict {
 extension GateResult {
     /// The bound as people write it: `≥ 0.80`, `≤ 500 MiB (524288000)`.
     var boundText: String {
+        if let history { return history.boundText(bound) }
         // A ratchet without min/max is bounded by the baseline alone: show that, not the placeholder bound.
         if let comparison = baselineComparison, !metric.isChange {
             let relative = "vs baseline (\(comparison.tolerance))"

@@ -36,6 +36,7 @@ struct CheckCommand: ContextCommand {
 
     @OptionGroup var selection: SelectionOptions
     @OptionGroup(title: "Baselines") var baseline: BaselineOptions
+    @OptionGroup var history: HistoryOptions
 
     @Option(
         help: """
@@ -53,7 +54,11 @@ struct CheckCommand: ContextCommand {
 
     /// Runs the check with its world injected, and returns the exit code.
     func execute(in context: CommandContext) -> Int32 {
-        CheckRunner(environment: context.environment, console: context.console, today: context.today).run(
+        var runner = CheckRunner(environment: context.environment, console: context.console, today: context.today)
+        runner.historyPath = history.history
+        runner.historyNow = history.now.flatMap { Timestamp(rfc3339: $0) }
+        runner.now = context.now
+        return runner.run(
             configPath: config, paths: paths, output: output, jobs: jobs, selection: selection.selection,
             baseline: baseline.settings)
     }

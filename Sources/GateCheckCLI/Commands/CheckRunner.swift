@@ -13,6 +13,12 @@ struct CheckRunner {
     let console: Console
     /// Today's date, which decides waiver expiry; tests pin it.
     var today = Day(Date())
+    /// `--history FILE`, read for gates with a `history` member (`nil`: none given).
+    var historyPath: String?
+    /// `--now`, the end of every history window (`nil`: ``now``).
+    var historyNow: Timestamp?
+    /// The clock's reading, the default of `--now`.
+    var now = Timestamp.clock
 
     func run(
         configPath: String?, paths: [String], output: OutputOptions, jobs: Int?, selection: GateSelection = .init(),
@@ -71,6 +77,10 @@ struct CheckRunner {
         checker.collectsBaselineData = baselineOutput != nil
         if let path = baseline.path {
             checker.baseline = BaselineFile.read(path, expectedCommit: baseline.expectedCommit)
+        }
+        checker.history = historyPath.map { path in
+            let metrics = Set(configuration.gates.filter { $0.history != nil }.map(\.metric.name))
+            return HistoryFile.context(path: path, now: historyNow ?? now, metrics: metrics)
         }
         let reports = ReportLoader(checker: checker, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             .collection(collected)

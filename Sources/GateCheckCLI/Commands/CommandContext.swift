@@ -20,10 +20,21 @@ struct CommandContext {
     var console: Console
     /// Today's UTC date (waiver expiry).
     var today: Day
+    /// The clock's reading: the default of `--now` and of `record --at`.
+    var now: Timestamp = .clock
 
     /// The real process environment, standard output and error, and today's date.
     static var live: CommandContext {
         CommandContext(environment: .current, console: .standard, today: Day(Date()))
+    }
+}
+
+extension Timestamp {
+    /// The system clock's reading; only the CLI reads it, and passes it into the library.
+    static var clock: Timestamp {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Timestamp(seconds: Int64(spec.tv_sec), nanoseconds: Int64(spec.tv_nsec))
     }
 }
 

@@ -65,6 +65,7 @@ struct ValidateConfigCommand: ContextCommand {
                     if rule.hasTolerance { bound += " vs baseline (\(rule.toleranceText))" }
                     if rule.onMissing != .error { traits.append("on_missing \(rule.onMissing.rawValue)") }
                 }
+                if let history = gate.history { bound = HistoryDescription.text(gate, history) }
                 console.writeOut("  \(gate.id.padding(to: width))  \(bound)  (\(traits.joined(separator: ", ")))\n")
             }
             writeTags(configuration.gates, console)

@@ -1,0 +1,217 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// The fast path of ``HistoryReader``: a line exactly as ``HistoryLine/encoded`` writes it (keys in that order, no
+/// spaces, ASCII strings without escapes) is checked and read in one pass over its bytes, with no JSON reader and
+/// no string built except the labels and the kept metrics' names.
+///
+/// Anything else, valid or not, returns `nil` and the line goes through the general JSON reader, which accepts
+/// every valid line and names what is wrong with an invalid one; so this path decides nothing the general one would
+/// decide differently.
+@_spi(Internals) public struct CanonicalLine {
+    /// What stays between lines: the metric names kept, and the labels of recent lines, since a history holds a few
+    /// label sets over and over (a line whose labels are byte for byte a recent line's shares its dictionary).
+    public struct State {
+        /// The kept metrics' names and UTF-8 bytes (`nil`: every metric).
+        var wanted: [(name: String, bytes: [UInt8])]?
+        /// Up to 8 recent label objects, as bytes, with their dictionaries.
+        public internal(set) var recentLabels: [(bytes: [UInt8], labels: [String: String])] = []
+
+        /// The state for reading a file whose `metrics` are kept (`nil`: all).
+        public init(metrics: Set<String>?) {
+            wanted = metrics.map { $0.sorted().map { ($0, Array($0.utf8)) } }
+        }
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+
+    private static let head = Array(#"{"schema":"gatecheck.history/v1","time":""#.utf8)
+    private static let labelsKey = Array(#"","labels":{"#.utf8)
+    private static let metricsKey = Array(#","metrics":{"#.utf8)
+    private static let valueKey = Array(#"{"value":"#.utf8)
+    private static let numeratorKey = Array(#","numerator":"#.utf8)
+    private static let denominatorKey = Array(#","denominator":"#.utf8)
+
+    /// Reads a line (without its newline); `nil` when it is not in the canonical form.
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, state: inout State) -> HistoryLine? {
+        var scanner = CanonicalLine(bytes: bytes)
+        return scanner.line(&state)
+    }
+
+    private mutating func line(_ state: inout State) -> HistoryLine? {
+        guard expect(Self.head) else { return nil }
+        let timeStart = index
+        while index < bytes.count, bytes[index] != 0x22 { index += 1 }
+        guard index < bytes.count,
+            let nanoseconds = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[timeStart..<index]))
+        else { return nil }
+        guard expect(Self.labelsKey) else { return nil }
+        let labelsStart = index - 1  // the object, from its opening brace (the end of labelsKey)
+        var labels: [String: String] = [:]
+        if !consume(0x7D) {
+            repeat {
+                guard let key = stringRange(), consume(0x3A), stringRange() != nil else { return nil }
+                _ = key
+            } while consume(0x2C)
+            guard consume(0x7D) else { return nil }
+        }
+        let labelBytes = UnsafeBufferPointer(rebasing: bytes[labelsStart..<index])
+        if let recent = state.recentLabels.first(where: { $0.bytes.elementsEqual(labelBytes) }) {
+            labels = recent.labels
+        } else {
+            guard let built = Self.labels(labelBytes) else { return nil }
+            labels = built
+            if state.recentLabels.count == 8 { state.recentLabels.removeFirst() }
+            state.recentLabels.append((Array(labelBytes), built))
+        }
+        guard expect(Self.metricsKey) else { return nil }
+        var metrics: [String: MetricValue] = [:]
+        var sortKeys: [(name: String, key: SampleOrder.Fraction)] = []
+        if !consume(0x7D) {
+            repeat {
+                guard let nameRange = stringRange(), consume(0x3A), expect(Self.valueKey), let value = number() else {
+                    return nil
+                }
+                var fraction: (Int64, Int64)?
+                if expect(Self.numeratorKey) {
+                    guard let numerator = integer(), expect(Self.denominatorKey), let denominator = integer(),
+                        numerator >= 0, denominator > 0
+                    else { return nil }
+                    fraction = (numerator, denominator)
+                }
+                guard consume(0x7D) else { return nil }
+                let nameBytes = UnsafeBufferPointer(rebasing: bytes[nameRange])
+                let name: String
+                if let wanted = state.wanted {
+                    guard let match = wanted.first(where: { $0.bytes.elementsEqual(nameBytes) }) else { continue }
+                    name = match.name
+                } else {
+                    name = String(decoding: nameBytes, as: UTF8.self)
+                }
+                guard metrics[name] == nil else { return nil }
+                if let (numerator, denominator) = fraction {
+                    metrics[name] = .ratio(numerator: Int(numerator), denominator: Int(denominator))
+                    sortKeys.append((name, SampleOrder.Fraction(numerator: numerator, denominator: denominator)))
+                } else {
+                    guard let (exact, key) = exact(value) else { return nil }
+                    metrics[name] = exact
+                    if let key { sortKeys.append((name, key)) }
+                }
+            } while consume(0x2C)
+            guard consume(0x7D) else { return nil }
+        }
+        guard consume(0x7D), index == bytes.count else { return nil }
+        var line = HistoryLine(time: Timestamp(nanoseconds: nanoseconds), labels: labels, metrics: metrics)
+        line.sortKeys = sortKeys
+        return line
+    }
+
+    /// The labels object's members (already checked: printable ASCII strings without escapes, no space).
+    private static func labels(_ object: UnsafeBufferPointer<UInt8>) -> [String: String]? {
+        var scanner = CanonicalLine(bytes: object)
+        var labels: [String: String] = [:]
+        guard scanner.consume(0x7B) else { return nil }
+        if scanner.consume(0x7D) { return labels }
+        repeat {
+            guard let key = scanner.string(), scanner.consume(0x3A), let value = scanner.string(), labels[key] == nil
+            else { return nil }
+            labels[key] = value
+        } while scanner.consume(0x2C)
+        return labels
+    }
+
+    private mutating func expect(_ literal: [UInt8]) -> Bool {
+        guard bytes.count - index >= literal.count else { return false }
+        for (offset, byte) in literal.enumerated() where bytes[index + offset] != byte { return false }
+        index += literal.count
+        return true
+    }
+
+    private mutating func consume(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    /// A string of printable ASCII without escapes; its bytes' range.
+    private mutating func stringRange() -> Range<Int>? {
+        guard consume(0x22) else { return nil }
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x22 {
+                index += 1
+                return start..<(index - 1)
+            }
+            guard byte >= 0x20, byte < 0x7F, byte != 0x5C else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    private mutating func string() -> String? {
+        stringRange().map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+    }
+
+    /// A JSON number by RFC 8259's grammar; its bytes' range.
+    private mutating func number() -> Range<Int>? {
+        let start = index
+        _ = consume(0x2D)
+        guard index < bytes.count else { return nil }
+        if bytes[index] == 0x30 {
+            index += 1
+        } else {
+            guard digits() else { return nil }
+        }
+        if consume(0x2E) { guard digits() else { return nil } }
+        if index < bytes.count, bytes[index] | 0x20 == 0x65 {
+            index += 1
+            if !consume(0x2B) { _ = consume(0x2D) }
+            guard digits() else { return nil }
+        }
+        return start..<index
+    }
+
+    private mutating func digits() -> Bool {
+        let start = index
+        while index < bytes.count, bytes[index] &- 0x30 < 10 { index += 1 }
+        return index > start
+    }
+
+    private mutating func integer() -> Int64? {
+        guard let range = number() else { return nil }
+        var value: Int64 = 0
+        for byte in bytes[range] {
+            guard byte &- 0x30 < 10 else { return nil }
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int64(byte - 0x30))
+            guard !overflow, !overflow2 else { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    /// The exact value of a number, as the general reader gives it (a whole number as an integer, else a decimal),
+    /// with its sort key when its digits fit one.
+    private func exact(_ range: Range<Int>) -> (MetricValue, SampleOrder.Fraction?)? {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let isWhole = !bytes[range].contains { $0 == 0x2E || $0 | 0x20 == 0x65 }
+        if isWhole, let whole = Int64(text) {
+            return (.integer(Int(whole)), SampleOrder.Fraction(numerator: whole, denominator: 1))
+        }
+        if let digits = HistoryReader.fastDigits(text), digits.mantissa <= UInt64(Int64.max), digits.scale <= 18 {
+            var denominator: Int64 = 1
+            for _ in 0..<digits.scale { denominator *= 10 }
+            let numerator = digits.negative ? -Int64(digits.mantissa) : Int64(digits.mantissa)
+            let decimal = Decimal(
+                sign: digits.negative ? .minus : .plus, exponent: -digits.scale, significand: Decimal(digits.mantissa))
+            return (.decimal(decimal), SampleOrder.Fraction(numerator: numerator, denominator: denominator))
+        }
+        guard let decimal = Decimal(string: text), !decimal.isNaN else { return nil }
+        return (.decimal(decimal), nil)
+    }
+}
