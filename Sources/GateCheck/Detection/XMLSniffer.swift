@@ -196,7 +196,10 @@ struct XMLSniffer {
                             + "would count findings as errored tests; write `bandit -f json` or `-f sarif` instead"))
             }
             return .report(.junit)
-        case "report": return .unknown("XML with root element <report> but without JaCoCo's DOCTYPE")
+        case "report":
+            return .unknown(
+                "XML with root element <report> but without JaCoCo's DOCTYPE; if it is a JaCoCo report whose "
+                    + "DOCTYPE was removed, bind it to kind `jacoco` in gates.json `inputs`")
         case "test-results":
             return .unknown("NUnit 2 XML (<test-results>), which gatecheck does not read; write NUnit 3's format")
         default: return .unknown("XML with root element <\(name)>")
