@@ -135,4 +135,22 @@ struct DotNetTestReaderTests {
         #expect(report.durationSeconds > 0)
         #expect(report.durationSeconds < 60)
     }
+
+    @Test("a run whose own outcome is a failure with no failing test (a crashed test host) is one errored test")
+    func runFailedWithoutFailingTest() throws {
+        let aborted = try Self.read(.trx, try Fixtures.bytes("trx/dotnet-trx-run-aborted.trx"))
+        #expect(aborted.report.passed == 1)
+        #expect(aborted.report.errors == 1)
+        #expect(aborted.report.failures.first?.name == "<TestRun>")
+        #expect(aborted.report.failures.first?.message.contains("Test host process crashed") == true)
+        #expect(aborted.diagnostics.map(\.code) == ["trx.run-failed"])
+        let nunit =
+            #"<test-run total="0" failed="0" result="Failed"><test-suite type="Assembly" result="Failed" "#
+            + #"label="Invalid"/></test-run>"#
+        let parsed = try Self.read(.nunit, Array(nunit.utf8))
+        #expect(parsed.report.errors == 1)
+        #expect(parsed.diagnostics.map(\.code) == ["nunit.run-failed"])
+        let passed = #"<test-run total="1" result="Passed"><test-case name="t" result="Passed"/></test-run>"#
+        #expect(try Self.read(.nunit, Array(passed.utf8)).report.errors == 0)
+    }
 }

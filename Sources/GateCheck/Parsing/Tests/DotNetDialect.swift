@@ -19,6 +19,11 @@ enum DotNetElement: UInt8 {
     case results
     /// TRX's `<Counters>` (inside `<ResultSummary>`).
     case counters
+    /// TRX's `<ResultSummary outcome>`: the run's own outcome.
+    case resultSummary
+    /// TRX's `<RunInfo outcome>` and its `<Text>`: why a run failed outside any test (a test host crash).
+    case runInfo
+    case text
 }
 
 /// The three .NET test formats: their names, their outcomes mapped onto ``TestState``, and their totals.
@@ -77,6 +82,9 @@ enum DotNetDialect {
             if name.equals("Message") { return .message }
             if name.equals("Results") { return .results }
             if name.equals("Counters") { return .counters }
+            if name.equals("ResultSummary") { return .resultSummary }
+            if name.equals("RunInfo") { return .runInfo }
+            if name.equals("Text") { return .text }
             if name.equals("TestRun") { return .root }
         }
         return .other
@@ -120,6 +128,20 @@ enum DotNetDialect {
             case "Error", "Timeout", "Aborted", "Disconnected", "InProgress", "Pending": return (.error, outcome)
             default: return nil
             }
+        }
+    }
+
+    /// Whether the run's own outcome says it failed: NUnit's `<test-run result="Failed">`, TRX's
+    /// `<ResultSummary outcome>` of `Failed`, `Error`, `Aborted` or `Timeout`.
+    func runFailed(_ attributes: XMLAttributes) -> Bool {
+        switch self {
+        case .nunit:
+            return attributes.value("result")?.string(limit: 40) == "Failed"
+        case .xunit:
+            return false
+        case .trx:
+            let outcome = attributes.value("outcome")?.string(limit: 40)
+            return outcome == "Failed" || outcome == "Error" || outcome == "Aborted" || outcome == "Timeout"
         }
     }
 

@@ -26,6 +26,11 @@ struct DotNetTestHandler: XMLEventHandler {
     private var current: (depth: Int, state: TestState, className: String, name: String)?
     private var message: [UInt8]?
     private var capturing = false
+    /// Whether the run's own outcome is a failure (see ``DotNetDialect/runFailed(_:)``).
+    private var runFailed = false
+    /// The first TRX `<RunInfo outcome="Error"><Text>`: why the run failed.
+    private var runMessage: [UInt8]?
+    private var inErrorRunInfo = false
 
     init(_ dialect: DotNetDialect) {
         self.dialect = dialect
@@ -43,7 +48,10 @@ struct DotNetTestHandler: XMLEventHandler {
                 return fail(.wrongKind(expected: dialect.kind, found: "root element <\(name.string)>"))
             }
             sawRoot = true
-            if dialect == .nunit { addClaims(attributes, total: "total", failed: "failed") }
+            if dialect == .nunit {
+                addClaims(attributes, total: "total", failed: "failed")
+                runFailed = dialect.runFailed(attributes)
+            }
             return true
         }
         switch element {
@@ -68,6 +76,14 @@ struct DotNetTestHandler: XMLEventHandler {
             }
         case .counters where dialect == .trx:
             addClaims(attributes, total: "total", failed: "failed")
+        case .resultSummary where depth == 2:
+            runFailed = dialect.runFailed(attributes)
+        case .runInfo:
+            inErrorRunInfo = attributes.value("outcome")?.string(limit: 40) == "Error"
+        case .text where inErrorRunInfo && runMessage == nil && current == nil:
+            runMessage = []
+            message = []
+            capturing = true
         default:
             break
         }
@@ -76,6 +92,12 @@ struct DotNetTestHandler: XMLEventHandler {
 
     mutating func endElement(depth: Int) {
         if stack[depth] == .message { capturing = false }
+        if stack[depth] == .text, runMessage != nil, current == nil, capturing {
+            runMessage = message
+            message = nil
+            capturing = false
+        }
+        if stack[depth] == .runInfo { inErrorRunInfo = false }
         if let test = current, test.depth == depth {
             finishTest(test.state, className: test.className, name: test.name)
             current = nil
@@ -87,7 +109,7 @@ struct DotNetTestHandler: XMLEventHandler {
         message?.append(contentsOf: bytes.prefix(FailedTest.messageLimit - count))
     }
 
-    func finish() -> ParsedTests {
+    mutating func finish() -> ParsedTests {
         var diagnostics: [Diagnostic] = []
         var differences: [String] = []
         if let total = claims.total, total != report.total {
@@ -103,6 +125,21 @@ struct DotNetTestHandler: XMLEventHandler {
                     .warning, code: "\(dialect.kind.rawValue).totals-mismatch",
                     message: "the report's own totals disagree with its test results ("
                         + differences.joined(separator: "; ") + "); gatecheck counts the test results"))
+        }
+        if runFailed, report.failed == 0, report.errors == 0 {
+            // The runner says the run failed, yet no test did: a test host crash, an assembly or fixture that could
+            // not load. Counted as one errored test, as a JUnit suite-level error is, so the run cannot pass.
+            message = runMessage
+            finishTest(.error, className: "", name: "<\(dialect.rootName)>")
+            if report.failures.last?.message.isEmpty ?? false {
+                report.failures[report.failures.count - 1].message =
+                    "the run's own outcome is a failure, but no test failed; the runner or a fixture probably failed"
+            }
+            diagnostics.append(
+                Diagnostic(
+                    .warning, code: "\(dialect.kind.rawValue).run-failed",
+                    message: "the run's own outcome is a failure but no test result failed (a crashed test host, an "
+                        + "assembly or fixture that could not run); counted as one errored test"))
         }
         return ParsedTests(report: report, diagnostics: diagnostics)
     }
