@@ -36,6 +36,8 @@ struct DotNetTestReaderTests {
         Expected(kind: .trx, file: "trx/pickles.trx", total: 4, passed: 3, failing: 1, skipped: 0),
         Expected(kind: .trx, file: "trx/NUnit-net461-sample.trx", total: 6, passed: 2, failing: 3, skipped: 1),
         Expected(kind: .trx, file: "trx/xUnit-netcoreapp3.1-sample.trx", total: 6, passed: 2, failing: 3, skipped: 1),
+        // Read only after the reader was written (EnricoMi's SilentNotes.results: 79 tests, 12 skipped).
+        Expected(kind: .trx, file: "trx/SilentNotes.trx", total: 79, passed: 67, failing: 0, skipped: 12),
     ]
 
     static func read(_ kind: ReportKind, _ bytes: [UInt8], chunkSize: Int = .max) throws(ReportError) -> ParsedTests {
@@ -65,8 +67,10 @@ struct DotNetTestReaderTests {
     func expectedResultsFiles() throws {
         let withResults =
             Self.expected.filter { $0.file.contains("NUnit-") || $0.file.contains("xunit/") }
-            + Self.expected.filter { $0.file == "trx/pickles.trx" || $0.file.hasPrefix("trx/xUnit-") }
-        #expect(withResults.count == 9)
+            + Self.expected.filter {
+                $0.file == "trx/pickles.trx" || $0.file.hasPrefix("trx/xUnit-") || $0.file == "trx/SilentNotes.trx"
+            }
+        #expect(withResults.count == 10)
         for expected in withResults {
             let path = expected.file.replacingOccurrences(of: ".xml", with: ".results")
                 .replacingOccurrences(of: ".trx", with: ".results")
@@ -152,5 +156,18 @@ struct DotNetTestReaderTests {
         #expect(parsed.diagnostics.map(\.code) == ["nunit.run-failed"])
         let passed = #"<test-run total="1" result="Passed"><test-case name="t" result="Passed"/></test-run>"#
         #expect(try Self.read(.nunit, Array(passed.utf8)).report.errors == 0)
+    }
+
+    @Test(
+        "a TRX `Aborted` test is an error, not a skip (EnricoMi's action says 21 skipped; the run's outcome is Error)")
+    func abortedIsAnError() throws {
+        let results = String(decoding: try Fixtures.bytes("trx/yami_YAMILEX.results"), as: UTF8.self)
+        #expect(results.contains("suite_tests=25,") && results.contains("suite_skipped=21,"))
+        let parsed = try Self.read(.trx, try Fixtures.bytes("trx/yami_YAMILEX.trx"))
+        #expect(parsed.report.total == 25)
+        #expect(parsed.report.skipped == 20)
+        #expect(parsed.report.errors == 1)
+        #expect(parsed.report.failed == 2)
+        #expect(parsed.diagnostics.isEmpty)
     }
 }
