@@ -117,4 +117,61 @@ struct JaCoCoReaderTests {
         let detection = ReportDetector.detect(prefix: Array("<report><x/></report>".utf8), isWholeFile: true)
         #expect(detection != .report(.jacoco))
     }
+
+    /// JaCoCo reports of Gradle builds kept by Madrapps/jacoco-report's tests, read only after the reader was
+    /// written: (file, lines covered, lines, branches covered, branches), the report's own root counters.
+    static let unseen: [(String, Int, Int, Int, Int)] = [
+        ("madrapps-report.xml", 12, 27, 2, 6), ("madrapps-appCoverage.xml", 2, 21, 0, 2),
+        ("madrapps-mathCoverage.xml", 5, 10, 0, 0), ("madrapps-textCoverage.xml", 3, 4, 0, 0),
+    ]
+
+    @Test("reports not seen while writing the reader give their root counters' figures")
+    func unseenReports() throws {
+        for (name, covered, lines, branchesCovered, branches) in Self.unseen {
+            let bytes = try Fixtures.bytes("jacoco/\(name)")
+            #expect(ReportDetector.detect(prefix: bytes, isWholeFile: true) == .report(.jacoco), "\(name)")
+            let totals = try Self.read(bytes).report.totals
+            #expect(totals.linesCovered == covered, "\(name)")
+            #expect(totals.linesValid == lines, "\(name)")
+            #expect(totals.branchesCovered == branchesCovered, "\(name)")
+            #expect(totals.branchesValid == branches, "\(name)")
+        }
+        // Three modules' reports merge into one union, as the action sums them.
+        let merged = CoverageReport.merged(
+            try Self.unseen.dropFirst().map { try Self.read(try Fixtures.bytes("jacoco/\($0.0)")).report }
+        ).totals
+        #expect(merged.linesValid == 35)
+        #expect(merged.linesCovered == 10)
+    }
+
+    @Test("an edited report (a package removed, the root counters kept) is refused, naming both figures")
+    func editedReportRefused() throws {
+        let bytes = try Fixtures.bytes("jacoco/madrapps-empty-appCoverage.xml")
+        do {
+            _ = try Self.read(bytes)
+            Issue.record("an edited report was read")
+        } catch {
+            #expect(error.code == "report.invalid-value")
+            #expect(error.description.contains("2 of 21") && error.description.contains("2 of 19"))
+        }
+    }
+
+    @Test("a source file with branches but no line (no line numbers) is noted, and the report's branches may exceed")
+    func branchesWithoutLines() throws {
+        let text = """
+            <report name="r"><package name="p"><sourcefile name="A.java">
+            <counter type="BRANCH" missed="2" covered="2"/></sourcefile>
+            <sourcefile name="B.java"><line nr="1" mi="0" ci="1" mb="0" cb="2"/>
+            <counter type="LINE" missed="0" covered="1"/><counter type="BRANCH" missed="0" covered="2"/></sourcefile>
+            </package><counter type="BRANCH" missed="2" covered="4"/><counter type="LINE" missed="0" covered="1"/>
+            </report>
+            """
+        let parsed = try Self.read(text)
+        #expect(parsed.report.totals.branchesValid == 2)
+        #expect(parsed.diagnostics.map(\.code) == ["jacoco.branches-without-lines"])
+        // Fewer branches at the root than the lines give is a contradiction.
+        #expect(throws: ReportError.self) {
+            try Self.read(text.replacingOccurrences(of: #"missed="2" covered="4""#, with: #"missed="0" covered="1""#))
+        }
+    }
 }

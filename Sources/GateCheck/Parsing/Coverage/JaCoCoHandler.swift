@@ -35,6 +35,8 @@ struct JaCoCoHandler: XMLEventHandler {
     private var reportCountersStarted = false
     /// Source files that appear more than once (in two groups or packages of one name).
     private var repeatedFiles = 0
+    /// Source files with branches but no line (compiled without line numbers).
+    private var filesWithoutLines = 0
 
     init() {}
 
@@ -110,6 +112,13 @@ struct JaCoCoHandler: XMLEventHandler {
                         + "name; their lines are counted once (a line covered if either copy covers it), so the "
                         + "totals are below the sum of JaCoCo's counters"))
         }
+        if filesWithoutLines > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    .note, code: "jacoco.branches-without-lines",
+                    message: "\(filesWithoutLines) source file(s) have branches but no line information (compiled "
+                        + "without line numbers); JaCoCo places those branches on no line, so they are not counted"))
+        }
         return ParsedCoverage(report: report, diagnostics: diagnostics)
     }
 
@@ -181,7 +190,8 @@ struct JaCoCoHandler: XMLEventHandler {
             return true
         }
         do throws(ReportError) {
-            try JaCoCoCounts.check(attributes, of: scope, against: counted)
+            let result = try JaCoCoCounts.check(attributes, of: scope, isReport: parent == .report, against: counted)
+            if case .branchesWithoutLines = result { filesWithoutLines += 1 }
         } catch {
             return fail(error)
         }

@@ -98,31 +98,48 @@ struct JaCoCoCounts {
         branchesCovered = branchesCovered.saturatingAdd(other.branchesCovered)
     }
 
+    /// What a counter check found.
+    enum CheckResult {
+        /// Not a line or branch counter, or it agrees with the lines.
+        case agrees
+        /// A source file's branches without any line: classes compiled without line numbers; JaCoCo counts their
+        /// branches but writes no line to place them on.
+        case branchesWithoutLines
+    }
+
     /// Compares a `<counter type="LINE|BRANCH" missed covered>` with what the lines gave; other counter types
     /// (instructions, methods, classes, complexity) are not figures gatecheck gates on.
     ///
-    /// JaCoCo computes both from the same data, exactly: any difference means the report was damaged or edited,
-    /// and gatecheck cannot tell which figure is true, so it is refused (the rule for Cobertura's root figures).
-    static func check(_ attributes: XMLAttributes, of scope: String, against counted: JaCoCoCounts) throws(ReportError)
-    {
-        guard let type = attributes.value("type") else { return }
+    /// JaCoCo computes a `LINE` counter from exactly the lines it writes, so any difference means the report was
+    /// damaged or edited, and gatecheck cannot tell which figure is true: refused (the rule for Cobertura's root
+    /// figures). A source file's `BRANCH` counter must equal its lines' branches when it has lines; the report's
+    /// may exceed them (classes without line numbers or without a source file carry branches no line shows), never
+    /// fall below.
+    static func check(
+        _ attributes: XMLAttributes, of scope: String, isReport: Bool, against counted: JaCoCoCounts
+    ) throws(ReportError) -> CheckResult {
+        guard let type = attributes.value("type") else { return .agrees }
         let isLine = type.equalsIgnoringCase("LINE")
-        guard isLine || type.equalsIgnoringCase("BRANCH") else { return }
-        let what = isLine ? "lines" : "branches"
+        guard isLine || type.equalsIgnoringCase("BRANCH") else { return .agrees }
+        let name = isLine ? "LINE" : "BRANCH"
         guard let missed = attributes.value("missed")?.exactCount, let covered = attributes.value("covered")?.exactCount
         else {
             throw .invalidValue(
-                "the \(scope)'s \(isLine ? "LINE" : "BRANCH") counter has a 'missed' or 'covered' that is not a count",
-                at: nil, keyPath: nil)
+                "the \(scope)'s \(name) counter has a 'missed' or 'covered' that is not a count", at: nil, keyPath: nil)
         }
+        let stated = missed.saturatingAdd(covered)
         let total = isLine ? counted.lines : counted.branches
         let hit = isLine ? counted.linesCovered : counted.branchesCovered
-        guard missed.saturatingAdd(covered) != total || covered != hit else { return }
+        if stated == total, covered == hit { return .agrees }
+        if !isLine {
+            if !isReport, counted.lines == 0, total == 0 { return .branchesWithoutLines }
+            if isReport, stated >= total, covered >= hit, missed >= total - hit { return .agrees }
+        }
         throw .invalidValue(
-            "the \(scope)'s \(isLine ? "LINE" : "BRANCH") counter states \(covered) of \(missed.saturatingAdd(covered)) "
-                + "\(what) covered, but its <line> elements give \(hit) of \(total); JaCoCo writes both from the same "
-                + "data, so the report was damaged or edited and gatecheck cannot tell which figure is true; "
-                + "regenerate it with JaCoCo",
+            "the \(scope)'s \(name) counter states \(covered) of \(stated) \(isLine ? "lines" : "branches") covered, "
+                + "but its <line> elements give \(hit) of \(total); JaCoCo writes both from the same data, so the "
+                + "report was damaged or edited and gatecheck cannot tell which figure is true; regenerate it with "
+                + "JaCoCo",
             at: nil, keyPath: nil)
     }
 }
