@@ -68,7 +68,7 @@
             content = .findings(parsed.report)
             diagnostics = parsed.diagnostics
         case .jacoco:
-            let parsed = try JaCoCoParser.parse(&source, limits: options.limits)
+            let parsed = try JaCoCoParser.parse(&source, limits: options.limits, detail: options.coverageDetail)
             content = .coverage(parsed.report)
             diagnostics = parsed.diagnostics
         case .nunit, .xunit, .trx:

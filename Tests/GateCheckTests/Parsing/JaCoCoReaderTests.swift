@@ -174,4 +174,24 @@ struct JaCoCoReaderTests {
             try Self.read(text.replacingOccurrences(of: #"missed="2" covered="4""#, with: #"missed="0" covered="1""#))
         }
     }
+
+    @Test("totals mode (one coverage report) gives the figures of lines mode, a repeated file included")
+    func totalsMode() throws {
+        let repeated = try #require(
+            String(
+                data: try Data(
+                    contentsOf: Fixtures.packageRoot.appendingPathComponent(
+                        "fuzz/seeds/jacoco/groups-repeated-source.xml")), encoding: .utf8))
+        let texts =
+            try Self.fixtures.map { String(decoding: try Fixtures.bytes("jacoco/\($0)"), as: UTF8.self) }
+            + [repeated]
+        for text in texts {
+            var lines = BytesSource(text)
+            var totals = BytesSource(text)
+            let full = try JaCoCoParser.parse(&lines, detail: .lines)
+            let summed = try JaCoCoParser.parse(&totals, detail: .totals)
+            #expect(full.report.totals == summed.report.totals)
+            #expect(full.diagnostics == summed.diagnostics)
+        }
+    }
 }

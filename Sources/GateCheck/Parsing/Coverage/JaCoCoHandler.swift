@@ -18,6 +18,12 @@ struct JaCoCoHandler: XMLEventHandler {
 
     private(set) var sawRoot = false
     private(set) var failure: ReportError?
+    /// Whether each file is kept only by its totals (``CoverageDetail/totals``).
+    private let summarize: Bool
+    /// Whether a file repeated while summarizing: its lines must be merged, which needs the detail.
+    private(set) var needsDetail = false
+    /// The interned name `line`: nearly every element, one pointer comparison before the name table.
+    private var linePointer: UnsafePointer<UInt8>?
     private let stack = ElementStack<Element>(fallback: .other)
     private var elements = XMLNameCache(Self.classify)
     private var lines = JaCoCoLineReader()
@@ -38,12 +44,21 @@ struct JaCoCoHandler: XMLEventHandler {
     /// Source files with branches but no line (compiled without line numbers).
     private var filesWithoutLines = 0
 
-    init() {}
+    init(summarize: Bool = false) {
+        self.summarize = summarize
+        if summarize { report.detail = .totals }
+    }
 
     var wantsCharacters: Bool { false }
 
     mutating func startElement(_ name: XMLName, attributes: XMLAttributes, depth: Int) -> Bool {
-        let element = elements.lookup(name)
+        let element: Element
+        if name.pointer == linePointer {
+            element = .line
+        } else {
+            element = elements.lookup(name)
+            if element == .line { linePointer = name.pointer }
+        }
         let parent = stack[depth - 1]
         stack[depth] = element
         if depth == 1 {
@@ -88,7 +103,7 @@ struct JaCoCoHandler: XMLEventHandler {
     mutating func endElement(depth: Int) {
         switch stack[depth] {
         case .sourcefile where depth == sourceDepth:
-            if let path = sourcePath { report.files[path] = current }
+            if let path = sourcePath { report.files[path] = summarize ? .summary(of: current) : current }
             summed.add(fileCounts)
             sourcePath = nil
             sourceDepth = -1
@@ -147,6 +162,7 @@ struct JaCoCoHandler: XMLEventHandler {
         if let earlier = report.files.removeValue(forKey: path) {
             current = earlier
             repeatedFiles += 1
+            if summarize { needsDetail = true }
         } else {
             current = FileCoverage()
         }

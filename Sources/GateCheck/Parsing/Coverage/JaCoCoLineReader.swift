@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// One JaCoCo `<line nr mi ci mb cb>`, as gatecheck counts it.
 struct JaCoCoLine {
     /// The 1-based line number (`nr`).
@@ -19,45 +21,93 @@ struct JaCoCoLineReader {
     }
 
     private var names = XMLNameCache(Self.classify)
+    /// The interned names of the five attributes, in the order JaCoCo writes them (`nr mi ci mb cb`): one pointer
+    /// comparison each on the hot path, the name table only for other orders and other attributes.
+    private var nr: UnsafePointer<UInt8>?
+    private var mi: UnsafePointer<UInt8>?
+    private var ci: UnsafePointer<UInt8>?
+    private var mb: UnsafePointer<UInt8>?
+    private var cb: UnsafePointer<UInt8>?
     /// The problem that made ``read(_:)`` return `nil`.
     private(set) var failure: ReportError?
 
     /// The line, or `nil` (with ``failure`` set) when `nr` is not a line number or a count is not a count.
     @inline(__always)
     mutating func read(_ attributes: XMLAttributes) -> JaCoCoLine? {
-        var number: Int?
-        var counts: (mi: Int?, ci: Int?, mb: Int?, cb: Int?) = (0, 0, 0, 0)
-        var bad: String?
-        attributes.forEach { name, value in
-            let kind = names.lookup(name)
-            guard kind != .other else { return }
-            let parsed = value.exactCount
-            if parsed == nil, bad == nil { bad = "\(name.string)='\(value.string(limit: 40))'" }
+        // nr, mi, ci, mb, cb; -1 when absent (a count that is absent is 0), -2 when not a count.
+        var values = (Int(-1), Int(-1), Int(-1), Int(-1), Int(-1))
+        guard let base = attributes.base else { return finish(values) }
+        if attributes.count == 5, base[0] == nr, base[5] == mi, base[10] == ci, base[15] == mb, base[20] == cb {
+            values = (
+                Self.count(base, 0), Self.count(base, 1), Self.count(base, 2), Self.count(base, 3), Self.count(base, 4)
+            )
+            return finish(values)
+        }
+        // Any other order, other attributes: by the name table, remembering JaCoCo's order for the fast path.
+        var order: [UnsafePointer<UInt8>?] = [nil, nil, nil, nil, nil]
+        for index in 0..<attributes.count {
+            guard let name = base[index * 5] else { continue }
+            let kind = names.lookup(XMLName(pointer: name))
+            guard kind != .other else { continue }
+            let value = Self.count(base, index)
             switch kind {
-            case .nr: number = parsed
-            case .mi: counts.mi = parsed
-            case .ci: counts.ci = parsed
-            case .mb: counts.mb = parsed
-            case .cb: counts.cb = parsed
+            case .nr: values.0 = value
+            case .mi: values.1 = value
+            case .ci: values.2 = value
+            case .mb: values.3 = value
+            case .cb: values.4 = value
             case .other: break
             }
+            if index < 5, Int(kind.rawValue) - 1 == index { order[index] = name }
         }
-        if let bad {
+        if attributes.count == 5, order.allSatisfy({ $0 != nil }) {
+            (nr, mi, ci, mb, cb) = (order[0], order[1], order[2], order[3], order[4])
+        }
+        return finish(values)
+    }
+
+    /// The count in attribute `index`, or -2 when it is not a count.
+    @inline(__always)
+    private static func count(_ base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>, _ index: Int) -> Int {
+        let entry = base + index * 5
+        guard let start = entry[3], let end = entry[4] else { return -2 }
+        let length = end - start
+        // Plain digits, which is every value JaCoCo writes: parsed here, without a call per attribute.
+        if length > 0, length <= 18 {
+            var value = 0
+            var index = 0
+            while index < length {
+                let digit = start[index] &- 0x30
+                guard digit < 10 else { break }
+                value = value &* 10 &+ Int(digit)
+                index &+= 1
+            }
+            if index == length { return value }
+        }
+        return XMLBytes(UnsafeBufferPointer(start: start, count: length)).exactCount ?? -2
+    }
+
+    /// Checks the five values and makes the line.
+    @inline(__always)
+    private mutating func finish(_ values: (Int, Int, Int, Int, Int)) -> JaCoCoLine? {
+        guard values.1 != -2, values.2 != -2, values.3 != -2, values.4 != -2 else {
             failure = .invalidValue(
-                "a <line> has \(bad), which is not a count (a whole number from 0); regenerate the report with JaCoCo",
+                "a <line> has an mi, ci, mb or cb that is not a count (a whole number from 0); regenerate the report "
+                    + "with JaCoCo",
                 at: nil, keyPath: nil)
             return nil
         }
-        guard let number, number >= 1, number <= Int(UInt32.max) else {
+        let number = values.0
+        guard number >= 1, number <= Int(UInt32.max) else {
             failure = .invalidValue(
                 "a <line> has no line number 'nr' from 1 to 4294967295, so it cannot be placed", at: nil,
                 keyPath: nil)
             return nil
         }
-        let mi = counts.mi ?? 0
-        let ci = counts.ci ?? 0
-        let mb = counts.mb ?? 0
-        let cb = counts.cb ?? 0
+        let mi = max(values.1, 0)
+        let ci = max(values.2, 0)
+        let mb = max(values.3, 0)
+        let cb = max(values.4, 0)
         guard mb <= Int(UInt32.max) / 2, cb <= Int(UInt32.max) / 2 else {
             failure = .invalidValue(
                 "line \(number) states \(mb) missed and \(cb) covered branches, more than any method can have",
