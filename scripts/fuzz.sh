@@ -45,7 +45,11 @@ llm-cost|json|16384|120000|sample-reports/passing/llm-cost.json sample-reports/f
 latency|json|16384|100000|Tests/GateCheckCLITests/Scenarios/latency-gates/reports
 json-reader|json|8192|15000|corpus:bandit corpus:pip-audit corpus:safety corpus:trivy-json sample-reports/gates.json schemas
 configuration|json|4096|100000|sample-reports/gates.json Tests/GateCheckCLITests/Scenarios
-detection|all|4096|48000|corpus:cobertura corpus:junit corpus:bandit corpus:safety corpus:pip-audit corpus:sarif corpus:trivy-json corpus:docker-inspect
+detection|all|4096|48000|corpus:cobertura corpus:junit corpus:bandit corpus:safety corpus:pip-audit corpus:sarif corpus:trivy-json corpus:docker-inspect Tests/GateCheckTests/Fixtures/jacoco Tests/GateCheckTests/Fixtures/xunit
+jacoco|xml|16384|20000|Tests/GateCheckTests/Fixtures/jacoco
+nunit|xml|16384|40000|Tests/GateCheckTests/Fixtures/nunit
+xunit|xml|16384|40000|Tests/GateCheckTests/Fixtures/xunit
+trx|xml|16384|40000|Tests/GateCheckTests/Fixtures/trx
 pipeline|all|16384|500|sample-reports/passing sample-reports/failing corpus:safety Tests/GateCheckCLITests/Scenarios/latency-gates/reports
 EOF
 }

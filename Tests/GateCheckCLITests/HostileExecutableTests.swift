@@ -115,6 +115,20 @@ struct HostileExecutableTests {
             .latency,
             #"{"schema": "gatecheck.latency/v1", "p50_ms": 1, "p95_ms": 2, "requests": 10, "error_rate": 0}"#
         ),
+        (
+            .jacoco,
+            #"<!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd"><report name="r"><package name="p">"#
+                + #"<sourcefile name="A.java"><line nr="1" mi="0" ci="1"/></sourcefile></package></report>"#
+        ),
+        (.nunit, #"<test-run total="1"><test-case name="t" result="Passed"/></test-run>"#),
+        (
+            .xunit,
+            #"<assemblies><assembly total="1"><collection><test name="t" result="Pass"/></collection></assembly></assemblies>"#
+        ),
+        (
+            .trx,
+            #"<TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results><UnitTestResult testName="t" outcome="Passed"/></Results></TestRun>"#
+        ),
     ]
 
     @Test("a report bound in gates.json as any other kind is wrong-kind, exit 2, for every pair of kinds")
@@ -158,6 +172,8 @@ struct HostileExecutableTests {
         case .image: "image.size_bytes"
         case .llmCost: "llm.cost_usd"
         case .latency: "latency.p50_ms"
+        case .jacoco: "coverage.lines_valid"
+        case .nunit, .xunit, .trx: "tests.total"
         }
     }
 }

@@ -141,7 +141,7 @@ public struct GateChecker: Sendable {
 
     /// What the prepared inputs' kinds decide about reading them.
     public func plan(_ prepared: [PreparedInput]) -> ReadPlan {
-        ReadPlan(coverageReports: prepared.count { $0.kind == .cobertura })
+        ReadPlan(coverageReports: prepared.count { $0.kind.map(Metric.coverage(.lineRate).kinds.contains) ?? false })
     }
 
     /// Reads a prepared input into `collection`: a report, a failure, or an ignored file.

@@ -7,6 +7,8 @@ struct XMLSniffer {
 
     private static let entityOpen = Array("<!ENTITY".utf8)
     private static let banditStart = Array(#"testsuite name="bandit""#.utf8)
+    /// In the public identifier JaCoCo writes: `<!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" ...>`.
+    private static let jacocoMarker = Array("//JACOCO//".utf8)
 
     private var state = State.between
 
@@ -25,6 +27,9 @@ struct XMLSniffer {
     /// The first entity declaration of an internal subset: its line and the bytes after `<!ENTITY`.
     private(set) var entity: (line: Int, text: [UInt8])?
     private(set) var sawOwnMarker = false
+    /// Whether the DOCTYPE names JaCoCo's DTD, which tells its `<report>` from any other.
+    private(set) var sawJaCoCoDoctype = false
+    private var jacocoMatch = 0
     /// The root element's name and the start of its tag (enough to tell Bandit's XML).
     private(set) var rootTag: [UInt8] = []
     private var nameLength = 0
@@ -123,6 +128,10 @@ struct XMLSniffer {
         if let entity, entity.text.count < 100 {
             self.entity?.text.append(byte)
         }
+        if !sawJaCoCoDoctype, brackets <= 0 {
+            jacocoMatch = byte == Self.jacocoMarker[jacocoMatch] ? jacocoMatch + 1 : (byte == 0x2F ? 1 : 0)
+            if jacocoMatch == Self.jacocoMarker.count { sawJaCoCoDoctype = true }
+        }
         if let open = quote {
             if byte == open { quote = nil }
             return
@@ -174,6 +183,10 @@ struct XMLSniffer {
         let local = name.split(separator: ":").last.map(String.init) ?? name
         switch local {
         case "coverage": return .report(.cobertura)
+        case "report" where sawJaCoCoDoctype: return .report(.jacoco)
+        case "test-run": return .report(.nunit)
+        case "assemblies": return .report(.xunit)
+        case "TestRun": return .report(.trx)
         case "testsuites", "testsuite":
             if rootTag.starts(with: Self.banditStart) {
                 return .unreadable(
@@ -183,6 +196,12 @@ struct XMLSniffer {
                             + "would count findings as errored tests; write `bandit -f json` or `-f sarif` instead"))
             }
             return .report(.junit)
+        case "report":
+            return .unknown(
+                "XML with root element <report> but without JaCoCo's DOCTYPE; if it is a JaCoCo report whose "
+                    + "DOCTYPE was removed, bind it to kind `jacoco` in gates.json `inputs`")
+        case "test-results":
+            return .unknown("NUnit 2 XML (<test-results>), which gatecheck does not read; write NUnit 3's format")
         default: return .unknown("XML with root element <\(name)>")
         }
     }

@@ -155,8 +155,8 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The report kinds that produce this metric.
     public var kinds: [ReportKind] {
         switch self {
-        case .coverage: [.cobertura]
-        case .tests: [.junit]
+        case .coverage: [.cobertura, .jacoco]
+        case .tests: [.junit, .nunit, .xunit, .trx]
         case .findings: ReportKind.allCases.filter(\.producesFindings)
         case .accuracy: [.accuracy]
         case .image: [.image, .trivyJSON]

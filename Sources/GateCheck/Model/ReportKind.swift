@@ -25,6 +25,14 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     case llmCost = "llm-cost"
     /// gatecheck's latency report (`schemas/latency.schema.json`).
     case latency
+    /// JaCoCo's XML coverage report (`<report>`, Maven, Gradle, Ant, the JaCoCo CLI).
+    case jacoco
+    /// NUnit 3's test result XML (`<test-run>`, nunit3-console and the NUnit test adapter).
+    case nunit
+    /// xUnit.net v2's XML (`<assemblies>`, `-xml` of the console runner and `dotnet test` with the xunit logger).
+    case xunit
+    /// Visual Studio's test results (`.trx`, `<TestRun>`, `dotnet test --logger trx`, vstest).
+    case trx
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
@@ -34,7 +42,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     public var producesFindings: Bool {
         switch self {
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: true
-        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency: false
+        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx: false
         }
     }
 
@@ -42,7 +50,10 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     public var isDependencyScanner: Bool {
         switch self {
         case .safety, .pipAudit: true
-        case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency: false
+        case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit,
+            .xunit,
+            .trx:
+            false
         }
     }
 }

@@ -71,6 +71,14 @@
             let parsed = try readFindings(kind, from: &source, options: options)
             content = .findings(parsed.report)
             diagnostics = parsed.diagnostics
+        case .jacoco:
+            let parsed = try JaCoCoParser.parse(&source, limits: options.limits, detail: options.coverageDetail)
+            content = .coverage(parsed.report)
+            diagnostics = parsed.diagnostics
+        case .nunit, .xunit, .trx:
+            let parsed = try DotNetTestParser.parse(kind, from: &source, limits: options.limits)
+            content = .tests(parsed.report)
+            diagnostics = parsed.diagnostics
         case .accuracy, .image, .llmCost, .latency:
             let parsed = try readMetricReport(kind, from: source, options: options)
             content = parsed.content
@@ -91,7 +99,7 @@
         case .pipAudit: try PipAuditParser.parse(&source, options: options)
         case .sarif: try SARIFParser.parse(&source, options: options)
         case .trivyJSON: try TrivyJSONParser.parse(&source, options: options)
-        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency:
+        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx:
             throw .wrongKind(expected: kind, found: "a report kind without findings")
         }
     }

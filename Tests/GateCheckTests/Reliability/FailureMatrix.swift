@@ -160,6 +160,8 @@ enum FailureMatrix {
         case .image: Build.gate("probe", .image(.sizeBytes), max: "1e40")
         case .llmCost: Build.gate("probe", .llm(.costUSD), max: "1e40")
         case .latency: Build.gate("probe", .latency(.p99), max: "1e40")
+        case .jacoco: Build.gate("probe", .coverage(.lineRate), min: "0")
+        case .nunit, .xunit, .trx: Build.gate("probe", .tests(.total), min: "0")
         }
     }
 

@@ -14,7 +14,7 @@ struct FailureSeed: Sendable {
     /// A `"key": value` (or `key="value"`) of the clean report, and the same with the key written twice.
     let duplicate: (once: String, twice: String)
 
-    var isXML: Bool { kind == .cobertura || kind == .junit }
+    var isXML: Bool { [.cobertura, .junit, .jacoco, .nunit, .xunit, .trx].contains(kind) }
 
     /// The report with `$N` set to `number` and `extra` at `$X`.
     func text(number: String? = nil, extra: String = "") -> String {
@@ -223,6 +223,70 @@ struct FailureSeed: Sendable {
 
                 """,
             number: "140.0", duplicate: (#""p99_ms": $N"#, #""p99_ms": $N, "p99_ms": 1"#)),
+        FailureSeed(
+            kind: .jacoco,
+            template: """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <report name="projé 😀">
+                  <sessioninfo id="s" start="1" dump="2"/>$X
+                  <package name="org/demo">
+                    <sourcefile name="Calé.java">
+                      <line nr="3" mi="0" ci="$N" mb="1" cb="1"/>
+                      <line nr="4" mi="2" ci="0" mb="0" cb="0"/>
+                    </sourcefile>
+                  </package>
+                </report>
+
+                """,
+            number: "4", duplicate: (#"ci="$N""#, #"ci="$N" ci="0""#)),
+        FailureSeed(
+            kind: .nunit,
+            template: """
+                <?xml version="1.0" encoding="utf-8"?>
+                <test-run id="2" testcasecount="2" total="2" passed="1" failed="1" skipped="0">
+                  <test-suite type="Assembly" name="projé.dll">$X
+                    <test-case name="Test_é" classname="Demo.Tests" result="Passed" duration="$N"/>
+                    <test-case name="Test_b" classname="Demo.Tests" result="Failed" duration="0.2">
+                      <failure><message><![CDATA[Expected 1 but was 2 😀]]></message></failure>
+                    </test-case>
+                  </test-suite>
+                </test-run>
+
+                """,
+            number: "0.1", duplicate: (#"duration="$N""#, #"duration="$N" duration="0""#)),
+        FailureSeed(
+            kind: .xunit,
+            template: """
+                <?xml version="1.0" encoding="utf-8"?>
+                <assemblies>
+                  <assembly name="projé.dll" total="2" passed="1" failed="1" skipped="0" errors="0">
+                    <collection name="Demo" total="2">
+                      <test name="Demo.Tests.A_é" type="Demo.Tests" method="A_é" time="$N" result="Pass"/>
+                      <test name="Demo.Tests.B" type="Demo.Tests" method="B" time="0.2" result="Fail">
+                        <failure><message>Assert.Equal() Failure 😀$X</message></failure>
+                      </test>
+                    </collection>
+                  </assembly>
+                </assemblies>
+
+                """,
+            number: "0.1", duplicate: (#"time="$N""#, #"time="$N" time="0""#)),
+        FailureSeed(
+            kind: .trx,
+            template: """
+                <?xml version="1.0" encoding="utf-8"?>
+                <TestRun id="1" name="run é" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+                  <Results>
+                    <UnitTestResult testName="A_é" outcome="Passed" duration="00:00:$N"/>
+                    <UnitTestResult testName="B" outcome="Failed" duration="00:00:00.2">
+                      <Output><ErrorInfo><Message>Assert failed 😀$X</Message></ErrorInfo></Output>
+                    </UnitTestResult>
+                  </Results>
+                  <ResultSummary outcome="Failed"><Counters total="2" passed="1" failed="1"/></ResultSummary>
+                </TestRun>
+
+                """,
+            number: "0.1", duplicate: (#"duration="00:00:$N""#, #"duration="00:00:$N" duration="0""#)),
     ]
 
     static func of(_ kind: ReportKind) -> FailureSeed {

@@ -129,10 +129,9 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     func finish() -> ParsedTests {
-        ParsedTests(
-            report: report,
-            diagnostics: JUnitAttributeCheck.warnings(
-                root: rootClaims, topLevel: topLevelClaims, counted: report, attributeOnlySuites: attributeOnlySuites))
+        JUnitAttributeCheck.combine(
+            counted: report, attributeOnly: attributeReport, suites: attributeOnlySuites, root: rootClaims,
+            topLevel: topLevelClaims)
     }
 
     // MARK: - Private
@@ -282,8 +281,13 @@ struct JUnitHandler: XMLEventHandler {
         counted.skipped = skipped
         counted.passed = tests - failures - errors - skipped
         counted.failuresOmitted = failures.saturatingAdd(errors)
-        report.add(counted)
-        add(time: claims.time)
+        switch claims.time {
+        case .success(let time): counted.durationSeconds = time
+        case .failure: counted.invalidTimes = 1
+        case nil: break
+        }
+        // Kept apart until the end: they count only if they do not repeat what the testcases give.
+        attributeReport.add(counted)
         attributeOnlySuites += 1
     }
 
@@ -304,6 +308,8 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     private var attributeOnlySuites = 0
+    /// What the suites without testcases claim, summed (see ``JUnitAttributeCheck/combine``).
+    private var attributeReport = TestReport()
     /// The depth of the suite-level `<failure>` or `<error>` being read as a test, or -1.
     private var suiteLevelDepth = -1
     /// Whether a `<failure>` or `<error>` directly under the root `<testsuites>` has been counted.

@@ -54,48 +54,41 @@ extension JUnitHandler.SuiteClaims {
 /// Compares what the suite attributes claim with the testcases counted, so a report whose summary disagrees with
 /// its detail says so.
 enum JUnitAttributeCheck {
-    static func warnings(
-        root rootClaims: JUnitHandler.SuiteClaims?, topLevel topLevelClaims: [JUnitHandler.SuiteClaims],
-        counted report: TestReport, attributeOnlySuites: Int
-    ) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        if attributeOnlySuites > 0 {
-            diagnostics.append(
-                Diagnostic(
-                    .note, code: "junit.attribute-totals",
-                    message: "\(attributeOnlySuites) test suite(s) have no <testcase> elements; their tests/failures/"
-                        + "errors/skipped attributes were counted instead"))
+    /// The totals the report states for itself: the root's attributes, or the sum of the top-level suites'.
+    static func stated(root rootClaims: JUnitHandler.SuiteClaims?, topLevel topLevelClaims: [JUnitHandler.SuiteClaims])
+        -> JUnitHandler.SuiteClaims?
+    {
+        if rootClaims?.tests != nil { return rootClaims }
+        guard !topLevelClaims.isEmpty else { return nil }
+        return topLevelClaims.reduce(into: nil) { sum, claims in
+            guard let tests = claims.tests else { return }
+            var total = sum ?? JUnitHandler.SuiteClaims.zero
+            total.tests = (total.tests ?? 0).saturatingAdd(tests)
+            total.failures = (total.failures ?? 0).saturatingAdd(claims.failures ?? 0)
+            total.errors = (total.errors ?? 0).saturatingAdd(claims.errors ?? 0)
+            sum = total
         }
-        let claims: JUnitHandler.SuiteClaims? =
-            rootClaims?.tests != nil
-            ? rootClaims
-            : topLevelClaims.isEmpty
-                ? nil
-                : topLevelClaims.reduce(into: nil) {
-                    sum, claims in
-                    guard let tests = claims.tests else { return }
-                    var total = sum ?? JUnitHandler.SuiteClaims.zero
-                    total.tests = (total.tests ?? 0).saturatingAdd(tests)
-                    total.failures = (total.failures ?? 0).saturatingAdd(claims.failures ?? 0)
-                    total.errors = (total.errors ?? 0).saturatingAdd(claims.errors ?? 0)
-                    sum = total
-                }
-        guard let claims, let tests = claims.tests, attributeOnlySuites == 0 else { return diagnostics }
+    }
+
+    /// A warning when the stated totals disagree with the report's final counts.
+    static func mismatch(
+        _ claims: JUnitHandler.SuiteClaims?, _ report: TestReport, withAttributes: Bool = false
+    ) -> Diagnostic? {
+        guard let claims, let tests = claims.tests else { return nil }
+        let unit = withAttributes ? "tests counted from testcases and suite attributes" : "<testcase> elements"
+        let plural = withAttributes ? "tests" : "testcases"
         var differences: [String] = []
-        if tests != report.total { differences.append("tests=\(tests) but \(report.total) <testcase> elements") }
+        if tests != report.total { differences.append("tests=\(tests) but \(report.total) \(unit)") }
         if let failures = claims.failures, failures != report.failed {
-            differences.append("failures=\(failures) but \(report.failed) failed testcases")
+            differences.append("failures=\(failures) but \(report.failed) failed \(plural)")
         }
         if let errors = claims.errors, errors != report.errors {
-            differences.append("errors=\(errors) but \(report.errors) erroring testcases")
+            differences.append("errors=\(errors) but \(report.errors) erroring \(plural)")
         }
-        if !differences.isEmpty {
-            diagnostics.append(
-                Diagnostic(
-                    .warning, code: "junit.attribute-mismatch",
-                    message: "the suite attributes disagree with the testcases (" + differences.joined(separator: "; ")
-                        + "); gatecheck counts the testcases"))
-        }
-        return diagnostics
+        guard !differences.isEmpty else { return nil }
+        return Diagnostic(
+            .warning, code: "junit.attribute-mismatch",
+            message: "the suite attributes disagree with the testcases (" + differences.joined(separator: "; ")
+                + "); gatecheck counts the testcases")
     }
 }
