@@ -28,6 +28,9 @@ public struct GateChecker: Sendable {
     /// What diagnostics about the configuration (a binding that matched nothing) call its file.
     public let configurationName: String?
 
+    /// The diff that `coverage.diff_*` gates measure (`--diff`, `--diff-base`).
+    @_spi(Internals) public var diff: DiffContext?
+
     /// Creates a checker.
     public init(configuration: Configuration, today: Day, configurationName: String? = nil) {
         self.configuration = configuration
@@ -134,7 +137,8 @@ public struct GateChecker: Sendable {
         case .read(let kind, let open):
             do throws(ReportError) {
                 var options = readOptions
-                if plan.coverageReports <= 1 { options.coverageDetail = .totals }
+                // Diff coverage needs every line, even of a single report.
+                if plan.coverageReports <= 1, diff == nil { options.coverageDetail = .totals }
                 var source: PeekingSource
                 if let open { source = open } else { source = .plain(try prepared.input.open()) }
                 collection.add(try ReportReader.read(kind, from: &source, path: prepared.name, options: options))
@@ -150,7 +154,9 @@ public struct GateChecker: Sendable {
         var reports = collection.reportSet
         let names = reports.reports.map(\.path) + reports.failed.map(\.path) + reports.ignored.map(\.path)
         reports.diagnostics += unmatchedBindings(names)
-        return GateEngine.evaluate(reports, configuration: configuration, today: today)
+        return GateEngine.evaluate(
+            reports, configuration: configuration, today: today,
+            diff: diff.map { DiffInput($0, rules: configuration.pathRules) })
     }
 
     /// The options every report is read with: the configuration's, and nothing else.

@@ -42,6 +42,10 @@ public struct Configuration: Sendable, Hashable {
     /// What the decoder noticed without refusing the configuration (a `tools` entry that is a near miss of a known
     /// tool); the verdict carries them.
     public var warnings: [Diagnostic] = []
+    /// How report paths become repository paths (`paths`).
+    @_spi(Internals) public var pathRules = PathRules()
+    /// What diff coverage requires (`diff`).
+    @_spi(Internals) public var diffOptions = DiffOptions()
 
     /// Creates a configuration.
     @_spi(Internals) public init(

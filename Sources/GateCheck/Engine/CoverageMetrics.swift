@@ -24,6 +24,9 @@ struct CoverageMetrics {
         let branchesValid = fromLines ? totals.branchesValid : summary.branchesValid
         let branchesCovered = fromLines ? totals.branchesCovered : summary.branchesCovered
         switch metric {
+        case .diffLinesValid, .diffLinesCovered, .diffLinesMissed, .diffLineRate, .diffBranchRate:
+            // Measured over a diff by DiffCoverage, never from a report alone.
+            return .notMeasured("\(Metric.coverage(metric).name) needs a diff (--diff or --diff-base)")
         case .linesValid: return Self.count(linesValid)
         case .linesCovered: return Self.count(linesCovered)
         case .linesMissed:

@@ -14,8 +14,10 @@
     ///   - configuration: the gates; ``Configuration/builtIn`` when the user gave none.
     ///   - today: the UTC date that decides waiver expiry (injected; the library reads no clock).
     ///   - diagnostics: problems found before evaluation (configuration warnings), carried into the verdict.
+    ///   - diff: the diff the `coverage.diff_*` gates measure, if one was given.
     public static func evaluate(
-        _ reports: ReportSet, configuration: Configuration, today: Day, diagnostics: [Diagnostic] = []
+        _ reports: ReportSet, configuration: Configuration, today: Day, diagnostics: [Diagnostic] = [],
+        diff: DiffInput? = nil
     ) -> Verdict {
         // A findings report counted with other waivers than these would be judged on the wrong counts.
         let context = WaiverContext(waivers: configuration.waivers, today: today)
@@ -26,9 +28,16 @@
             .sorted { $0.path < $1.path }
         let measuresCoverage = configuration.gates.contains { if case .coverage = $0.metric { true } else { false } }
         let coverage = measuresCoverage ? coverageUnion(of: loaded, prepared: reports.coverageUnion) : nil
-        let gates = configuration.gates.map { evaluate($0, loaded: loaded, failed: failed, coverage: coverage) }
+        let usesDiff = configuration.gates.contains { $0.metric.isDiffCoverage }
+        let (diffState, diffDiagnostics) =
+            usesDiff
+            ? DiffGating.prepare(diff, coverage: coverage?.report, options: configuration.diffOptions) : (.absent, [])
+        let gates = configuration.gates.map {
+            evaluate($0, loaded: loaded, failed: failed, coverage: coverage, diff: diffState)
+        }
 
         var allDiagnostics = diagnostics + configuration.warnings + reports.diagnostics + failed.map(\.diagnostic)
+        allDiagnostics += diffDiagnostics + (diff?.diagnostic.map { [$0] } ?? [])
         allDiagnostics += loaded.flatMap(\.diagnostics)
         allDiagnostics += WaiverAudit.diagnostics(
             configuration.waivers, reports: loaded, today: today, warningDays: configuration.waiverWarningDays)
@@ -102,7 +111,8 @@
     }
 
     private static func evaluate(
-        _ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport], coverage: CoverageUnion?
+        _ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport], coverage: CoverageUnion?,
+        diff: DiffGating.State
     ) -> GateResult {
         let kinds = gate.sourceKinds
         let ofKind = loaded.filter { kinds.contains($0.kind) }
@@ -137,7 +147,15 @@
             return result(.error, "cannot judge: \(problem)", blocks: gate.level == .error)
         }
 
-        let measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion())
+        let measurement: Measurement
+        if case .coverage(let metric) = gate.metric, metric.isDiff {
+            let (measured, skip) = DiffGating.measure(metric, diff, gate: gate.id)
+            // Zero measurable changed lines: a visible skip, never a rate of 100 %.
+            if let skip { return result(.skipped, "skipped: \(skip)") }
+            measurement = measured
+        } else {
+            measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion())
+        }
         guard let holds = gate.bound.isSatisfied(by: measurement.value) else {
             let reason = measurement.notMeasuredReason ?? "the value was not measured"
             return result(.error, "cannot judge: \(reason)", actual: .notMeasured, blocks: gate.level == .error)

@@ -26,7 +26,9 @@ enum ReportMetrics {
         case .coverage(let report):
             let measured = CoverageMetrics(report: report)
             return Dictionary(
-                uniqueKeysWithValues: Metric.Coverage.allCases.map { (Metric.coverage($0), measured.value($0).value) })
+                uniqueKeysWithValues: Metric.Coverage.allCases.filter { !$0.isDiff }.map {
+                    (Metric.coverage($0), measured.value($0).value)
+                })
         case .tests(let report):
             return Dictionary(
                 uniqueKeysWithValues: Metric.Tests.allCases.map {

@@ -14,7 +14,9 @@ struct CheckRunner {
     /// Today's date, which decides waiver expiry; tests pin it.
     var today = Day(Date())
 
-    func run(configPath: String?, paths: [String], output: OutputOptions, jobs: Int?) -> Int32 {
+    func run(
+        configPath: String?, paths: [String], output: OutputOptions, jobs: Int?, diff: DiffLoader = .init()
+    ) -> Int32 {
         let targets = OutputEmitter(environment: environment, console: console).targets(output)
         let configInput = configPath.map { [OutputConflicts.Target(label: "the configuration \($0)", path: $0)] } ?? []
         // Before the configuration is read: even a configuration error's verdict must not overwrite anything.
@@ -56,7 +58,13 @@ struct CheckRunner {
         if let named = overwrites.first(where: { !walked.contains(Array($0.input.path.utf8)) }) {
             return refuse(named.message)
         }
-        let checker = GateChecker(configuration: configuration, today: today, configurationName: configPath)
+        var checker = GateChecker(configuration: configuration, today: today, configurationName: configPath)
+        switch diff.load() {
+        case .success(let context): checker.diff = context
+        case .failure(let error):
+            console.writeError("Error: \(error.description).\n")
+            return ExitStatus.cannotJudge.code
+        }
         let reports = ReportLoader(checker: checker, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             .collection(collected)
         let ignored = Set(reports.ignored.map { Array($0.path.utf8) })
