@@ -48,7 +48,7 @@
     ]
     static let gateKeys = [
         "id", "metric", "min", "max", "level", "required", "kinds", "description", "min_severity", "min_confidence",
-        "fixable_only", "tools",
+        "fixable_only", "tools", "scope", "per_file",
     ]
     static let inputKeys = ["path", "kind", "required"]
     static let waiverKeys = ["id", "reason", "expires", "kinds", "paths", "package", "owner"]

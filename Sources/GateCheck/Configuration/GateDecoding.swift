@@ -54,10 +54,13 @@ enum GateDecoding {
             kinds = decoded
         }
         let selector = decodeSelector(fields, metric: metric, at: path, &decoder)
+        let scope = ScopeDecoding.decode(fields, metric: metric, at: path, &decoder)
         guard let id, let bound, errorCount(decoder) == errorsBefore else { return nil }
-        return GateSpec(
+        var gate = GateSpec(
             id: id, metric: metric, bound: bound, level: level, required: required, kinds: kinds, selector: selector,
             description: description)
+        (gate.scope, gate.perFile) = (scope.paths, scope.perFile)
+        return gate
     }
 
     // MARK: - Private

@@ -62,6 +62,10 @@ public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
     public var selector: FindingSelector
     /// A sentence for people reading the verdict.
     public var description: String?
+    /// Only these files count (`scope.paths`, globs); `nil`: every file.
+    public var scope: [String]? = nil
+    /// Every file in scope must meet the bound on its own (`per_file`).
+    public var perFile = false
 
     /// Creates a gate.
     public init(

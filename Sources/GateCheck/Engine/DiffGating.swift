@@ -60,8 +60,11 @@ enum DiffGating {
     }
 
     /// The measurement of one diff metric, or why the gate is skipped.
-    static func measure(_ metric: Metric.Coverage, _ state: State, gate: String) -> (Measurement, skip: String?) {
-        let coverage: DiffCoverage
+    static func measure(_ metric: Metric.Coverage, _ state: State, gate spec: GateSpec) -> (
+        Measurement, skip: String?
+    ) {
+        let gate = spec.id
+        var coverage: DiffCoverage
         switch state {
         case .absent:
             return (
@@ -71,6 +74,26 @@ enum DiffGating {
             )
         case .unusable(let reason): return (.notMeasured(reason), nil)
         case .measured(let measured): coverage = measured
+        }
+        if let scope = spec.scope {
+            let globs = scope.map(Glob.init)
+            coverage.files = coverage.files.filter { file in globs.contains { $0.matches(file.path) } }
+            coverage.unmeasured = coverage.unmeasured.filter { path in globs.contains { $0.matches(path) } }
+            if coverage.files.isEmpty, coverage.unmeasured.isEmpty {
+                return (
+                    .notMeasured(
+                        "the scope \(scope.joined(separator: ", ")) of gate \(gate) matches no changed file; fix "
+                            + "the globs (they match repository paths, as the diff names them)"), nil
+                )
+            }
+        }
+        if spec.perFile, metric == .diffLineRate {
+            let files = coverage.files.filter { $0.measured > 0 }.map { ($0.path, $0.covered, $0.measured) }
+            guard !files.isEmpty else {
+                let note = "no changed line in scope is measured: a rate over nothing is not 100 %"
+                return (.notMeasured(note), note)
+            }
+            return (ScopedCoverage.perFile(files, bound: spec.bound, unit: "changed lines"), nil)
         }
         let valid = coverage.linesValid
         let zeroNote =
@@ -94,7 +117,8 @@ enum DiffGating {
         default:
             return (.notMeasured("\(Metric.coverage(metric).name) is not a diff metric"), nil)
         }
-        measurement.explainFailure = { uncoveredLines(coverage) }
+        let measured = coverage
+        measurement.explainFailure = { uncoveredLines(measured) }
         return (measurement, nil)
     }
 

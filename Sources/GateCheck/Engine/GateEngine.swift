@@ -33,7 +33,7 @@
             usesDiff
             ? DiffGating.prepare(diff, coverage: coverage?.report, options: configuration.diffOptions) : (.absent, [])
         let gates = configuration.gates.map {
-            evaluate($0, loaded: loaded, failed: failed, coverage: coverage, diff: diffState)
+            evaluate($0, loaded: loaded, failed: failed, coverage: coverage, diff: diffState, mapper: diff?.mapper)
         }
 
         var allDiagnostics = diagnostics + configuration.warnings + reports.diagnostics + failed.map(\.diagnostic)
@@ -112,7 +112,7 @@
 
     private static func evaluate(
         _ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport], coverage: CoverageUnion?,
-        diff: DiffGating.State
+        diff: DiffGating.State, mapper: PathMapper?
     ) -> GateResult {
         let kinds = gate.sourceKinds
         let ofKind = loaded.filter { kinds.contains($0.kind) }
@@ -149,12 +149,12 @@
 
         let measurement: Measurement
         if case .coverage(let metric) = gate.metric, metric.isDiff {
-            let (measured, skip) = DiffGating.measure(metric, diff, gate: gate.id)
+            let (measured, skip) = DiffGating.measure(metric, diff, gate: gate)
             // Zero measurable changed lines: a visible skip, never a rate of 100 %.
             if let skip { return result(.skipped, "skipped: \(skip)") }
             measurement = measured
         } else {
-            measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion())
+            measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion(), mapper: mapper)
         }
         guard let holds = gate.bound.isSatisfied(by: measurement.value) else {
             let reason = measurement.notMeasuredReason ?? "the value was not measured"
@@ -176,7 +176,9 @@
         return outcome
     }
 
-    private static func measure(_ gate: GateSpec, sources: [LoadedReport], coverage: CoverageUnion) -> Measurement {
+    private static func measure(
+        _ gate: GateSpec, sources: [LoadedReport], coverage: CoverageUnion, mapper: PathMapper?
+    ) -> Measurement {
         switch gate.metric {
         case .coverage(let metric):
             // A report with only root totals has no lines to merge; merging would silently drop it.
@@ -189,6 +191,9 @@
                 return .notMeasured(
                     "the coverage reports were read for their totals only (CoverageDetail.totals), so they cannot be "
                         + "merged; read them with CoverageDetail.lines")
+            }
+            if gate.scope != nil || gate.perFile {
+                return ScopedCoverage.measure(gate, metric, coverage.report, mapper: mapper)
             }
             let metrics = CoverageMetrics(report: coverage.report)
             var measurement = metrics.value(metric)
