@@ -21,18 +21,21 @@
         self.byBaseName = index
     }
 
-    /// The path that is `name`, else the one path that ends with `/name`, or of which `name` ends with `/path`
-    /// (a report path carrying a build directory's prefix).
+    /// The path that is `name`, else the one path that ends with `/name`, else the longest path of which `name`
+    /// ends with `/path` (a report path that keeps a build directory's prefix: the candidates are then suffixes of
+    /// one another, and the longest is the most specific).
     public func match(_ name: String) -> Match {
         if paths.contains(name) { return .found(name) }
-        let candidates = (byBaseName[Self.baseName(name)] ?? []).filter { path in
-            path.hasSuffix("/" + name) || name.hasSuffix("/" + path)
+        let sameName = byBaseName[Self.baseName(name)] ?? []
+        let longer = sameName.filter { $0.hasSuffix("/" + name) }
+        switch longer.count {
+        case 1: return .found(longer[0])
+        case 2...: return .tie(longer.sorted())
+        default: break
         }
-        switch candidates.count {
-        case 0: return .none
-        case 1: return .found(candidates[0])
-        default: return .tie(candidates.sorted())
-        }
+        let shorter = sameName.filter { name.hasSuffix("/" + $0) }
+        guard let longest = shorter.max(by: { $0.utf8.count < $1.utf8.count }) else { return .none }
+        return .found(longest)
     }
 
     private static func baseName(_ path: String) -> Substring {

@@ -66,6 +66,9 @@ struct PathMapperTests {
         #expect(index.match("util.py") == .tie(["src/a/util.py", "src/b/util.py"]))
         #expect(index.match("lops.py") == .none)
         #expect(index.match("other.py") == .none)
+        // A report path longer than the diff's: of the diff paths it ends with, the longest.
+        let nested = PathIndex(["model.py", "acme/model.py"])
+        #expect(nested.match("/ci/src/acme/model.py") == .found("acme/model.py"))
     }
 
     @Test("a report file that matches two changed files is refused, and unmatched changed files are listed")
