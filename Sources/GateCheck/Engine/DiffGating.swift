@@ -119,6 +119,9 @@ enum DiffGating {
         }
         let measured = coverage
         measurement.explainFailure = { uncoveredLines(measured) }
+        measurement.uncoveredLines = {
+            measured.files.flatMap { UncoveredLines.runs(path: $0.path, $0.missedLines) }
+        }
         return (measurement, nil)
     }
 

@@ -169,6 +169,7 @@
             actual: measurement.value)
         if !holds {
             outcome.details = measurement.details + (measurement.explainFailure?() ?? [])
+            outcome.uncoveredLines = measurement.uncoveredLines?() ?? []
         }
         outcome.failedTests = holds ? [] : measurement.failedTests
         outcome.findings = measurement.findings

@@ -13,6 +13,8 @@ struct Measurement: Sendable {
     var waived: [Finding] = []
     /// Details worth computing only when the gate fails (the files with the most missed lines).
     var explainFailure: (@Sendable () -> [String])?
+    /// Changed lines no test executed (diff coverage), for annotations when the gate fails.
+    var uncoveredLines: (@Sendable () -> [UncoveredLines])?
 
     static func notMeasured(_ reason: String) -> Measurement {
         Measurement(value: .notMeasured, notMeasuredReason: reason)
