@@ -3,8 +3,10 @@ enum DiffPath {
     /// The null path of a file's missing side.
     static let devNull = "/dev/null"
 
-    /// A path as written after `--- `, `+++ `, `rename to ` and the like: unquoted, without the tab (and timestamp)
-    /// that `diff -u` and git write after it, and without a trailing carriage return. `nil` if a quote is not closed.
+    /// A path as written after `--- `, `+++ `, `rename to ` and the like.
+    ///
+    /// Unquoted, without the tab (and timestamp) that `diff -u` and git write after it, and without a trailing
+    /// carriage return. `nil` if a quote is not closed.
     static func value(_ text: Substring) -> String? {
         if text.first == "\"" { return unquote(text).map { String($0.path) } }
         var view = text
@@ -13,8 +15,9 @@ enum DiffPath {
         return String(view)
     }
 
-    /// Unquotes a path that starts with `"` (git's `core.quotePath` and paths with control characters): the path and
-    /// what follows the closing quote. `nil` if the quote is not closed or an escape is invalid.
+    /// Unquotes a path that starts with `"` (git's `core.quotePath` and paths with control characters).
+    ///
+    /// Returns the path and what follows the closing quote; `nil` if the quote is not closed or an escape is invalid.
     static func unquote(_ text: Substring) -> (path: Substring, rest: Substring)? {
         var bytes: [UInt8] = []
         let utf8 = Array(text.utf8)

@@ -72,8 +72,9 @@
         return joined.map { applyRules(relativeToRoot($0)) }.filter { seen.insert($0).inserted }
     }
 
-    /// The repository path of a report's file: of its candidates, the one the diff names, else the one that exists,
-    /// else the first. Several roots that name different existing files make the choice ambiguous: `nil` candidates
+    /// The repository path of a report's file.
+    ///
+    /// Of its candidates, the one the diff names, else the one that exists, else the first. Several roots that name different existing files make the choice ambiguous: `nil` candidates
     /// are returned for the caller to refuse.
     public func resolve(filename: String, sources: [String], diffPaths: Set<String>) -> PathResolution {
         let all = candidates(filename: filename, sources: sources)

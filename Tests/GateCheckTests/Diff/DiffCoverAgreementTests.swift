@@ -2,8 +2,9 @@ import Foundation
 @_spi(Internals) import GateCheck
 import Testing
 
-/// Diff coverage equals diff-cover's on the same repository, coverage.xml and diff, for the layouts Python projects
-/// use. The repository is rebuilt here with git from the committed base/ and head/ trees; coverage.xml (coverage.py)
+/// Diff coverage equals diff-cover's on the same repository, coverage.xml and diff.
+///
+/// For the layouts Python projects use. The repository is rebuilt here with git from the committed base/ and head/ trees; coverage.xml (coverage.py)
 /// and diff-cover.json (diff-cover's `--format json`) were made by scripts/generate-diff-fixtures.sh.
 @Suite("Diff coverage agrees with diff-cover", .enabled(if: GitRepository.isAvailable, "git not found"))
 struct DiffCoverAgreementTests {

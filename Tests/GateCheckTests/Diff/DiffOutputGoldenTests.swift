@@ -1,8 +1,9 @@
 @_spi(Internals) import GateCheck
 import Testing
 
-/// A failing diff coverage gate in every output that shows it: each file's uncovered changed lines in text, Markdown
-/// and JSON; annotations on the lines themselves for GitHub (`line`–`endLine`) and GitLab (`lines.begin`/`end`).
+/// A failing diff coverage gate in every output that shows it.
+///
+/// Each file's uncovered changed lines in text, Markdown and JSON; annotations on the lines themselves for GitHub (`line`–`endLine`) and GitLab (`lines.begin`/`end`).
 /// Golden files `Golden/diff-coverage.*` (GATECHECK_RECORD=1 rewrites them).
 @Suite("Diff coverage outputs")
 struct DiffOutputGoldenTests {

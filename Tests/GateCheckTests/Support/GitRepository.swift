@@ -38,7 +38,9 @@ struct GitRepository {
         return try git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Runs git in the repository; its standard output. Throws on a non-zero exit.
+    /// Runs git in the repository.
+    ///
+    /// Returns its standard output; throws on a non-zero exit.
     @discardableResult
     func git(_ arguments: String...) throws -> String {
         try gitBytes(arguments).text
