@@ -38,6 +38,9 @@ public struct GateChecker: Sendable {
     /// caller reads the file and the clock (docs/history.md).
     @_spi(Internals) public var history: HistoryContext?
 
+    /// The diff that `coverage.diff_*` gates measure (`--diff`, `--diff-base`).
+    @_spi(Internals) public var diff: DiffContext?
+
     /// Creates a checker.
     public init(configuration: Configuration, today: Day, configurationName: String? = nil) {
         self.configuration = configuration
@@ -152,7 +155,8 @@ public struct GateChecker: Sendable {
         case .read(let kind, let open):
             do throws(ReportError) {
                 var options = readOptions
-                if plan.coverageReports <= 1 { options.coverageDetail = .totals }
+                // Diff coverage needs every line, even of a single report.
+                if plan.coverageReports <= 1, diff == nil { options.coverageDetail = .totals }
                 var source: PeekingSource
                 if let open { source = open } else { source = .plain(try prepared.input.open()) }
                 collection.add(try ReportReader.read(kind, from: &source, path: prepared.name, options: options))
@@ -174,7 +178,8 @@ public struct GateChecker: Sendable {
         let names = reports.reports.map(\.path) + reports.failed.map(\.path) + reports.ignored.map(\.path)
         reports.diagnostics += unmatchedBindings(names, selected: selected)
         return GateEngine.evaluate(
-            reports, configuration: selected, today: today, baseline: baseline, history: history)
+            reports, configuration: selected, today: today, baseline: baseline, history: history,
+            diff: diff.map { DiffInput($0, rules: configuration.pathRules) })
     }
 
     /// The baseline of a run: its gates' exact values and what the change metrics need.

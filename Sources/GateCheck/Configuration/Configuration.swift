@@ -45,6 +45,10 @@ public struct Configuration: Sendable, Hashable {
     /// The gates a ``GateSelection`` left out of this run: not judged, but their `exclusive` claims on reports
     /// still hold, and bindings only they read are not required.
     @_spi(Internals) public var unselectedGates: [GateSpec] = []
+    /// How report paths become repository paths (`paths`).
+    @_spi(Internals) public var pathRules = PathRules()
+    /// What diff coverage requires (`diff`).
+    @_spi(Internals) public var diffOptions = DiffOptions()
 
     /// Creates a configuration.
     @_spi(Internals) public init(

@@ -44,10 +44,11 @@
 
     static let rootKeys = [
         "$schema", "version", "inputs", "gates", "waivers", "waiver_warning_days", "limits", "accuracy_mapping",
+        "paths", "diff",
     ]
     static let gateKeys = [
         "id", "metric", "min", "max", "level", "required", "kinds", "description", "min_severity", "min_confidence",
-        "fixable_only", "tools", "tags", "reports", "exclusive", "baseline", "history",
+        "fixable_only", "tools", "tags", "reports", "exclusive", "baseline", "history", "scope", "per_file",
     ]
     static let inputKeys = ["path", "kind", "required"]
     static let waiverKeys = ["id", "reason", "expires", "kinds", "paths", "package", "owner"]
@@ -114,6 +115,12 @@
             let mapping = AccuracyMapping.decode(node, at: "accuracy_mapping", &decoder)
         {
             configuration.accuracyMapping = mapping
+        }
+        if let node = fields["paths"], let rules = PathRulesDecoding.decodePaths(node, &decoder) {
+            configuration.pathRules = rules
+        }
+        if let node = fields["diff"], let options = PathRulesDecoding.decodeDiff(node, &decoder) {
+            configuration.diffOptions = options
         }
         if let node = fields["limits"], let limits = decoder.object(node, at: "limits", keys: limitKeys) {
             if let value = limits["max_report_bytes"],

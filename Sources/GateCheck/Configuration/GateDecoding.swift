@@ -73,15 +73,17 @@ enum GateDecoding {
             kinds = decoded
         }
         let selector = decodeSelector(fields, metric: metric, at: path, &decoder)
-        let scope = GateScopeDecoding.decode(fields, at: path, &decoder)
+        let stage = GateScopeDecoding.decode(fields, at: path, &decoder)
+        let scope = ScopeDecoding.decode(fields, metric: metric, at: path, &decoder)
         guard let id, let bound, errorCount(decoder) == errorsBefore else { return nil }
         var gate = GateSpec(
             id: id, metric: metric, bound: bound, level: level, required: required, kinds: kinds, selector: selector,
-            description: description, tags: scope.tags, reports: scope.reports, exclusive: scope.exclusive)
+            description: description, tags: stage.tags, reports: stage.reports, exclusive: stage.exclusive)
         gate.baseline = rule
         gate.hasBound = !unbounded
         gate.history = history
         gate.history?.hasOwnBound = fields["min"] != nil || fields["max"] != nil
+        (gate.scope, gate.perFile) = (scope.paths, scope.perFile)
         return gate
     }
 

@@ -79,6 +79,10 @@ public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
     public var usesBaseline: Bool { baseline != nil || metric.isChange }
     /// A comparison with earlier runs (`history` in gates.json; docs/history.md).
     public var history: HistorySpec?
+    /// Only these files count (`scope.paths`, globs); `nil`: every file.
+    public var scope: [String]? = nil
+    /// Every file in scope must meet the bound on its own (`per_file`).
+    public var perFile = false
 
     /// Creates a gate.
     public init(

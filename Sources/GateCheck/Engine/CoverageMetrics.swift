@@ -29,6 +29,9 @@ struct CoverageMetrics {
         let branchesValid = branchesFromLines ? totals.branchesValid : summary.branchesValid
         let branchesCovered = branchesFromLines ? totals.branchesCovered : summary.branchesCovered
         switch metric {
+        case .diffLinesValid, .diffLinesCovered, .diffLinesMissed, .diffLineRate, .diffBranchRate:
+            // Measured over a diff by DiffCoverage, never from a report alone.
+            return .notMeasured("\(Metric.coverage(metric).name) needs a diff (--diff or --diff-base)")
         case .linesValid: return Self.count(linesValid)
         case .linesCovered: return Self.count(linesCovered)
         case .linesMissed:

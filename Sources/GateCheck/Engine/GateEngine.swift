@@ -17,9 +17,10 @@
     ///   - baseline: what gates with a `baseline` member and change metrics compare with.
     ///   - history: the history that gates with a `history` member compare with, and the moment that ends their
     ///     windows (`nil`: none was given, which such a gate reports).
+    ///   - diff: the diff the `coverage.diff_*` gates measure, if one was given.
     public static func evaluate(
         _ reports: ReportSet, configuration: Configuration, today: Day, diagnostics: [Diagnostic] = [],
-        baseline: BaselineContext = .none, history: HistoryContext? = nil
+        baseline: BaselineContext = .none, history: HistoryContext? = nil, diff: DiffInput? = nil
     ) -> Verdict {
         // A findings report counted with other waivers than these would be judged on the wrong counts.
         let context = WaiverContext(waivers: configuration.waivers, today: today)
@@ -30,6 +31,10 @@
             .sorted { $0.path < $1.path }
         let measuresCoverage = configuration.gates.contains { if case .coverage = $0.metric { true } else { false } }
         let coverage = measuresCoverage ? coverageUnion(of: loaded, prepared: reports.coverageUnion) : nil
+        let usesDiff = configuration.gates.contains { $0.metric.isDiffCoverage }
+        let (diffState, diffDiagnostics) =
+            usesDiff
+            ? DiffGating.prepare(diff, coverage: coverage?.report, options: configuration.diffOptions) : (.absent, [])
         let scope = ReportScope(configuration)
         let gates = configuration.gates.map { gate in
             let inputs = scope.inputs(of: gate, loaded: loaded, failed: failed)
@@ -38,12 +43,13 @@
                 ? coverageUnion(of: inputs.loaded, prepared: reports.coverageUnion) : coverage
             return evaluate(
                 gate, loaded: inputs.loaded, failed: inputs.failed, coverage: narrowedCoverage, baseline: baseline,
-                history: history)
+                history: history, diff: diffState, mapper: diff?.mapper)
         }
 
         var allDiagnostics = diagnostics + configuration.warnings + reports.diagnostics + failed.map(\.diagnostic)
         allDiagnostics += BaselineDiagnostics.diagnostics(gates, configuration: configuration, baseline: baseline)
         allDiagnostics += HistoryGating.diagnostics(gates, history: history)
+        allDiagnostics += diffDiagnostics + (diff?.diagnostic.map { [$0] } ?? [])
         allDiagnostics += loaded.flatMap(\.diagnostics)
         allDiagnostics += WaiverAudit.diagnostics(
             configuration.waivers, reports: loaded, today: today, warningDays: configuration.waiverWarningDays)
@@ -118,7 +124,7 @@
 
     private static func evaluate(
         _ gate: GateSpec, loaded: [LoadedReport], failed: [FailedReport], coverage: CoverageUnion?,
-        baseline: BaselineContext, history: HistoryContext?
+        baseline: BaselineContext, history: HistoryContext?, diff: DiffGating.State, mapper: PathMapper?
     ) -> GateResult {
         let kinds = gate.sourceKinds
         let ofKind = loaded.filter { kinds.contains($0.kind) }
@@ -165,11 +171,20 @@
         if gate.usesBaseline {
             return BaselineJudge(gate: gate, context: baseline).judge(
                 measure: { base in
-                    measure(gate, sources: sources, coverage: coverage ?? CoverageUnion(), baseline: base)
+                    measure(
+                        gate, sources: sources, coverage: coverage ?? CoverageUnion(), mapper: mapper, baseline: base)
                 },
                 result: { status, message, actual, blocks in result(status, message, actual: actual, blocks: blocks) })
         }
-        let measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion())
+        let measurement: Measurement
+        if case .coverage(let metric) = gate.metric, metric.isDiff {
+            let (measured, skip) = DiffGating.measure(metric, diff, gate: gate)
+            // Zero measurable changed lines: a visible skip, never a rate of 100 %.
+            if let skip { return result(.skipped, "skipped: \(skip)") }
+            measurement = measured
+        } else {
+            measurement = measure(gate, sources: sources, coverage: coverage ?? CoverageUnion(), mapper: mapper)
+        }
         if let spec = gate.history {
             return HistoryGating.judge(
                 gate, spec, measurement: measurement, history: history, template: result(.pass, ""))
@@ -187,6 +202,7 @@
             actual: measurement.value)
         if !holds {
             outcome.details = measurement.details + (measurement.explainFailure?() ?? [])
+            outcome.uncoveredLines = measurement.uncoveredLines?() ?? []
         }
         outcome.failedTests = holds ? [] : measurement.failedTests
         outcome.findings = measurement.findings
@@ -195,7 +211,8 @@
     }
 
     private static func measure(
-        _ gate: GateSpec, sources: [LoadedReport], coverage: CoverageUnion, baseline: Baseline? = nil
+        _ gate: GateSpec, sources: [LoadedReport], coverage: CoverageUnion, mapper: PathMapper?,
+        baseline: Baseline? = nil
     ) -> Measurement {
         switch gate.metric {
         case .change(let metric):
@@ -212,6 +229,9 @@
                 return .notMeasured(
                     "the coverage reports were read for their totals only (CoverageDetail.totals), so they cannot be "
                         + "merged; read them with CoverageDetail.lines")
+            }
+            if gate.scope != nil || gate.perFile {
+                return ScopedCoverage.measure(gate, metric, coverage.report, mapper: mapper)
             }
             let metrics = CoverageMetrics(report: coverage.report)
             var measurement = metrics.value(metric)

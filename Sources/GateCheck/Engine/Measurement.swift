@@ -13,6 +13,8 @@ struct Measurement: Sendable {
     var waived: [Finding] = []
     /// Details worth computing only when the gate fails (the files with the most missed lines).
     var explainFailure: (@Sendable () -> [String])?
+    /// Changed lines no test executed (diff coverage), for annotations when the gate fails.
+    var uncoveredLines: (@Sendable () -> [UncoveredLines])?
 
     static func notMeasured(_ reason: String) -> Measurement {
         Measurement(value: .notMeasured, notMeasuredReason: reason)
@@ -26,7 +28,9 @@ enum ReportMetrics {
         case .coverage(let report):
             let measured = CoverageMetrics(report: report)
             return Dictionary(
-                uniqueKeysWithValues: Metric.Coverage.allCases.map { (Metric.coverage($0), measured.value($0).value) })
+                uniqueKeysWithValues: Metric.Coverage.allCases.filter { !$0.isDiff }.map {
+                    (Metric.coverage($0), measured.value($0).value)
+                })
         case .tests(let report):
             return Dictionary(
                 uniqueKeysWithValues: Metric.Tests.allCases.map {

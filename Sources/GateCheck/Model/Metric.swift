@@ -37,6 +37,19 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
         case branchesValid = "branches_valid"
         /// Branches taken at least once.
         case branchesCovered = "branches_covered"
+        /// Changed lines (the diff's `+` lines) that a coverage report measures; needs a diff.
+        case diffLinesValid = "diff_lines_valid"
+        /// Changed lines executed at least once.
+        case diffLinesCovered = "diff_lines_covered"
+        /// Changed lines never executed.
+        case diffLinesMissed = "diff_lines_missed"
+        /// Changed lines executed / changed lines measured; skipped when no changed line is measured.
+        case diffLineRate = "diff_line_rate"
+        /// Branches taken / branches on the changed lines; skipped when they have none.
+        case diffBranchRate = "diff_branch_rate"
+
+        /// Whether the metric is measured over a diff's changed lines.
+        public var isDiff: Bool { rawValue.hasPrefix("diff_") }
     }
 
     /// Test metrics, from JUnit reports summed across files.
@@ -169,13 +182,18 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Whether the metric is a fraction in [0, 1] computed from a numerator and a denominator.
     public var isRate: Bool {
         switch self {
-        case .coverage(let m): [.lineRate, .branchRate, .combinedRate].contains(m)
+        case .coverage(let m): [.lineRate, .branchRate, .combinedRate, .diffLineRate, .diffBranchRate].contains(m)
         case .latency(.errorRate), .accuracy: true
         case .tests, .findings, .image, .llm, .latency, .change: false
         }
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.name < rhs.name }
+
+    /// Whether the metric is measured over a diff's changed lines (`coverage.diff_*`).
+    @_spi(Internals) public var isDiffCoverage: Bool {
+        if case .coverage(let m) = self { m.isDiff } else { false }
+    }
 
     static func isValidAccuracyName(_ name: some StringProtocol) -> Bool {
         !name.isEmpty && name.utf8.count <= 64

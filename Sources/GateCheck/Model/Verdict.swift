@@ -41,6 +41,8 @@ public struct GateResult: Sendable, Hashable {
     /// The waived findings a findings gate would otherwise count, each with its waiver (bounded, most severe
     /// first).
     @_spi(Internals) public var waived: [Finding]
+    /// Changed lines no test executed, behind a failing or warning diff coverage gate (annotated on the lines).
+    @_spi(Internals) public var uncoveredLines: [UncoveredLines] = []
     /// Whether this gate's result makes the verdict `error` (a blocking gate that cannot be judged, or a
     /// required report that is missing).
     public var blocksAsError: Bool

@@ -1,7 +1,8 @@
 /// GitHub Actions workflow commands, which the runner turns into annotations: `::error` for every gate that
 /// failed or cannot be judged and every error diagnostic, `::warning` for warning gates and diagnostics, then one
-/// annotation per failing test that has a file and per finding that has a location (at that file and line), and a
-/// closing `::notice` with the summary line.
+/// annotation per failing test that has a file and per finding that has a location (at that file and line), one per
+/// run of uncovered changed lines of a failing diff coverage gate (`line`–`endLine`), and a closing `::notice` with
+/// the summary line.
 ///
 /// Gates come first because GitHub shows only the first 10 errors and 10 warnings of a step. Values are escaped as
 /// the Actions toolkit does: `%`, CR and LF in messages; additionally `:` and `,` in properties. Report text goes
@@ -50,6 +51,19 @@ struct GitHubReporter: VerdictReporter {
             let message = (finding.message.isEmpty ? finding.id : finding.message).displaySafe(keepingLineBreaks: true)
             lines.append(Self.command(gate.status == .fail ? "error" : "warning", properties, message))
         }
+        for gate in verdict.gatesByAttention where gate.status == .fail || gate.status == .warn {
+            // At most 50 per gate: GitHub shows 10 errors per step, and a log of thousands helps no one.
+            for run in gate.uncoveredLines.prefix(50) {
+                var properties = ["title": "Changed \(run.lineText) not covered (gate \(gate.id.displaySafe))"]
+                properties["file"] = run.path.displaySafe
+                properties["line"] = String(run.first)
+                properties["endLine"] = String(run.last)
+                lines.append(
+                    Self.command(
+                        gate.status == .fail ? "error" : "warning", properties,
+                        "no test executed changed \(run.lineText)"))
+            }
+        }
         let summary =
             "gatecheck \(verdict.status.rawValue): \(verdict.gateCounts.isEmpty ? "no gate evaluated" : verdict.gateCounts); exit \(verdict.exitCode)"
         lines.append(Self.command("notice", ["title": "gatecheck"], summary))
@@ -60,7 +74,7 @@ struct GitHubReporter: VerdictReporter {
 
     /// `::name key=value,...::message`, properties in a fixed order (title, file, line, col).
     private static func command(_ name: String, _ properties: [String: String], _ message: String) -> String {
-        let order = ["title", "file", "line", "col"]
+        let order = ["title", "file", "line", "endLine", "col"]
         let list = order.compactMap { key in properties[key].map { "\(key)=\(escapeProperty($0))" } }
         return "::\(name) \(list.joined(separator: ","))::\(escapeData(message))"
     }

@@ -54,6 +54,17 @@ struct GitLabReporter: VerdictReporter {
                     checkName: finding.id, fingerprint: Self.fingerprint("finding", finding.identity),
                     severity: Self.severity(finding.severity), path: location.path, line: max(1, location.line ?? 1)))
         }
+        for gate in verdict.gatesByAttention where gate.status == .fail || gate.status == .warn {
+            for run in gate.uncoveredLines {
+                issues.append(
+                    Issue(
+                        description: "Changed \(run.lineText) not covered by any test (gate \(gate.id))",
+                        checkName: "gatecheck/\(gate.id)",
+                        fingerprint: Self.fingerprint("uncovered", gate.id, run.path, String(run.first)),
+                        severity: gate.status == .fail ? "major" : "minor", path: run.path, line: run.first,
+                        end: run.last))
+            }
+        }
         return JSONOutput.encode(issues)
     }
 
@@ -73,14 +84,19 @@ struct GitLabReporter: VerdictReporter {
 
         struct Lines: Encodable {
             let begin: Int
+            /// Only for a run of lines (uncovered changed lines); omitted otherwise.
+            var end: Int? = nil
         }
 
-        init(description: String, checkName: String, fingerprint: String, severity: String, path: String, line: Int) {
+        init(
+            description: String, checkName: String, fingerprint: String, severity: String, path: String, line: Int,
+            end: Int? = nil
+        ) {
             self.description = description
             self.checkName = checkName
             self.fingerprint = fingerprint
             self.severity = severity
-            self.location = Location(path: path, lines: Lines(begin: line))
+            self.location = Location(path: path, lines: Lines(begin: line, end: end))
         }
 
         enum CodingKeys: String, CodingKey {

@@ -45,11 +45,27 @@ struct CheckCommand: ContextCommand {
             """)
     var jobs: Int?
 
+    @Option(
+        help: """
+            A unified diff (git diff --no-color --no-ext-diff -U0 BASE...HEAD) whose changed lines the \
+            coverage.diff_* gates measure; - for standard input.
+            """)
+    var diff: String?
+
+    @Option(
+        name: .customLong("diff-base"),
+        help: "Measure the change since the merge-base of REF and HEAD (runs git; needs the history: fetch-depth: 0).")
+    var diffBase: String?
+
+    @Option(help: "The repository root that report paths are made relative to (default: the working directory).")
+    var root: String?
+
     @Argument(help: "Report files or directories (searched recursively).")
     var paths: [String] = []
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if diff != nil, diffBase != nil { throw ValidationError("give --diff or --diff-base, not both") }
     }
 
     /// Runs the check with its world injected, and returns the exit code.
@@ -60,6 +76,6 @@ struct CheckCommand: ContextCommand {
         runner.now = context.now
         return runner.run(
             configPath: config, paths: paths, output: output, jobs: jobs, selection: selection.selection,
-            baseline: baseline.settings)
+            baseline: baseline.settings, diff: DiffLoader(diffPath: diff, diffBase: diffBase, root: root))
     }
 }

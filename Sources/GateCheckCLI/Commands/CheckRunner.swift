@@ -22,7 +22,7 @@ struct CheckRunner {
 
     func run(
         configPath: String?, paths: [String], output: OutputOptions, jobs: Int?, selection: GateSelection = .init(),
-        baseline: BaselineSettings = .init()
+        baseline: BaselineSettings = .init(), diff: DiffLoader = .init()
     ) -> Int32 {
         let targets = OutputEmitter(environment: environment, console: console).targets(output)
         let configInput =
@@ -81,6 +81,12 @@ struct CheckRunner {
         checker.history = historyPath.map { path in
             let metrics = Set(configuration.gates.filter { $0.history != nil }.map(\.metric.name))
             return HistoryFile.context(path: path, now: historyNow ?? now, metrics: metrics)
+        }
+        switch diff.load() {
+        case .success(let context): checker.diff = context
+        case .failure(let error):
+            console.writeError("Error: \(error.description).\n")
+            return ExitStatus.cannotJudge.code
         }
         let reports = ReportLoader(checker: checker, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             .collection(collected)

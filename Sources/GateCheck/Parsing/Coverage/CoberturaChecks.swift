@@ -56,7 +56,7 @@ enum CoberturaChecks {
     /// The codes of the diagnostics ``crossCheck(_:repeatedLines:)`` makes.
     static let crossCheckCodes: Set<String> = [
         "cobertura.summary-only", "cobertura.summary-mismatch", "cobertura.branches-from-root",
-        "cobertura.branch-summary-mismatch",
+        "cobertura.branch-summary-mismatch", "cobertura.source-collision",
     ]
 
     /// A note when the totals come from the root attributes, a warning when the root's line-rate disagrees with
@@ -74,6 +74,7 @@ enum CoberturaChecks {
             }
             return []
         }
+        if let collision = sourceCollision(report, counted: totals) { return [collision] }
         var result = branchesFromRoot(report, totals: totals) + rootBranchMismatch(report, totals: totals)
         guard let stated = report.summary.lineRate else { return result }
         let counted = Double(totals.linesCovered) / Double(totals.linesValid)
@@ -136,6 +137,25 @@ enum CoberturaChecks {
                     + "uses the lines (istanbul counts in its root, but writes on no line, the branches that start "
                     + "where no statement does)")
         ]
+    }
+
+    /// An error when a report with several `<source>` roots states more lines than its classes hold.
+    ///
+    /// coverage.py writes each file relative to the root it is under and keys its classes by that name, so two
+    /// same-named files under different `--cov` roots (`pkg_a/utils.py`, `pkg_b/utils.py` → `utils.py`) leave one
+    /// class, while the root totals count both. Files from different roots are different files: any figure from
+    /// the remaining lines would be another code base's, so the report cannot be judged.
+    static func sourceCollision(_ report: CoverageReport, counted totals: CoverageTotals) -> Diagnostic? {
+        guard report.sources.count > 1, let stated = report.summary.linesValid, stated > totals.linesValid else {
+            return nil
+        }
+        return Diagnostic(
+            .error, code: "cobertura.source-collision",
+            message: "the root states lines-valid=\(stated) but its classes hold \(totals.linesValid) lines: with "
+                + "\(report.sources.count) <source> roots (\(report.sources.joined(separator: ", "))), files of the "
+                + "same name under different roots were written as one class (coverage.py keys classes by the path "
+                + "relative to their root), so the figures would mix different files. Run coverage with one root that "
+                + "holds them all (`--cov=src`, `[run] source = src`) so that each file keeps its own path")
     }
 
     /// The root's totals.

@@ -1,0 +1,4 @@
+def a(x):
+    if x:
+        return 1
+    return 2
