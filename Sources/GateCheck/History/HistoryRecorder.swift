@@ -33,7 +33,10 @@
         for report in collection.loaded {
             if case .accuracy(let accuracy) = report.content { accuracyNames.formUnion(accuracy.metrics.keys) }
         }
-        let metrics = Metric.fixed + accuracyNames.sorted().map(Metric.accuracy)
+        // A run's own figures only: change metrics need a baseline and diff metrics a diff, neither of which a
+        // history line describes.
+        let metrics =
+            Metric.fixed.filter { !$0.isChange && !$0.isDiffCoverage } + accuracyNames.sorted().map(Metric.accuracy)
         var configuration = checker.configuration
         configuration.gates = metrics.map { metric in
             GateSpec(id: metric.name, metric: metric, bound: worstSide(metric), required: false)
