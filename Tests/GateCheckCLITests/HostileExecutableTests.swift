@@ -115,6 +115,7 @@ struct HostileExecutableTests {
             .latency,
             #"{"schema": "gatecheck.latency/v1", "p50_ms": 1, "p95_ms": 2, "requests": 10, "error_rate": 0}"#
         ),
+        (.lcov, "TN:\nSF:src/a.c\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nend_of_record\n"),
     ]
 
     @Test("a report bound in gates.json as any other kind is wrong-kind, exit 2, for every pair of kinds")
@@ -151,7 +152,7 @@ struct HostileExecutableTests {
 
     private static func metric(_ kind: ReportKind) -> String {
         switch kind {
-        case .cobertura: "coverage.lines_valid"
+        case .cobertura, .lcov: "coverage.lines_valid"
         case .junit: "tests.total"
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: "findings.total"
         case .accuracy: "accuracy.retrieval"

@@ -147,7 +147,7 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The report kinds that produce this metric.
     public var kinds: [ReportKind] {
         switch self {
-        case .coverage: [.cobertura]
+        case .coverage: ReportKind.allCases.filter(\.producesCoverage)
         case .tests: [.junit]
         case .findings: ReportKind.allCases.filter(\.producesFindings)
         case .accuracy: [.accuracy]

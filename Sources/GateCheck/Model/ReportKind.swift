@@ -25,6 +25,8 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     case llmCost = "llm-cost"
     /// gatecheck's latency report (`schemas/latency.schema.json`).
     case latency
+    /// An LCOV tracefile (lcov/geninfo, c8/nyc/istanbul, grcov, cargo-llvm-cov).
+    case lcov
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
@@ -34,7 +36,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     public var producesFindings: Bool {
         switch self {
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: true
-        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency: false
+        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .lcov: false
         }
     }
 
@@ -42,7 +44,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     public var isDependencyScanner: Bool {
         switch self {
         case .safety, .pipAudit: true
-        case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency: false
+        case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency, .lcov: false
         }
     }
 }

@@ -59,6 +59,10 @@
             let parsed = try CoberturaParser.parse(&source, limits: options.limits, detail: options.coverageDetail)
             content = .coverage(parsed.report)
             diagnostics = parsed.diagnostics
+        case .lcov:
+            let parsed = try LCOVParser.parse(&source, limits: options.limits)
+            content = .coverage(parsed.report)
+            diagnostics = parsed.diagnostics
         case .junit:
             let parsed = try JUnitParser.parse(&source, limits: options.limits)
             content = .tests(parsed.report)
@@ -87,7 +91,7 @@
         case .pipAudit: try PipAuditParser.parse(&source, options: options)
         case .sarif: try SARIFParser.parse(&source, options: options)
         case .trivyJSON: try TrivyJSONParser.parse(&source, options: options)
-        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency:
+        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .lcov:
             throw .wrongKind(expected: kind, found: "a report kind without findings")
         }
     }

@@ -223,6 +223,26 @@ struct FailureSeed: Sendable {
 
                 """,
             number: "140.0", duplicate: (#""p99_ms": $N"#, #""p99_ms": $N, "p99_ms": 1"#)),
+        FailureSeed(
+            kind: .lcov,
+            template: """
+                TN:unit$X
+                SF:src/projé 😀.c
+                FN:1,main
+                FNDA:1,main
+                DA:1,$N
+                DA:2,1
+                DA:3,0
+                BRDA:2,0,0,1
+                BRDA:2,0,1,-
+                BRF:2
+                BRH:1
+                LF:3
+                LH:2
+                end_of_record
+
+                """,
+            number: "4", duplicate: ("DA:1,$N", "DA:1,$N\nDA:1,0")),
     ]
 
     static func of(_ kind: ReportKind) -> FailureSeed {
