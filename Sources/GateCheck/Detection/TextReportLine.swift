@@ -1,5 +1,5 @@
 /// Tells the line-oriented report kinds by their first line (a UTF-8 byte order mark and blank lines before it are
-/// skipped by ``ReportSniffer``, `#` comment lines here): an LCOV tracefile starts with a `TN:` or `SF:` record.
+/// skipped by ``ReportSniffer``, `#` comment lines here): an LCOV tracefile starts with a `TN:` or `SF:` record, a Go cover profile is `mode: set|count|atomic`.
 struct TextReportLine {
     /// The bytes of the first line kept: enough for every prefix looked for.
     private static let kept = 32
@@ -47,6 +47,9 @@ struct TextReportLine {
     /// The kind a first line (or its start, when `ended` is `false`) tells.
     private static func classify(_ line: [UInt8], ended: Bool) -> ReportKind? {
         if line.starts(with: "TN:".utf8) || line.starts(with: "SF:".utf8) { return .lcov }
+        if ended, ["mode: set", "mode: count", "mode: atomic"].contains(where: { line.elementsEqual($0.utf8) }) {
+            return .goCover
+        }
         return nil
     }
 }

@@ -148,7 +148,7 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var kinds: [ReportKind] {
         switch self {
         case .coverage: ReportKind.allCases.filter(\.producesCoverage)
-        case .tests: [.junit]
+        case .tests: ReportKind.allCases.filter(\.producesTests)
         case .findings: ReportKind.allCases.filter(\.producesFindings)
         case .accuracy: [.accuracy]
         case .image: [.image, .trivyJSON]

@@ -27,6 +27,12 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     case latency
     /// An LCOV tracefile (lcov/geninfo, c8/nyc/istanbul, grcov, cargo-llvm-cov).
     case lcov
+    /// coverage.py's JSON report (`coverage json`).
+    case coverageJSON = "coverage-json"
+    /// A Go cover profile (`go test -coverprofile`).
+    case goCover = "go-cover"
+    /// `go test -json` output: test2json events, one per line.
+    case goTestJSON = "go-test-json"
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
@@ -36,7 +42,8 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     public var producesFindings: Bool {
         switch self {
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: true
-        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .lcov: false
+        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .lcov, .coverageJSON, .goCover, .goTestJSON:
+            false
         }
     }
 
@@ -44,7 +51,9 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     public var isDependencyScanner: Bool {
         switch self {
         case .safety, .pipAudit: true
-        case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency, .lcov: false
+        case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency, .lcov,
+            .coverageJSON, .goCover, .goTestJSON:
+            false
         }
     }
 }

@@ -91,7 +91,7 @@
                     "SF: starts a new record, but the record of \(open.path) (line \(open.startLine)) has no "
                         + "end_of_record", at: FilePosition(line: number))
             }
-            let path = CoberturaChecks.normalize(path: TextFields.string(value))
+            let path = try TextFields.path(value, at: number)
             guard !path.isEmpty else {
                 throw .invalidValue("SF: names no file", at: FilePosition(line: number), keyPath: nil)
             }

@@ -1,9 +1,19 @@
 /// Field splitting and number parsing for the line-oriented text reports (LCOV, Go cover profiles): no allocation,
 /// no locale, and every number checked for overflow.
 enum TextFields {
-    /// The bytes of a line as a string, for paths and messages (invalid UTF-8 repaired).
+    /// The bytes of a line as a string, for messages (invalid UTF-8 repaired).
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A file path as written, normalised as Cobertura's; bytes that are not UTF-8 are an error, because a repaired
+    /// path would name another file (and split its coverage from the same file's in other reports).
+    static func path(_ bytes: UnsafeBufferPointer<UInt8>, at line: Int) throws(ReportError) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .malformed(
+                "the file path \(quoted(bytes)) is not UTF-8; write the report as UTF-8", at: FilePosition(line: line))
+        }
+        return CoberturaChecks.normalize(path: text)
     }
 
     /// A decimal number of digits only, or `nil` when it is empty, has another byte, or exceeds `UInt64`.
