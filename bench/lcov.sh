@@ -15,7 +15,7 @@ input="$work/lcov-${megabytes}mb.info"
 
 cc -O2 -o "$work/read_floor" "$here/floors/read_floor.c"
 
-# Records of 40 to 400 lines with a branch on every fourth line, ~30 % missed, some files in two records (merged).
+# Records of 40 to 400 lines, two branches on every fourth line, ~30 % missed, a fifth of them a second record of a file.
 if [ ! -s "$input" ]; then
     python3 - "$input" "$megabytes" <<'PY'
 import random, sys, json
@@ -26,7 +26,8 @@ seen = {}
 with open(path, "w") as out:
     size, n = 0, 0
     while size < target:
-        name = f"src/module{n // 2 if n % 7 == 0 else n}/file{n}.c"
+        # Every fifth record is a second record of the file before: lcov -a style merging on the hot path.
+        name = f"src/module{n - 1}/file{n - 1}.c" if n % 5 == 4 else f"src/module{n}/file{n}.c"
         n += 1
         count = rng.randint(40, 400)
         rec = ["TN:", f"SF:{name}"]
