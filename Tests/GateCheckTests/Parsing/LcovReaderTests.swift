@@ -30,7 +30,7 @@ struct LcovReaderTests {
 
     @Test(
         "lines and branches equal `lcov --summary` on tracefiles lcov wrote",
-        arguments: ["calc", "second", "merged", "lcov-merge-ab"])
+        arguments: ["calc", "second", "merged", "lcov-merge-ab", "istanbul"])
     func figuresEqualLcovSummary(_ name: String) throws {
         let expected = try Self.summary(name)
         for chunkSize in [Int.max, 7] {
