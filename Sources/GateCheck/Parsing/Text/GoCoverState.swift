@@ -60,7 +60,8 @@ struct GoCoverState {
         var report = CoverageReport()
         var covered = 0
         var total = 0
-        for (path, blocks) in files {
+        // In path order, so that the first contradiction reported is the same however the bytes arrived.
+        for (path, blocks) in files.sorted(by: { $0.key < $1.key }) {
             let sorted = blocks.sorted {
                 ($0.startLine, $0.startColumn, $0.endLine, $0.endColumn)
                     < ($1.startLine, $1.startColumn, $1.endLine, $1.endColumn)
