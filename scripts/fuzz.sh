@@ -43,6 +43,10 @@ accuracy|json|16384|40000|sample-reports/passing/accuracy-report.json sample-rep
 image|json|16384|120000|corpus:docker-inspect sample-reports/passing/image-inspect.json sample-reports/failing/image-inspect.json Tests/GateCheckCLITests/Scenarios/image-boundary/reports Tests/GateCheckCLITests/Scenarios/image-units/reports
 llm-cost|json|16384|120000|sample-reports/passing/llm-cost.json sample-reports/failing/llm-cost.json
 latency|json|16384|100000|Tests/GateCheckCLITests/Scenarios/latency-gates/reports
+lcov|lcov|16384|100000|Tests/GateCheckTests/Fixtures/lcov
+coverage-json|json|16384|40000|Tests/GateCheckTests/Fixtures/coverage-json
+go-cover|lcov|16384|100000|Tests/GateCheckTests/Fixtures/go-cover
+go-test-json|json|16384|40000|Tests/GateCheckTests/Fixtures/go-test-json
 json-reader|json|8192|15000|corpus:bandit corpus:pip-audit corpus:safety corpus:trivy-json sample-reports/gates.json schemas
 configuration|json|4096|100000|sample-reports/gates.json Tests/GateCheckCLITests/Scenarios
 detection|all|4096|48000|corpus:cobertura corpus:junit corpus:bandit corpus:safety corpus:pip-audit corpus:sarif corpus:trivy-json corpus:docker-inspect Tests/GateCheckTests/Fixtures/jacoco Tests/GateCheckTests/Fixtures/xunit

@@ -129,6 +129,18 @@ struct HostileExecutableTests {
             .trx,
             #"<TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results><UnitTestResult testName="t" outcome="Passed"/></Results></TestRun>"#
         ),
+        (
+            .coverageJSON,
+            #"{"meta": {"format": 3, "version": "7.17.5"}, "files": {"a.py": {"executed_lines": [1], "missing_lines": [2], "summary": {"covered_lines": 1, "num_statements": 2}}}, "totals": {"covered_lines": 1, "num_statements": 2}}"#
+        ),
+        (
+            .goTestJSON,
+            #"{"Action":"run","Package":"m","Test":"TestA"}"# + "\n"
+                + #"{"Action":"pass","Package":"m","Test":"TestA","Elapsed":0}"# + "\n"
+                + #"{"Action":"pass","Package":"m","Elapsed":0.1}"# + "\n"
+        ),
+        (.goCover, "mode: set\nexample.com/m/a.go:3.14,5.2 1 1\n"),
+        (.lcov, "TN:\nSF:src/a.c\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nend_of_record\n"),
     ]
 
     @Test("a report bound in gates.json as any other kind is wrong-kind, exit 2, for every pair of kinds")
@@ -165,8 +177,8 @@ struct HostileExecutableTests {
 
     private static func metric(_ kind: ReportKind) -> String {
         switch kind {
-        case .cobertura: "coverage.lines_valid"
-        case .junit: "tests.total"
+        case .cobertura, .lcov, .coverageJSON, .goCover: "coverage.lines_valid"
+        case .junit, .goTestJSON: "tests.total"
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: "findings.total"
         case .accuracy: "accuracy.retrieval"
         case .image: "image.size_bytes"

@@ -144,7 +144,7 @@ public struct GateChecker: Sendable {
 
     /// What the prepared inputs' kinds decide about reading them.
     public func plan(_ prepared: [PreparedInput]) -> ReadPlan {
-        ReadPlan(coverageReports: prepared.count { $0.kind.map(Metric.coverage(.lineRate).kinds.contains) ?? false })
+        ReadPlan(coverageReports: prepared.count { $0.kind?.producesCoverage == true })
     }
 
     /// Reads a prepared input into `collection`: a report, a failure, or an ignored file.

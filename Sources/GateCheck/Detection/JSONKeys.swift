@@ -5,7 +5,8 @@ enum JSONKeys {
         "schema", "$schema", "runs", "version", "SchemaVersion", "ClusterName", "ArtifactName", "Results",
         "generated_at", "metrics", "results", "errors", "report_meta", "meta", "scan_results", "dependencies",
         "total_cost", "testRunData", "testCases", "metricsScores", "conversationalTestCases", "runDuration", "Size",
-        "Repository", "Tag", "Target", "Id", "RepoTags", "name", "vulns", "skip_reason", "check_name",
+        "Repository", "Tag", "Target", "Id", "RepoTags", "name", "vulns", "skip_reason", "check_name", "files",
+        "totals", "Action", "Package",
     ]
 
     /// The keys a SARIF log object may have.
@@ -47,6 +48,10 @@ enum JSONKeys {
         }
         if keys["report_meta"] != nil { return .safety }
         if keys["meta"] != nil, keys["scan_results"] != nil { return .safety }
+        // coverage.py's `coverage json`: `meta` (with its format) first, then `files` and `totals`.
+        // `go test -json`: test2json events, one object per line.
+        if case .string? = keys["Action"], case .string? = keys["Package"] { return .goTestJSON }
+        if keys["meta"] == .object, keys["files"] == .object || keys["totals"] == .object { return .coverageJSON }
         if keys["dependencies"] == .array { return .pipAudit }
         if keys["total_cost"] != nil { return .llmCost }
         if isDeepEvalRun(keys) { return .accuracy }

@@ -1,5 +1,6 @@
-/// Text that is neither XML nor JSON: only two forms mean something, Safety's text banner before its JSON (the JSON
-/// starts on the first line whose first non-blank byte is `{` or `[`) and the JSON literal `null`.
+/// Text that is neither XML nor JSON: the line-oriented reports (``TextReportLine``: an LCOV tracefile, a Go cover
+/// profile) by their first line, Safety's text banner before its JSON (the JSON starts on the first line whose first
+/// non-blank byte is `{` or `[`) and the JSON literal `null`.
 struct TextSniffer {
     /// How far the banner may reach.
     static let bannerLimit = 64 * 1024
@@ -11,8 +12,13 @@ struct TextSniffer {
     private var start: [UInt8] = []
     private var nonBlank = 0
     private var json: JSONSniffer?
+    private var firstLine = TextReportLine()
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if !firstLine.isDone {
+            firstLine.feed(bytes)
+            if firstLine.kind != nil { isSettled = true }
+        }
         var index = 0
         while index < bytes.count, !isSettled, json == nil {
             let byte = bytes[index]
@@ -40,6 +46,8 @@ struct TextSniffer {
     }
 
     func detection(isWholeFile: Bool) -> Detection {
+        if let kind = firstLine.kind { return .report(kind) }
+        if let kind = firstLine.finish(isWholeFile: isWholeFile) { return .report(kind) }
         if binary { return .unknown("a binary file (it contains NUL bytes)") }
         if let json, JSONKeys.classify(json.shape) == .safety { return .report(.safety) }
         if json == nil, isWholeFile, nonBlank == 4, start == Array("null".utf8) {

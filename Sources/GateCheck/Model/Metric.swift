@@ -168,8 +168,8 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The report kinds that produce this metric.
     public var kinds: [ReportKind] {
         switch self {
-        case .coverage: [.cobertura, .jacoco]
-        case .tests: [.junit, .nunit, .xunit, .trx]
+        case .coverage: ReportKind.allCases.filter(\.producesCoverage)
+        case .tests: ReportKind.allCases.filter(\.producesTests)
         case .findings: ReportKind.allCases.filter(\.producesFindings)
         case .accuracy: [.accuracy]
         case .image: [.image, .trivyJSON]

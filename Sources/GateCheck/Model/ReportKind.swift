@@ -33,6 +33,14 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     case xunit
     /// Visual Studio's test results (`.trx`, `<TestRun>`, `dotnet test --logger trx`, vstest).
     case trx
+    /// An LCOV tracefile (lcov/geninfo, c8/nyc/istanbul, grcov, cargo-llvm-cov).
+    case lcov
+    /// coverage.py's JSON report (`coverage json`).
+    case coverageJSON = "coverage-json"
+    /// A Go cover profile (`go test -coverprofile`).
+    case goCover = "go-cover"
+    /// `go test -json` output: test2json events, one per line.
+    case goTestJSON = "go-test-json"
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
@@ -42,7 +50,9 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     public var producesFindings: Bool {
         switch self {
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: true
-        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx: false
+        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx, .lcov,
+            .coverageJSON, .goCover, .goTestJSON:
+            false
         }
     }
 
@@ -51,8 +61,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .safety, .pipAudit: true
         case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit,
-            .xunit,
-            .trx:
+            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON:
             false
         }
     }

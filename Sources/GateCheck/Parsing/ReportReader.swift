@@ -62,6 +62,22 @@
             let parsed = try CoberturaParser.parse(&source, limits: options.limits, detail: options.coverageDetail)
             content = .coverage(parsed.report)
             diagnostics = parsed.diagnostics
+        case .lcov:
+            let parsed = try LCOVParser.parse(&source, limits: options.limits)
+            content = .coverage(parsed.report)
+            diagnostics = parsed.diagnostics
+        case .coverageJSON:
+            let parsed = try CoveragePyJSONParser.parse(source, limits: options.limits)
+            content = .coverage(parsed.report)
+            diagnostics = parsed.diagnostics
+        case .goCover:
+            let parsed = try GoCoverParser.parse(&source, limits: options.limits)
+            content = .coverage(parsed.coverage.report)
+            diagnostics = parsed.coverage.diagnostics
+        case .goTestJSON:
+            let parsed = try GoTestJSONParser.parse(source, limits: options.limits)
+            content = .tests(parsed.report)
+            diagnostics = parsed.diagnostics
         case .junit:
             let parsed = try JUnitParser.parse(
                 &source, limits: options.limits, collectsOutcomes: options.collectsChangeData)
@@ -99,7 +115,8 @@
         case .pipAudit: try PipAuditParser.parse(&source, options: options)
         case .sarif: try SARIFParser.parse(&source, options: options)
         case .trivyJSON: try TrivyJSONParser.parse(&source, options: options)
-        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx:
+        case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx, .lcov,
+            .coverageJSON, .goCover, .goTestJSON:
             throw .wrongKind(expected: kind, found: "a report kind without findings")
         }
     }

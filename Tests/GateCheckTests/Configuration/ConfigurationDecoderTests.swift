@@ -154,8 +154,8 @@ struct ConfigurationDecoderTests {
             "waivers[0].reason", "\"reason\" is missing"
         ),
         (
-            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}], "inputs": [{"path": "x", "kind": "lcov"}]}"#,
-            "inputs[0].kind", "\"lcov\" is not one of"
+            #"{"version": 1, "gates": [{"id": "a", "metric": "tests.failed", "max": 0}], "inputs": [{"path": "x", "kind": "gcov"}]}"#,
+            "inputs[0].kind", "\"gcov\" is not one of"
         ),
     ]
 

@@ -151,8 +151,8 @@ enum FailureMatrix {
     /// A gate that every clean seed passes, so that a required report of the kind is present.
     static func probeGate(_ kind: ReportKind) -> GateSpec {
         switch kind {
-        case .cobertura: Build.gate("probe", .coverage(.lineRate), min: "0")
-        case .junit: Build.gate("probe", .tests(.total), min: "0")
+        case .cobertura, .lcov, .coverageJSON, .goCover: Build.gate("probe", .coverage(.lineRate), min: "0")
+        case .junit, .goTestJSON: Build.gate("probe", .tests(.total), min: "0")
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON:
             GateSpec(
                 id: "probe", metric: .findings(.total), bound: .max(Threshold(1000)), kinds: [kind])

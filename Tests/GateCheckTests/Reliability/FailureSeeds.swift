@@ -287,6 +287,72 @@ struct FailureSeed: Sendable {
 
                 """,
             number: "0.1", duplicate: (#"duration="00:00:$N""#, #"duration="00:00:$N" duration="0""#)),
+        FailureSeed(
+            kind: .lcov,
+            template: """
+                TN:unit$X
+                SF:src/projé 😀.c
+                FN:1,main
+                FNDA:1,main
+                DA:1,$N
+                DA:2,1
+                DA:3,0
+                BRDA:2,0,0,1
+                BRDA:2,0,1,-
+                BRF:2
+                BRH:1
+                LF:3
+                LH:2
+                end_of_record
+
+                """,
+            number: "4", duplicate: ("DA:1,$N", "DA:1,$N\nDA:1,0")),
+        FailureSeed(
+            kind: .coverageJSON,
+            template: """
+                {$X
+                  "meta": {"format": 3, "version": "7.17.5", "timestamp": "2026-11-26T10:00:00", "branch_coverage": true},
+                  "files": {
+                    "app/é 😀.py": {
+                      "executed_lines": [1, 2],
+                      "summary": {"covered_lines": 2, "num_statements": 3, "missing_lines": 1, "num_branches": 2,
+                        "covered_branches": 1, "missing_branches": 1},
+                      "missing_lines": [$N],
+                      "excluded_lines": [],
+                      "executed_branches": [[2, 3]],
+                      "missing_branches": [[2, -1]]
+                    }
+                  },
+                  "totals": {"covered_lines": 2, "num_statements": 3, "num_branches": 2, "covered_branches": 1}
+                }
+
+                """,
+            number: "3",
+            duplicate: (#""executed_lines": [1, 2]"#, #""executed_lines": [1, 2], "executed_lines": [1]"#)),
+        FailureSeed(
+            kind: .goCover,
+            template: """
+                mode: count
+                example.com/projé/😀/a.go$X:3.14,5.2 1 $N
+                example.com/projé/😀/a.go:5.2,5.10 1 0
+                example.com/projé/😀/a.go:7.20,9.2 2 1
+
+                """,
+            number: "4",
+            duplicate: ("a.go:5.2,5.10 1 0", "a.go:5.2,5.10 1 0\nexample.com/projé/😀/a.go:5.2,5.10 1 0")),
+        FailureSeed(
+            kind: .goTestJSON,
+            template: """
+                {$X"Time":"2026-11-26T10:00:00Z","Action":"run","Package":"example.com/projé","Test":"TestA"}
+                {"Time":"2026-11-26T10:00:00Z","Action":"output","Package":"example.com/projé","Test":"TestA","Output":"😀\\n"}
+                {"Time":"2026-11-26T10:00:01Z","Action":"pass","Package":"example.com/projé","Test":"TestA","Elapsed":$N}
+                {"Time":"2026-11-26T10:00:01Z","Action":"run","Package":"example.com/projé","Test":"TestB"}
+                {"Time":"2026-11-26T10:00:01Z","Action":"fail","Package":"example.com/projé","Test":"TestB","Elapsed":0}
+                {"Time":"2026-11-26T10:00:01Z","Action":"fail","Package":"example.com/projé","Elapsed":0.5}
+
+                """,
+            number: "0.1",
+            duplicate: (#""Action":"run","Package""#, #""Action":"run","Action":"run","Package""#)),
     ]
 
     static func of(_ kind: ReportKind) -> FailureSeed {

@@ -25,10 +25,10 @@ enum ReportInvariants {
         }
         switch report.content {
         case .coverage(let coverage):
-            try expect(kind == .cobertura || kind == .jacoco, "\(kind.rawValue) produced coverage")
+            try expect(kind.producesCoverage, "\(kind.rawValue) produced coverage")
             try check(coverage)
         case .tests(let tests):
-            try expect([.junit, .nunit, .xunit, .trx].contains(kind), "\(kind.rawValue) produced tests")
+            try expect(kind.producesTests, "\(kind.rawValue) produced tests")
             try check(tests)
         case .findings(let findings):
             try expect(kind.producesFindings, "\(kind.rawValue) produced findings")

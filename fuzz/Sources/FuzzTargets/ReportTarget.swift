@@ -22,6 +22,7 @@ enum ReportTarget {
             try CoberturaStructureCheck.check(bytes, reference)
             try checkCoverageDetail(bytes, reference)
         case .safety: try checkBanner(bytes, reference)
+        case .lcov: try checkRecordsMergeIdempotently(bytes, reference)
         default: break
         }
     }
@@ -43,6 +44,21 @@ enum ReportTarget {
     }
 
     // MARK: - Private
+
+    /// An LCOV tracefile twice in one file merges every record with itself (`lcov -a` of a file with itself):
+    /// the figures must not change.
+    private static func checkRecordsMergeIdempotently(
+        _ bytes: [UInt8], _ once: Result<LoadedReport, ReportError>
+    ) throws(FuzzFailure) {
+        guard case .success(let report) = once, case .coverage(let single) = report.content else { return }
+        let twice = read(.lcov, bytes + [0x0A] + bytes, options: FuzzFixtures.options(waivers: []))
+        guard case .success(let doubled) = twice, case .coverage(let merged) = doubled.content else {
+            throw FuzzFailure("lcov: the tracefile twice in one file is not read: \(summary(twice))")
+        }
+        guard merged.totals == single.totals else {
+            throw FuzzFailure("lcov: the tracefile twice gives \(merged.totals), once \(single.totals)")
+        }
+    }
 
     /// Totals mode reads differently (summaries per file, a second pass for split files) but must give the same
     /// totals; without a rewindable source it must fall back to reading every line.

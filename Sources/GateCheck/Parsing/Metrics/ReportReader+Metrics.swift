@@ -14,7 +14,8 @@ extension ReportReader {
             try LatencyReportParser.parse(
                 MetricReportInput.readTree(
                     source, kind: kind, limits: options.limits, shape: LatencyReportParser.shape))
-        case .cobertura, .junit, .bandit, .safety, .pipAudit, .sarif, .trivyJSON, .jacoco, .nunit, .xunit, .trx:
+        case .cobertura, .junit, .bandit, .safety, .pipAudit, .sarif, .trivyJSON, .jacoco, .nunit, .xunit, .trx, .lcov,
+            .coverageJSON, .goCover, .goTestJSON:
             throw .wrongKind(expected: kind, found: "a report kind without accuracy, image, cost or latency metrics")
         }
     }

@@ -1,0 +1,78 @@
+/// One `SF:` … `end_of_record` record of an LCOV tracefile while it is read, and the checks made when it ends.
+struct LCOVRecord {
+    /// A branch as the record states it: its line, a hash of its `block,branch` text, and whether it was taken.
+    private struct Branch {
+        var line: UInt32
+        var key: UInt64
+        var taken: Bool
+    }
+
+    /// A summary line (`LF`, `LH`, `BRF`, `BRH`): its value and the line of the tracefile it is on.
+    typealias Declared = (value: UInt64, at: Int)
+
+    /// The path after `SF:`, normalised as Cobertura paths are.
+    let path: String
+    /// The tracefile line of the `SF:`.
+    let startLine: Int
+    private var lines = LineTable()
+    private var branches: [Branch] = []
+    var linesFound: Declared?
+    var linesHit: Declared?
+    var branchesFound: Declared?
+    var branchesHit: Declared?
+
+    /// Starts a record for the source file `path` at tracefile line `startLine`.
+    init(path: String, startLine: Int) {
+        self.path = path
+        self.startLine = startLine
+    }
+
+    /// A `DA:` line: the line exists, and was hit if its count is not zero.
+    mutating func recordLine(_ line: UInt32, hit: Bool) {
+        lines.record(line: line, hit: hit)
+    }
+
+    /// A `BRDA:` line; `key` identifies the branch within its line (a hash of its block and branch fields).
+    mutating func recordBranch(line: UInt32, key: UInt64, taken: Bool) {
+        branches.append(Branch(line: line, key: key, taken: taken))
+    }
+
+    /// The record's lines and branches, after checking its `LF/LH/BRF/BRH` against its `DA/BRDA` lines.
+    ///
+    /// A branch written twice in the record is one branch, taken if either says so (lcov adds the counts).
+    ///
+    /// - Throws: ``ReportError/invalidValue(_:at:keyPath:)`` naming the summary line when it contradicts the lines.
+    mutating func finish() throws(ReportError) -> LCOVFile {
+        branches.sort { $0.line != $1.line ? $0.line < $1.line : $0.key < $1.key }
+        var packed: [UInt64] = []
+        packed.reserveCapacity(branches.count)
+        var taken = 0
+        for branch in branches {
+            let entry = LCOVFile.pack(line: branch.line, key: branch.key, taken: branch.taken)
+            if let last = packed.last, LCOVFile.sameBranch(last, entry) {
+                if branch.taken, last & 1 == 0 {
+                    packed[packed.count - 1] |= 1
+                    taken += 1
+                }
+            } else {
+                packed.append(entry)
+                if branch.taken { taken += 1 }
+            }
+        }
+        branches = []
+        try check(linesFound, "LF", equals: lines.count, what: "distinct DA lines")
+        try check(linesHit, "LH", equals: lines.covered, what: "DA lines with a non-zero count")
+        try check(branchesFound, "BRF", equals: packed.count, what: "distinct BRDA branches")
+        try check(branchesHit, "BRH", equals: taken, what: "BRDA branches taken")
+        return LCOVFile(lines: lines, branches: packed)
+    }
+
+    /// Fails when a summary line was written and differs from what the record's lines give.
+    private func check(_ declared: Declared?, _ tag: String, equals counted: Int, what: String) throws(ReportError) {
+        guard let declared, declared.value != UInt64(counted) else { return }
+        throw .invalidValue(
+            "\(tag):\(declared.value) contradicts the record of \(path) (line \(startLine)), which has \(counted) "
+                + "\(what); the tracefile was edited or damaged, so neither figure can be trusted (regenerate it "
+                + "with the coverage tool)", at: FilePosition(line: declared.at), keyPath: nil)
+    }
+}

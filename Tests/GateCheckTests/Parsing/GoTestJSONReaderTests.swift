@@ -1,0 +1,87 @@
+import Foundation
+@_spi(Internals) import GateCheck
+import Testing
+
+/// `go test -json` streams written by the real go test (Fixtures/go-test-json, see its NOTICE) counted as go test
+/// counts: the `--- PASS`, `--- FAIL` and `--- SKIP` lines of `go test -v` on the same package.
+struct GoTestJSONReaderTests {
+    /// go test -v's own count: passed, failed, skipped.
+    static func verbose(_ name: String) throws -> [Int] {
+        let text = String(decoding: try Fixtures.bytes("go-test-json/\(name).v.txt"), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        return ["--- PASS:", "--- FAIL:", "--- SKIP:"].map { marker in
+            lines.count { $0.trimmingCharacters(in: .whitespaces).hasPrefix(marker) }
+        }
+    }
+
+    static func read(_ bytes: [UInt8]) throws(ReportError) -> TestReport {
+        try GoTestJSONParser.parse(BytesSource(bytes, chunkSize: 977)).report
+    }
+
+    @Test("passed, failed and skipped equal go test -v's, subtests included", arguments: ["pass", "fail", "panic"])
+    func countsEqualGoTest(_ name: String) throws {
+        let report = try Self.read(try Fixtures.bytes("go-test-json/\(name).jsonl"))
+        #expect([report.passed, report.failed, report.skipped] == (try Self.verbose(name)))
+        #expect(report.total == report.passed + report.failed + report.skipped)
+    }
+
+    @Test("a failing subtest is named with its package and its output line")
+    func failureNamed() throws {
+        let report = try Self.read(try Fixtures.bytes("go-test-json/fail.jsonl"))
+        let names = report.failures.map(\.name)
+        #expect(names.contains("TestTable/n#01"))
+        #expect(report.failures.first { $0.name == "TestTable/n#01" }?.message.contains("n = 2 is even") == true)
+        #expect(report.failures.allSatisfy { $0.className == "example.com/calc/failing" })
+    }
+
+    @Test("a test cut off by a timeout fails with its package: never a pass")
+    func timeoutIsAFailure() throws {
+        let report = try Self.read(try Fixtures.bytes("go-test-json/timeout.jsonl"))
+        let verbose = try Self.verbose("timeout")
+        #expect(report.passed == verbose[0])
+        #expect(report.failed == 1)
+        #expect(report.failures.map(\.name) == ["TestHangs"])
+        #expect(report.failures.first?.message.contains("never finished") == true)
+    }
+
+    @Test("a package that fails without a failing test is one failing test named (package)")
+    func packageFailureWithoutTest() throws {
+        let text =
+            #"{"Action":"output","Package":"m/x","Output":"panic: init failed\n"}"# + "\n"
+            + #"{"Action":"fail","Package":"m/x","Elapsed":0.01}"# + "\n"
+        let report = try Self.read(Array(text.utf8))
+        #expect(report.failed == 1)
+        #expect(report.failures.first?.name == "(package)")
+        #expect(report.failures.first?.message.contains("panic: init failed") == true)
+    }
+
+    @Test("go 1.19's plain-text build failure among the events is an error at its line, never a pass")
+    func buildFailureLine() throws {
+        let bytes = try Fixtures.bytes("go-test-json/mixed-go1.19.jsonl")
+        let text = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let plain = try #require(text.firstIndex { $0.hasPrefix("FAIL") })
+        do {
+            _ = try Self.read(bytes)
+            Issue.record("read")
+        } catch {
+            #expect(error.location?.line == plain + 1)
+        }
+    }
+
+    @Test("streams are detected by content; a stream cut between packages is truncated")
+    func detectionAndCuts() throws {
+        for name in ["pass", "fail", "panic", "timeout"] {
+            let bytes = try Fixtures.bytes("go-test-json/\(name).jsonl")
+            #expect(ReportDetector.detect(prefix: bytes, isWholeFile: true) == .report(.goTestJSON), "\(name)")
+        }
+        let lines = String(decoding: try Fixtures.bytes("go-test-json/pass.jsonl"), as: UTF8.self)
+            .split(separator: "\n")
+        let cut = Array((lines.dropLast().joined(separator: "\n") + "\n").utf8)
+        #expect(throws: ReportError.self) { try Self.read(cut) }
+        do { _ = try Self.read(cut) } catch { #expect(error.code == "report.truncated") }
+        do {
+            _ = try Self.read(Array(#"{"Package":"m"}"#.utf8))
+            Issue.record("read")
+        } catch { #expect(error.code == "report.wrong-kind") }
+    }
+}
