@@ -53,8 +53,8 @@ enum GateDecoding {
             unbounded
             ? Bound.min(Threshold(0, written: "0"))
             : fields["history"] != nil && fields["min"] == nil && fields["max"] == nil
-            ? HistoryDecoding.placeholderBound(history)
-            : decodeBound(fields, metric: metric, at: path, node.position, &decoder)
+                ? HistoryDecoding.placeholderBound(history)
+                : decodeBound(fields, metric: metric, at: path, node.position, &decoder)
         let level = fields["level"].flatMap { decoder.choice($0, at: path + ".level", as: GateLevel.self) } ?? .error
         let required = fields["required"].flatMap { decoder.bool($0, at: path + ".required") } ?? true
         let description = fields["description"].flatMap { decoder.string($0, at: path + ".description") }
