@@ -107,7 +107,7 @@ echo "== stage post-deploy"
 R=$SCRATCH/post-deploy && mkdir -p "$R"
 (cd "$PROJECT" && exec "$PY" -m ragservice.server tests/data/corpus.jsonl --port 0 >"$SCRATCH/server.log" 2>&1) &
 server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+trap 'kill $server 2>/dev/null || true; rm -rf "$SCRATCH"' EXIT
 port=
 for _ in $(seq 100); do
     port=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "$SCRATCH/server.log")
