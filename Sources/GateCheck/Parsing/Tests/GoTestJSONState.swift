@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What the events of a `go test -json` stream say so far, counted as `go test` counts.
 struct GoTestJSONState {
@@ -112,7 +116,7 @@ struct GoTestJSONState {
     /// An output line worth naming in a failure: not go test's own `=== RUN` and `--- PASS` framing, bounded.
     private static func meaningful(_ output: String?) -> String? {
         guard let output else { return nil }
-        let line = output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = output.trimmingWhitespace
         guard !line.isEmpty, !line.hasPrefix("=== "), !line.hasPrefix("--- "), line != "PASS", line != "FAIL" else {
             return nil
         }

@@ -1,4 +1,14 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads a line-oriented text report (LCOV, Go cover profiles) line by line from a ``ByteSource``, in 256 KiB
 /// chunks, keeping only the line being read.
