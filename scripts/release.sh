@@ -140,6 +140,12 @@ shown=$("$bin" --version)
 # shellcheck source=scripts/lib/release-libraries.sh
 . scripts/lib/release-libraries.sh
 check_only_system_libraries "$bin" || fail "$bin needs libraries beyond glibc's (listed above)"
+# The library imports FoundationEssentials only; one plain `import Foundation` links FoundationInternationalization
+# and its ICU data in (40 MB more, seen once after a merge), which nothing else would catch.
+if grep -q FoundationInternationalization "$bin"; then
+    fail "$bin links FoundationInternationalization: a file imports Foundation instead of FoundationEssentials" \
+        "(grep -rn '^import Foundation$' Sources)"
+fi
 
 # The newest glibc symbol version the binary asks for is the oldest glibc it runs on.
 glibc_min=$(objdump -T "$bin" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1 | sed 's/GLIBC_/glibc /')
