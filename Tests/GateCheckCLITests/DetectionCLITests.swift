@@ -150,6 +150,33 @@ struct DetectionCLITests {
             + Array(#"{"errors": [], "generated_at": "x", "results": []}"#.utf8)
         let run = try ExecutableRunner.run(["detect", "/dev/stdin"], stdin: report)
         #expect(run.status == 2, "\(run.output)")
-        #expect(run.output.contains("all gatecheck keeps of an input it cannot read twice, such as a pipe"), "\(run.output)")
+        #expect(
+            run.output.contains("all gatecheck keeps of an input it cannot read twice, such as a pipe"), "\(run.output)"
+        )
+    }
+
+    @Test("text where a report should be is an error, not ignored beside passing reports")
+    func textInPlaceOfReport() throws {
+        let junit = try Data(contentsOf: ScenarioTests.root.appendingPathComponent("sample-reports/passing/junit.xml"))
+        let cases: [(name: String, text: String, says: String)] = [
+            (
+                "safety.json", "Unhandled exception happened: HTTPSConnectionPool(host='pyup.io')\n",
+                "plain text, not the JSON"
+            ),
+            ("coverage.xml", "No data to report.\n", "plain text, not the XML"),
+            ("go-test.log", "FAIL\texample.com/calc/broken [build failed]\n", "Go before 1.24 writes"),
+        ]
+        for (name, text, says) in cases {
+            let directory = try Self.folder([
+                "junit.xml": Array(junit), name: Array(text.utf8), "notes.txt": Array("FAIL? no, just notes\n".utf8),
+            ])
+            let result = ScenarioTests.run([directory.path])
+            #expect(result.code == 2, "\(name): \(result.out)")
+            #expect(result.out.contains("\(directory.path)/\(name)"), "\(name): \(result.out)")
+            #expect(result.out.contains(says), "\(name): \(result.out)")
+            #expect(result.out.contains("ignored: \(directory.path)/notes.txt: neither XML nor JSON"), "\(result.out)")
+        }
+        let quiet = try Self.folder(["junit.xml": Array(junit), "notes.txt": Array("just notes\n".utf8)])
+        #expect(ScenarioTests.run([quiet.path]).code == 0)
     }
 }

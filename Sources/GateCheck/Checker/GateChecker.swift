@@ -119,6 +119,16 @@ public struct GateChecker: Sendable {
         switch detection {
         case .report(let detected):
             return settled(.read(detected, open: open))
+        case .plainText(let firstLine):
+            if !isNamed, let ext = ReportFileName.dataExtension(of: input.name) {
+                return failed(ReportFileName.textInPlaceOfReport(extension: ext, firstLine: firstLine))
+            }
+            guard isNamed else { return settled(.ignored(IgnoredFile(path: input.name, reason: Self.textReason))) }
+            return failed(
+                .malformed(
+                    "it is not a report gatecheck reads (\(Self.textReason)); bind it to a kind in gates.json `inputs` "
+                        + "if it is one",
+                    at: nil))
         case .unknown(let reason), .ownOutput(let reason):
             guard isNamed else { return settled(.ignored(IgnoredFile(path: input.name, reason: reason))) }
             if case .ownOutput = detection {
@@ -200,6 +210,9 @@ public struct GateChecker: Sendable {
         options.collectsChangeData = collectsBaselineData || configuration.gates.contains { $0.metric.isChange }
         return options
     }
+
+    /// Why a text file found in a directory is ignored.
+    static let textReason = "neither XML nor JSON"
 
     // MARK: - Bindings
 

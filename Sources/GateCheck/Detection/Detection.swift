@@ -5,6 +5,10 @@
     /// A readable file that is not a report gatecheck knows (an HTML page, another tool's JSON, a binary file);
     /// the verdict lists it as ignored with this reason.
     case unknown(String)
+    /// Text that is neither XML nor JSON (a log, Markdown, a tool's error message), with its first line (at most
+    /// 120 bytes). Ignored like ``unknown(_:)``, except where the file's name says it holds a report
+    /// (`report.json`): there it is an error, since the step that should have written the report wrote text instead.
+    case plainText(firstLine: String)
     /// One of gatecheck's own outputs (its JUnit, SARIF, JSON or GitLab verdict), with the reason it is not read:
     /// never evidence. Found in a directory it is ignored; named or bound it is an error.
     case ownOutput(String)
@@ -27,6 +31,7 @@
 /// case .report(let kind): print("a \(kind.rawValue) report")
 /// case .undetermined: print("read on: ReportDetector.detect(from: &source, limit: limit)")
 /// case .unknown(let reason), .ownOutput(let reason): print("ignored:", reason)
+/// case .plainText(let firstLine): print("ignored: text starting", firstLine)
 /// case .unreadable(let error): print("error:", error)
 /// }
 /// ```

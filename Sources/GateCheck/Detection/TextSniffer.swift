@@ -1,7 +1,13 @@
-/// Text that is neither XML nor JSON: the line-oriented reports (``TextReportLine``: an LCOV tracefile, a Go cover
-/// profile) by their first line, Safety's text banner before its JSON (the JSON starts on the first line whose first
-/// non-blank byte is `{` or `[`) and the JSON literal `null`.
+/// Tells text that is neither XML nor JSON.
+///
+/// It finds the line-oriented reports (``TextReportLine``: an LCOV tracefile, a Go cover profile) by their first line,
+/// Safety's text banner before its JSON (the JSON starts on the first line whose first non-blank byte is `{` or `[`),
+/// the JSON literal `null`, and `go test`'s plain-text line for a package that failed to build (``GoFailureLine``).
+/// Other text is ``Detection/plainText(firstLine:)``.
 struct TextSniffer {
+    /// How much of the first line is kept for messages.
+    static let firstLineLimit = 120
+
     /// How far the banner may reach.
     static let bannerLimit = 64 * 1024
 
@@ -13,6 +19,9 @@ struct TextSniffer {
     private var nonBlank = 0
     private var json: JSONSniffer?
     private var firstLine = TextReportLine()
+    private var goFailure = GoFailureLine()
+    private var shownLine: [UInt8] = []
+    private var shownLineDone = false
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
         if !firstLine.isDone {
@@ -24,11 +33,14 @@ struct TextSniffer {
             let byte = bytes[index]
             index += 1
             read += 1
+            goFailure.feed(byte)
+            if goFailure.found { isSettled = true }
             if byte == 0 {
                 binary = true
                 isSettled = true
             } else if byte == 0x0A {
                 lineStart = true
+                if !shownLine.isEmpty { shownLineDone = true }
             } else if lineStart, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
                 json = JSONSniffer()
                 index -= 1
@@ -36,6 +48,11 @@ struct TextSniffer {
                 lineStart = false
                 nonBlank += 1
                 if start.count < 5 { start.append(byte) }
+            }
+            if !shownLineDone, byte != 0x0A, byte != 0x0D, !(shownLine.isEmpty && ReportDetector.isSpace(byte)),
+                shownLine.count < Self.firstLineLimit
+            {
+                shownLine.append(byte)
             }
             if read >= Self.bannerLimit, json == nil { isSettled = true }
         }
@@ -49,12 +66,15 @@ struct TextSniffer {
         if let kind = firstLine.kind { return .report(kind) }
         if let kind = firstLine.finish(isWholeFile: isWholeFile) { return .report(kind) }
         if binary { return .unknown("a binary file (it contains NUL bytes)") }
+        var goFailure = goFailure
+        if isWholeFile, json == nil { goFailure.finish() }
+        if goFailure.found { return .report(.goTestJSON) }
         if let json, JSONKeys.classify(json.shape) == .safety { return .report(.safety) }
         if json == nil, isWholeFile, nonBlank == 4, start == Array("null".utf8) {
             return .unknown(
                 "the JSON literal null, whose report kind cannot be told (Trivy before 0.20 wrote it when it found "
                     + "nothing)")
         }
-        return .unknown("neither XML nor JSON")
+        return .plainText(firstLine: String(decoding: shownLine, as: UTF8.self))
     }
 }

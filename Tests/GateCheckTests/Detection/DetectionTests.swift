@@ -40,7 +40,7 @@ struct DetectionTests {
         ("[]", .unknown("an empty JSON array, whose report kind cannot be told; bind it in gates.json `inputs`")),
         ("", .unreadable(.empty)),
         ("  \n\t ", .unreadable(.empty)),
-        ("just some text", .unknown("neither XML nor JSON")),
+        ("just some text", .plainText(firstLine: "just some text")),
         ("<?xml version=\"1.0\"?>", .unreadable(.truncated(at: FilePosition(line: 1, column: 22)))),
         ("{\"runs\": [", .unreadable(.truncated(at: FilePosition(line: 1, column: 11)))),
     ]
@@ -101,7 +101,7 @@ struct DetectionTests {
             let detection = ReportDetector.detect(prefix: bytes.prefix(ReportDetector.prefixLength), isWholeFile: true)
             switch detection {
             case .report(let found): #expect(found == kind, "\(entry.path)")
-            case .unknown, .unreadable, .ownOutput, .undetermined:
+            case .unknown, .unreadable, .ownOutput, .undetermined, .plainText:
                 // Only the files the manifest marks malformed or not-a-report may fail detection.
                 #expect(
                     ["empty.xml", "non-xml.xml", "non-junit.xml"].contains { entry.path.hasSuffix($0) },

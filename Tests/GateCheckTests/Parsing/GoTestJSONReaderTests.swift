@@ -84,4 +84,51 @@ struct GoTestJSONReaderTests {
             Issue.record("read")
         } catch { #expect(error.code == "report.wrong-kind") }
     }
+
+    @Test(
+        "go 1.19's output for a package that does not build is go test -json output, refused at its first text line",
+        arguments: [
+            ("build-failed-go1.19", 1, "Go before 1.24 writes"), ("build-failed-stderr-go1.19", 1, "stderr"),
+            ("broken-first-go1.19", 1, "Go before 1.24 writes"),
+        ])
+    func buildFailureText(_ name: String, line: Int, says: String) throws {
+        let bytes = try Fixtures.bytes("go-test-json/\(name).jsonl")
+        #expect(ReportDetector.detect(prefix: bytes, isWholeFile: true) == .report(.goTestJSON))
+        #expect(ReportDetector.detect(prefix: bytes, isWholeFile: false) == .report(.goTestJSON))
+        do {
+            _ = try Self.read(bytes)
+            Issue.record("\(name) read")
+        } catch {
+            #expect(error.code == "report.malformed")
+            #expect(error.location?.line == line)
+            #expect(error.description.contains(says), "\(error)")
+        }
+    }
+
+    @Test(
+        "go test -v logs, failing ones included, are text, not go test -json output",
+        arguments: [
+            "pass", "fail", "panic", "timeout",
+        ])
+    func verboseLogsAreText(_ name: String) throws {
+        let bytes = try Fixtures.bytes("go-test-json/\(name).v.txt")
+        guard case .plainText(let first) = ReportDetector.detect(prefix: bytes, isWholeFile: true) else {
+            Issue.record("\(name).v.txt: \(ReportDetector.detect(prefix: bytes, isWholeFile: true))")
+            return
+        }
+        #expect(first == String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self))
+    }
+
+    @Test(
+        "only go test's own failure line tells go test -json output",
+        arguments: [
+            ("FAIL\tm/x [build failed]\n", true), ("FAIL\tm/x [setup failed]", true),
+            ("\n\nFAIL\tm/x [build failed]\r\n", true), ("FAIL\tm/x\t0.01s\n", false),
+            ("FAIL\tm x [build failed]\n", false), ("FAIL m/x [build failed]\n", false),
+            ("x\n    FAIL\tm/x [build failed]\n", false), ("FAIL\t [build failed]\n", false),
+        ])
+    func failureLineShape(_ text: String, tells: Bool) {
+        let detected = ReportDetector.detect(prefix: Array(text.utf8), isWholeFile: true)
+        #expect((detected == .report(.goTestJSON)) == tells, "\(text.debugDescription): \(detected)")
+    }
 }

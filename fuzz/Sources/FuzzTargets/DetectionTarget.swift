@@ -18,6 +18,8 @@ enum DetectionTarget {
             case .report: break
             case .unknown(let reason), .ownOutput(let reason), .undetermined(let reason):
                 try expect(!reason.isEmpty, "ignored without a reason")
+            case .plainText(let firstLine):
+                try expect(firstLine.utf8.count <= 120, "a first line of \(firstLine.utf8.count) bytes kept")
             case .unreadable(let error): try expect(!error.description.isEmpty, "unreadable without a message")
             }
             if isWholeFile { try streaming(bytes, detected) }
@@ -99,7 +101,7 @@ enum DetectionTarget {
                 try expect(seen == .report(kind), "with \(variant.name): \(seen), without: \(kind)")
             } else {
                 switch seen {
-                case .unknown, .ownOutput, .undetermined:
+                case .unknown, .ownOutput, .undetermined, .plainText:
                     throw FuzzFailure("with \(variant.name): \(seen) (ignored), without: \(kind)")
                 case .report, .unreadable: break
                 }

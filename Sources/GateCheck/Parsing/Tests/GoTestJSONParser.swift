@@ -41,7 +41,7 @@
         var state = GoTestJSONState()
         var events = 0
         var lastLine = 1
-        while try reader.hasAnotherValue() {
+        while try nextEvent(&reader) {
             let at = reader.position
             guard try reader.peek() == .object else {
                 throw ReportError.wrongKind(expected: .goTestJSON, found: "a line that is not a JSON object")
@@ -84,5 +84,30 @@
         }
         let (report, unfinished) = state.finish()
         return (report, unfinished, lastLine)
+    }
+
+    /// Whether another event follows; a line of plain text is an error that says how Go came to write it.
+    private static func nextEvent(_ reader: inout JSONReader<JSONReportInput>) throws -> Bool {
+        let more: Bool
+        do {
+            more = try reader.hasAnotherValue()
+        } catch {
+            guard case .unexpectedByte(let byte, let at, _) = error, at.column == 1 else { throw error }
+            throw plainText(byte: byte, line: at.line)
+        }
+        return more
+    }
+
+    /// The error for a line of plain text among the events.
+    private static func plainText(byte: UInt8, line: Int) -> ReportError {
+        let why =
+            byte == UInt8(ascii: "F")
+            ? "Go before 1.24 writes `FAIL\\t<package> [build failed]` (or `[setup failed]`) as plain text when a "
+                + "package does not build, and the compiler's errors to stderr: that package's tests did not "
+                + "run; fix the build (Go 1.24 and later write it as events, which gatecheck counts as a failing "
+                + "test)"
+            : "was stderr redirected into the file (`go test -json ./... 2>&1`)? Write only stdout to the report"
+        return .malformed(
+            "line \(line) is plain text, not a `go test -json` event: \(why)", at: FilePosition(line: line, column: 1))
     }
 }

@@ -5,3 +5,6 @@ go test -json ./failing/ > fail.jsonl;                go test -v ./failing/ > fa
 go test -json ./panicky/ > panic.jsonl;               go test -v ./panicky/ > panic.v.txt 2>&1
 go test -json -timeout 2s ./slow/ > timeout.jsonl;    go test -v -timeout 2s ./slow/ > timeout.v.txt 2>&1
 go test -json ./calc/ ./failing/ ./broken/ > mixed-go1.19.jsonl 2>/dev/null
+go test -json ./broken/ > build-failed-go1.19.jsonl 2>/dev/null
+go test -json ./broken/ > build-failed-stderr-go1.19.jsonl 2>&1
+go test -json ./broken/ ./calc/ > broken-first-go1.19.jsonl 2>/dev/null
