@@ -362,6 +362,15 @@ def fifo_output(d):
     return ["--output", f"json={d}/out.json", os.path.join(d, "r")], None
 
 
+def text_in_place_of_report(name, text):
+    """A step that failed and wrote text where its report goes, beside a passing JUnit report."""
+    def setup(d):
+        write(os.path.join(d, "r", "junit.xml"), PASSING_JUNIT)
+        write(os.path.join(d, "r", name), text)
+        return [os.path.join(d, "r")], None
+    return setup
+
+
 def many_attributes(count):
     def setup(d):
         attrs = " ".join(f"a{i}=\"1\"" for i in range(count))
@@ -478,6 +487,18 @@ CASES = [
     Case("new user: pyproject.toml, setup.cfg, tox.ini, [1,2,3] beside a good report", not_a_report_among_reports, {0}),
     Case("pip-audit where nothing was audited", pip_audit_nothing_audited, {1, 2}),
     Case("Bandit errors[]: a file it could not scan", bandit_scan_errors, {1, 2}),
+    Case("text: go < 1.24 test -json where the only package does not build",
+         text_in_place_of_report("go-test.jsonl", "FAIL\texample.com/m/pkg [build failed]\n"), {1, 2}),
+    Case("text: the same with stderr in the file, under a .txt name",
+         text_in_place_of_report("go-test.txt", "# example.com/m/pkg [example.com/m/pkg.test]\n"
+                                 "pkg/a.go:3:9: undefined: x\nFAIL\texample.com/m/pkg [build failed]\n"), {1, 2}),
+    Case("text: safety.json holding Safety's network error",
+         text_in_place_of_report("safety.json", "Unhandled exception happened: HTTPSConnectionPool(host='pyup.io')\n"),
+         {1, 2}),
+    Case("text: coverage.xml holding 'No data to report.'",
+         text_in_place_of_report("coverage.xml", "No data to report.\n"), {1, 2}),
+    Case("text: trivy.sarif holding a FATAL log line",
+         text_in_place_of_report("trivy.sarif", "2026-12-03T08:00:00Z\tFATAL\tFatal error: image scan error\n"), {1, 2}),
     Case("hang: a FIFO and a link to it in a scanned directory", fifo_in_directory, {0, 1, 2}, timeout=20),
     Case("hang: --output to a FIFO", fifo_output, {2}, timeout=20),
     Case("hang: 200,000 attributes on one element", many_attributes(200_000), {2}, timeout=20),
