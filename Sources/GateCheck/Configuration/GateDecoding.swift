@@ -51,7 +51,7 @@ enum GateDecoding {
         let unbounded = fields["min"] == nil && fields["max"] == nil && fields["baseline"] != nil && !metric.isChange
         let bound =
             unbounded
-            ? Bound.min(Threshold(0, written: "0"))
+            ? Bound.min(Threshold.placeholder(written: "baseline"))
             : fields["history"] != nil && fields["min"] == nil && fields["max"] == nil
                 ? HistoryDecoding.placeholderBound(history)
                 : decodeBound(fields, metric: metric, at: path, node.position, &decoder)

@@ -10,11 +10,21 @@
     public var value: Decimal
     /// The text the user wrote (`0.80`, `500 MiB`), shown in the verdict beside the exact value.
     public var written: String
+    /// Whether a comparison sets this bound (a ratchet's baseline, a history gate's window) rather than the
+    /// configuration: until the comparison replaces it, ``value`` bounds nothing, and the JSON verdict writes `null`.
+    public var isPlaceholder = false
 
     /// Creates a threshold; `written` defaults to the value's decimal text.
     public init(_ value: Decimal, written: String? = nil) {
         self.value = value
         self.written = written ?? value.description
+    }
+
+    /// The bound of a gate that a comparison alone judges, shown as `written` (`baseline`, `history`).
+    static func placeholder(written: String) -> Threshold {
+        var threshold = Threshold(0, written: written)
+        threshold.isPlaceholder = true
+        return threshold
     }
 
     /// Creates a threshold from decimal text; malformed text gives NaN, which no value satisfies.

@@ -104,7 +104,7 @@ extension HistoryDecoding {
     /// The bound of a history gate without `min` or `max`: its side follows the tolerances (a drop tolerance alone
     /// bounds from below), and the history's limit replaces it once the gate is judged.
     static func placeholderBound(_ spec: HistorySpec?) -> Bound {
-        let threshold = Threshold(0, written: "history")
+        let threshold = Threshold.placeholder(written: "history")
         guard let spec, spec.maxDrop != nil, spec.maxIncrease == nil, spec.maxIncreaseRatio == nil, spec.band == nil
         else { return .max(threshold) }
         return .min(threshold)

@@ -42,7 +42,7 @@ private struct VerdictDocument: Encodable {
         let numerator: Int?
         let denominator: Int?
         let comparison: String
-        let threshold: Decimal
+        let threshold: Bound
         let thresholdText: String
         let message: String
         let details: [String]
@@ -58,6 +58,16 @@ private struct VerdictDocument: Encodable {
             case details, sources, findings, waived, baseline, history
             case thresholdText = "threshold_text"
             case failedTests = "failed_tests"
+        }
+    }
+
+    /// A gate's bound: `null` while a comparison (a baseline, a history) sets it and has not.
+    struct Bound: Encodable {
+        let value: Decimal?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let value { try container.encode(value) } else { try container.encodeNil() }
         }
     }
 
@@ -88,7 +98,8 @@ private struct VerdictDocument: Encodable {
                 id: gate.id, metric: gate.metric.name, status: gate.status.rawValue, level: gate.level.rawValue,
                 required: gate.required, actual: gate.actual == .notMeasured ? nil : gate.actual,
                 numerator: numerator, denominator: denominator, comparison: gate.bound.symbol,
-                threshold: gate.bound.threshold.value, thresholdText: gate.bound.threshold.written,
+                threshold: Bound(value: gate.bound.threshold.isPlaceholder ? nil : gate.bound.threshold.value),
+                thresholdText: gate.bound.threshold.written,
                 message: gate.message, details: gate.details, sources: gate.sources,
                 failedTests: gate.failedTests.isEmpty ? nil : gate.failedTests,
                 findings: gate.findings.isEmpty ? nil : gate.findings, waived: gate.waived.isEmpty ? nil : gate.waived,
