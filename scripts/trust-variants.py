@@ -371,6 +371,16 @@ def text_in_place_of_report(name, text):
     return setup
 
 
+def all_skipped(d):
+    """pytest under a skip condition that hid the whole suite: three tests, all skipped."""
+    write(os.path.join(d, "r", "junit.xml"),
+          '<testsuites><testsuite name="pytest" tests="3" skipped="3" failures="0" errors="0">'
+          + "".join(f'<testcase classname="tests.test_db" name="test_{i}"><skipped type="pytest.skip" '
+                    f'message="DATABASE_URL not set"/></testcase>' for i in range(3))
+          + "</testsuite></testsuites>")
+    return [os.path.join(d, "r")], None
+
+
 def many_attributes(count):
     def setup(d):
         attrs = " ".join(f"a{i}=\"1\"" for i in range(count))
@@ -499,6 +509,7 @@ CASES = [
          text_in_place_of_report("coverage.xml", "No data to report.\n"), {1, 2}),
     Case("text: trivy.sarif holding a FATAL log line",
          text_in_place_of_report("trivy.sarif", "2026-12-03T08:00:00Z\tFATAL\tFatal error: image scan error\n"), {1, 2}),
+    Case("every test skipped (a skip condition hid the whole suite)", all_skipped, {1, 2}),
     Case("hang: a FIFO and a link to it in a scanned directory", fifo_in_directory, {0, 1, 2}, timeout=20),
     Case("hang: --output to a FIFO", fifo_output, {2}, timeout=20),
     Case("hang: 200,000 attributes on one element", many_attributes(200_000), {2}, timeout=20),

@@ -22,11 +22,18 @@ enum TestMetrics {
             guard report.total > 0 else {
                 return .notMeasured("the test report contains no tests, so it shows nothing about failures")
             }
+            // Nor when every test was skipped: a skip condition that hid the whole suite (a missing service or
+            // variable) shows nothing about failures either.
+            if metric == .failed || metric == .errors, report.skipped >= report.total {
+                return .notMeasured(
+                    "all \(report.total) test(s) in the reports were skipped, so they show nothing about failures; "
+                        + "find out why no test ran (a skip condition on a missing service or variable)")
+            }
             let count: Int
             switch metric {
             case .passed: count = report.passed
-            case .failed: count = report.failed
-            case .errors: count = report.errors
+            case .failed: count = report.failed.saturatingAdd(report.statedFailuresUnseen)
+            case .errors: count = report.errors.saturatingAdd(report.statedErrorsUnseen)
             case .skipped: count = report.skipped
             default: count = report.flaky
             }
@@ -38,8 +45,14 @@ enum TestMetrics {
                     let firstLine = test.message.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
                     return firstLine.isEmpty ? test.displayName : "\(test.displayName): \(firstLine)"
                 }
+                let unseen = metric == .failed ? report.statedFailuresUnseen : report.statedErrorsUnseen
                 let shown = measurement.details.count
-                if count > shown { measurement.details.append("… and \(count - shown) more") }
+                if count - unseen > shown { measurement.details.append("… and \(count - unseen - shown) more") }
+                if unseen > 0 {
+                    measurement.details.append(
+                        "\(unseen) more that the report's suite attributes state but no testcase shows (counted: "
+                            + "contradicting figures are judged on the worse)")
+                }
             }
             if metric == .flaky {
                 measurement.details = Array(report.flakyTests.prefix(10))

@@ -76,6 +76,48 @@ struct WhatAPassRequiresTests {
         #expect(gate.message.contains("\"required\": false"))
     }
 
+    @Test(
+        "When every test was skipped, failure gates cannot be judged; counts stay judged; one test that ran is enough",
+        arguments: Metric.Tests.allCases)
+    func allSkipped(_ metric: Metric.Tests) throws {
+        let gate = Build.gate("g", .tests(metric), max: "1000000")
+        let skipped = Build.evaluate([Build.tests("a.xml", total: 3, skipped: 3)], [gate])
+        let noFailures = metric == .failed || metric == .errors
+        #expect((skipped.gates[0].status == .error) == noFailures, "\(skipped.gates[0].message)")
+        if noFailures { #expect(skipped.gates[0].message.contains("all 3 test(s) in the reports were skipped")) }
+        let shards = [Build.tests("a.xml", total: 3, skipped: 3), Build.tests("b.xml", total: 1)]
+        #expect(Build.evaluate(shards, [gate]).gates[0].status == .pass)
+        #expect(Build.evaluate([Build.tests("c.xml", total: 4, skipped: 3)], [gate]).gates[0].status == .pass)
+    }
+
+    @Test(
+        "Failures a JUnit summary states beyond its failing testcases fail the gates; a failure filed as an error does not",
+        arguments: [
+            (#"<testsuites tests="2" failures="2"><testsuite name="s" tests="2" failures="2">"#, 2, 0),
+            (#"<testsuites tests="2" errors="1"><testsuite name="s" tests="2" errors="1">"#, 0, 1),
+            (#"<testsuites tests="2" failures="1" errors="1"><testsuite name="s" tests="2">"#, 1, 1),
+            (#"<testsuites tests="2" failures="0" errors="0"><testsuite name="s" tests="2">"#, 0, 0),
+        ])
+    func statedFailuresUnseen(_ head: String, failed: Int, errors: Int) throws {
+        let document = head + #"<testcase classname="t" name="a"/><testcase classname="t" name="b"/>"#
+            + "</testsuite></testsuites>"
+        var source = BytesSource(document)
+        let parsed = try JUnitParser.parse(&source)
+        let report = LoadedReport(path: "junit.xml", kind: .junit, content: .tests(parsed.report))
+        let verdict = Build.evaluate(
+            [report], [Build.gate("f", .tests(.failed), max: "0"), Build.gate("e", .tests(.errors), max: "0")])
+        #expect(verdict.gates[0].actual == .integer(failed))
+        #expect(verdict.gates[1].actual == .integer(errors))
+        #expect(verdict.exitCode == (failed + errors > 0 ? 1 : 0))
+        if failed > 0 { #expect(verdict.gates[0].details.last?.contains("suite attributes state") == true) }
+        // A suite-level <failure> that the attributes file under errors is one failing test, not two.
+        var moved = BytesSource(
+            #"<testsuite name="s" tests="2" errors="1" failures="0"><testcase classname="t" name="a"/>"#
+                + #"<failure message="setUpClass"/></testsuite>"#)
+        let suiteLevel = try JUnitParser.parse(&moved).report
+        #expect(suiteLevel.statedFailuresUnseen + suiteLevel.statedErrorsUnseen == 0)
+    }
+
     @Test("Test reports that all hold tests are summed and judged as before")
     func shardsWithTests() {
         let verdict = Build.evaluate(
