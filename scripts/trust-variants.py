@@ -381,6 +381,14 @@ def all_skipped(d):
     return [os.path.join(d, "r")], None
 
 
+def stated_failures_only(d):
+    """A JUnit summary that states two failures over testcases that all passed (edited or damaged)."""
+    write(os.path.join(d, "r", "junit.xml"),
+          '<testsuites tests="2" failures="2"><testsuite name="s" tests="2" failures="2">'
+          '<testcase classname="t" name="a"/><testcase classname="t" name="b"/></testsuite></testsuites>')
+    return [os.path.join(d, "r")], None
+
+
 def many_attributes(count):
     def setup(d):
         attrs = " ".join(f"a{i}=\"1\"" for i in range(count))
@@ -510,6 +518,7 @@ CASES = [
     Case("text: trivy.sarif holding a FATAL log line",
          text_in_place_of_report("trivy.sarif", "2026-12-03T08:00:00Z\tFATAL\tFatal error: image scan error\n"), {1, 2}),
     Case("every test skipped (a skip condition hid the whole suite)", all_skipped, {1, 2}),
+    Case("JUnit attributes state failures, every testcase passed", stated_failures_only, {1, 2}),
     Case("hang: a FIFO and a link to it in a scanned directory", fifo_in_directory, {0, 1, 2}, timeout=20),
     Case("hang: --output to a FIFO", fifo_output, {2}, timeout=20),
     Case("hang: 200,000 attributes on one element", many_attributes(200_000), {2}, timeout=20),

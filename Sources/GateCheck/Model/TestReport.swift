@@ -88,6 +88,11 @@
     public var failuresOmitted = 0
     /// The names of flaky tests, at most ``TestReport/failureLimit``.
     public var flakyTests: [String] = []
+    /// Failures the report's own summary states beyond the failing tests it lists (`failures="2"` over testcases
+    /// that all passed: a damaged or edited report); failure gates count them, judging the worse of the two.
+    public var statedFailuresUnseen = 0
+    /// Errors the report's summary states beyond the erroring tests it lists; error gates count them.
+    public var statedErrorsUnseen = 0
     /// Every testcase's outcome by id (`classname::name`), kept only when the report is read for a baseline; a
     /// repeated id keeps its worst outcome.
     public var outcomes: [String: TestState] = [:]
@@ -110,6 +115,8 @@
         flaky = flaky.saturatingAdd(other.flaky)
         durationSeconds += other.durationSeconds
         invalidTimes = invalidTimes.saturatingAdd(other.invalidTimes)
+        statedFailuresUnseen = statedFailuresUnseen.saturatingAdd(other.statedFailuresUnseen)
+        statedErrorsUnseen = statedErrorsUnseen.saturatingAdd(other.statedErrorsUnseen)
         let room = max(0, Self.failureLimit - failures.count)
         failures.append(contentsOf: other.failures.prefix(room))
         failuresOmitted = failuresOmitted.saturatingAdd(other.failuresOmitted)

@@ -89,6 +89,14 @@ enum JUnitAttributeCheck {
         return Diagnostic(
             .warning, code: "junit.attribute-mismatch",
             message: "the suite attributes disagree with the testcases (" + differences.joined(separator: "; ")
-                + "); gatecheck counts the testcases")
+                + "); gatecheck counts the testcases"
+                + (claimsMore(claims, report)
+                    ? ", and the failed-test and errored-test gates also count the failures and errors the attributes "
+                        + "state beyond them" : ""))
+    }
+
+    /// Whether the attributes state failures or errors where no testcase failed.
+    private static func claimsMore(_ claims: JUnitHandler.SuiteClaims, _ report: TestReport) -> Bool {
+        report.failed == 0 && report.errors == 0 && (claims.failures ?? 0).saturatingAdd(claims.errors ?? 0) > 0
     }
 }
