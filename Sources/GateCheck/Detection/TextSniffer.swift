@@ -10,6 +10,8 @@ struct TextSniffer {
     private var lineStart = true
     private var binary = false
     private var start: [UInt8] = []
+    /// The file's first bytes, as written, for ``UnreadProducerFormats/text(head:)``.
+    private var head: [UInt8] = []
     private var nonBlank = 0
     private var json: JSONSniffer?
     private var firstLine = TextReportLine()
@@ -24,6 +26,7 @@ struct TextSniffer {
             let byte = bytes[index]
             index += 1
             read += 1
+            if head.count < UnreadProducerFormats.lfsPointer.count { head.append(byte) }
             if byte == 0 {
                 binary = true
                 isSettled = true
@@ -55,6 +58,7 @@ struct TextSniffer {
                 "the JSON literal null, whose report kind cannot be told (Trivy before 0.20 wrote it when it found "
                     + "nothing)")
         }
+        if let unread = UnreadProducerFormats.text(head: head) { return unread }
         return .unknown("neither XML nor JSON")
     }
 }
