@@ -16,6 +16,8 @@ struct TextSniffer {
     private var lineStart = true
     private var binary = false
     private var start: [UInt8] = []
+    /// The file's first bytes, as written, for ``UnreadProducerFormats/text(head:)``.
+    private var head: [UInt8] = []
     private var nonBlank = 0
     private var json: JSONSniffer?
     private var firstLine = TextReportLine()
@@ -35,6 +37,7 @@ struct TextSniffer {
             read += 1
             goFailure.feed(byte)
             if goFailure.found { isSettled = true }
+            if head.count < UnreadProducerFormats.lfsPointer.count { head.append(byte) }
             if byte == 0 {
                 binary = true
                 isSettled = true
@@ -75,6 +78,7 @@ struct TextSniffer {
                 "the JSON literal null, whose report kind cannot be told (Trivy before 0.20 wrote it when it found "
                     + "nothing)")
         }
+        if let unread = UnreadProducerFormats.text(head: head) { return unread }
         return .plainText(firstLine: String(decoding: shownLine, as: UTF8.self))
     }
 }

@@ -200,9 +200,9 @@ struct XMLSniffer {
             return .unknown(
                 "XML with root element <report> but without JaCoCo's DOCTYPE; if it is a JaCoCo report whose "
                     + "DOCTYPE was removed, bind it to kind `jacoco` in gates.json `inputs`")
-        case "test-results":
-            return .unknown("NUnit 2 XML (<test-results>), which gatecheck does not read; write NUnit 3's format")
-        default: return .unknown("XML with root element <\(name)>")
+        default:
+            if let unread = UnreadProducerFormats.xml(root: local, rootTag: rootTag) { return unread }
+            return .unknown("XML with root element <\(name)>")
         }
     }
 

@@ -5,7 +5,8 @@
 /// branch never reached: not taken). Several records of one file (`cat a.info b.info`, or a test per `TN:`) merge as
 /// `lcov -a` does, by adding counts: a line is hit if any record hit it, a branch taken if any record took it. `FN*`,
 /// `TN`, `VER`, unknown tags and `#` comment lines are skipped. `LF/LH/BRF/BRH` are checked against the record's own `DA/BRDA` lines
-/// and a contradiction is an error (the figures are the lines', exactly as `lcov --summary` counts them).
+/// and a contradiction is an error (the figures are the lines', exactly as `lcov --summary` counts them); an `LF/LH`
+/// that counts repeated `DA:` lines each time (coverlet) agrees too, and a note says so (``LCOVRepeatedLines``).
 ///
 /// ```swift
 /// var source = BytesSource("SF:a.c\nDA:1,1\nDA:2,0\nend_of_record\n")
@@ -31,7 +32,7 @@
                     + "the tests and captured their data", at: nil, keyPath: nil)
         }
         let report = CoverageReport(files: state.files.mapValues(\.coverage))
-        return ParsedCoverage(report: report, diagnostics: [])
+        return ParsedCoverage(report: report, diagnostics: state.repeats.diagnostics(for: report))
     }
 
     /// The parse in progress.
@@ -40,6 +41,7 @@
         var record: LCOVRecord?
         var sawRecord = false
         var sawContent = false
+        var repeats = LCOVRepeatedLines()
 
         mutating func read(_ line: UnsafeBufferPointer<UInt8>, at number: Int) throws(ReportError) {
             // lcov 2 reads `#` lines as comments (its own test tracefiles have them); no tool writes them.
@@ -106,6 +108,7 @@
             }
             record = nil
             let file = try open.finish()
+            repeats.add(open)
             if files[open.path] == nil {
                 files[open.path] = file
             } else {

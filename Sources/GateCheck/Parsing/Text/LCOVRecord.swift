@@ -16,6 +16,14 @@ struct LCOVRecord {
     let startLine: Int
     private var lines = LineTable()
     private var branches: [Branch] = []
+    /// `DA:` lines as written, and those with a non-zero count, repeats included: coverlet writes one `DA:` per
+    /// method, so a line shared by two methods (an auto-property's getter and setter) is written twice and its
+    /// `LF`/`LH` count both.
+    private var writtenLines = 0
+    private var writtenHits = 0
+    /// Whether this record's `LF`/`LH` count its `DA:` lines as written (repeats included) rather than distinct
+    /// lines; set by ``finish()``, for the note that says the record's own figure differs from lcov's.
+    private(set) var summaryCountsRepeats = false
     var linesFound: Declared?
     var linesHit: Declared?
     var branchesFound: Declared?
@@ -30,6 +38,8 @@ struct LCOVRecord {
     /// A `DA:` line: the line exists, and was hit if its count is not zero.
     mutating func recordLine(_ line: UInt32, hit: Bool) {
         lines.record(line: line, hit: hit)
+        writtenLines &+= 1
+        if hit { writtenHits &+= 1 }
     }
 
     /// A `BRDA:` line; `key` identifies the branch within its line (a hash of its block and branch fields).
@@ -39,7 +49,9 @@ struct LCOVRecord {
 
     /// The record's lines and branches, after checking its `LF/LH/BRF/BRH` against its `DA/BRDA` lines.
     ///
-    /// A branch written twice in the record is one branch, taken if either says so (lcov adds the counts).
+    /// A branch written twice in the record is one branch, taken if either says so (lcov adds the counts); so is a
+    /// line. `LF`/`LH` may count a repeated `DA:` line once (lcov, istanbul, grcov) or each time it is written
+    /// (coverlet, one per method); either agrees with the lines, and the figures are lcov's: each line once.
     ///
     /// - Throws: ``ReportError/invalidValue(_:at:keyPath:)`` naming the summary line when it contradicts the lines.
     mutating func finish() throws(ReportError) -> LCOVFile {
@@ -60,8 +72,13 @@ struct LCOVRecord {
             }
         }
         branches = []
-        try check(linesFound, "LF", equals: lines.count, what: "distinct DA lines")
-        try check(linesHit, "LH", equals: lines.covered, what: "DA lines with a non-zero count")
+        if writtenLines != lines.count, let linesFound, linesFound.value == UInt64(writtenLines) {
+            summaryCountsRepeats = true
+            try check(self.linesHit, "LH", equals: writtenHits, what: "DA lines written with a non-zero count")
+        } else {
+            try check(linesFound, "LF", equals: lines.count, what: "distinct DA lines")
+            try check(linesHit, "LH", equals: lines.covered, what: "DA lines with a non-zero count")
+        }
         try check(branchesFound, "BRF", equals: packed.count, what: "distinct BRDA branches")
         try check(branchesHit, "BRH", equals: taken, what: "BRDA branches taken")
         return LCOVFile(lines: lines, branches: packed)

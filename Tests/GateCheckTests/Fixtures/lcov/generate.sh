@@ -15,3 +15,6 @@ lcov -a lcov-merge-a.info -a lcov-merge-b.info --rc lcov_branch_coverage=1 -o lc
 for f in calc second merged lcov-merge-a lcov-merge-b lcov-merge-ab; do
     lcov --summary $f.info --rc lcov_branch_coverage=1 2>&1 | grep -E 'lines\.|branches\.' > $f.summary.txt
 done
+# coverlet-reportgenerator.info (ReportGenerator's coverlet tracefile, see NOTICE): lcov's own figures on it.
+lcov --summary coverlet-reportgenerator.info --rc lcov_branch_coverage=1 2>&1 | grep -E 'lines\.|branches\.' \
+    > coverlet-reportgenerator.summary.txt
