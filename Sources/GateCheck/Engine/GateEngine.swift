@@ -139,10 +139,12 @@
         func result(
             _ status: GateResult.Status, _ message: String, actual: MetricValue? = nil, blocks: Bool = false
         ) -> GateResult {
-            GateResult(
+            var made = GateResult(
                 id: gate.id, metric: gate.metric, status: status, level: gate.level, required: gate.required,
                 actual: actual, bound: gate.bound, message: message, sources: sources.map(\.path),
                 blocksAsError: blocks)
+            (made.scopePaths, made.scopeClasses) = (gate.scope, gate.scopeClasses)
+            return made
         }
 
         if !broken.isEmpty {

@@ -47,7 +47,7 @@ enum ScopedFindings {
             }
             if !matched, report.scannedPaths.contains(where: inScope) { matched = true }
         }
-        let globText = scope.joined(separator: ", ")
+        let globText = scope.map { "`\($0)`" }.joined(separator: ", ")
         guard matched else {
             return .notMeasured(
                 "the scope \(globText) of gate \(gate.id) matches no finding and no file the scanners report "

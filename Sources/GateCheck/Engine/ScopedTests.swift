@@ -17,7 +17,7 @@ enum ScopedTests {
         }
         let byClass = gate.scopeClasses != nil
         let globs = (gate.scopeClasses ?? gate.scope ?? []).map(Glob.init)
-        let globText = (gate.scopeClasses ?? gate.scope ?? []).joined(separator: ", ")
+        let globText = (gate.scopeClasses ?? gate.scope ?? []).map { "`\($0)`" }.joined(separator: ", ")
         var known: [String: Bool] = [:]
         func inScope(_ place: TestPlace) -> Bool? {
             if byClass { return globs.contains { $0.matches(place.className) } }
