@@ -48,18 +48,18 @@ enum ScopedFindings {
             if !matched, report.scannedPaths.contains(where: inScope) { matched = true }
         }
         let globText = scope.map { "`\($0)`" }.joined(separator: ", ")
-        guard matched else {
-            return .notMeasured(
-                "the scope \(globText) of gate \(gate.id) matches no finding and no file the scanners report "
-                    + "scanning (Bandit `metrics`, SARIF `artifacts`); fix the globs or the `paths` rules, or use a "
-                    + "tool that lists the files it scanned (docs/findings.md, scope)")
-        }
         guard pathless.isEmpty else {
             let tools = pathless.sorted { $0.key < $1.key }.map { "\($0.value) from \($0.key)" }
             return .notMeasured(
                 "\(pathless.values.reduce(0, +)) finding(s) this gate counts have no path (\(tools.joined(separator: ", "))), "
                     + "so the scope \(globText) cannot tell whether they are in it; leave their tool out of this gate "
                     + "(\"tools\" or \"kinds\") and gate it with an unscoped gate (docs/findings.md, scope)")
+        }
+        guard matched else {
+            return .notMeasured(
+                "the scope \(globText) of gate \(gate.id) matches no finding and no file the scanners report "
+                    + "scanning (Bandit `metrics`, SARIF `artifacts`); fix the globs or the `paths` rules, or use a "
+                    + "tool that lists the files it scanned (docs/findings.md, scope)")
         }
         let selected = reports.flatMap(\.findings).filter { finding in
             guard let path = finding.location?.path, !path.isEmpty, inScope(path) else { return false }
