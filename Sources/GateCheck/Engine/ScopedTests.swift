@@ -30,6 +30,7 @@ enum ScopedTests {
         var sum = TestTally()
         var unplaced: [String] = []
         var unplacedCount = 0
+        var attributeCounted = 0
         for report in reports {
             var placed = 0
             for (place, tally) in report.countsByPlace {
@@ -44,10 +45,14 @@ enum ScopedTests {
                 if answer { sum.add(tally) }
             }
             // Testcases counted from suite attributes alone have neither class nor file.
-            if report.total > placed {
-                unplacedCount = unplacedCount.saturatingAdd(report.total - placed)
-                if unplaced.count < 3 { unplaced.append("a suite counted from its attributes") }
-            }
+            if report.total > placed { attributeCounted = attributeCounted.saturatingAdd(report.total - placed) }
+        }
+        // No scope can place them, by class or by file.
+        guard attributeCounted == 0 else {
+            return .notMeasured(
+                "\(attributeCounted) test(s) are counted from suite attributes without <testcase> elements, so the "
+                    + "scope \(globText) cannot place them; write testcases, or gate that report without a scope "
+                    + "(docs/coverage-and-tests.md, scope)")
         }
         if !byClass, unplacedCount > 0 {
             return .notMeasured(

@@ -70,6 +70,20 @@ struct ScopedTestsTests {
         #expect(verdict.gates.first?.message.contains("1 testcase(s) have no file") == true)
     }
 
+    @Test("tests counted from suite attributes alone make any scope exit 2, by class or by file")
+    func attributeCountsRefuse() throws {
+        let xml = #"<testsuite name="legacy" tests="3" failures="1"/>"#
+        for scope in [#"{"classes": ["tests.*"]}"#, #"{"paths": ["tests/**"]}"#] {
+            let configuration = try Configuration(
+                json: #"{"version": 1, "gates": [{"id": "u", "metric": "tests.failed", "max": 0, "scope": \#(scope)}]}"#
+            )
+            let checker = GateChecker(configuration: configuration, today: try #require(Day("2026-12-03")))
+            let verdict = checker.check([ReportInput(name: "legacy.xml", bytes: Array(xml.utf8))])
+            #expect(verdict.gates.first?.status == .error)
+            #expect(verdict.gates.first?.message.contains("3 test(s) are counted from suite attributes") == true)
+        }
+    }
+
     @Test(
         "pytest's classname names its test module",
         arguments: [
@@ -85,6 +99,21 @@ struct ScopedTestsTests {
     @Test("a classname without a test module names no file")
     func pytestFileUnknown() {
         #expect(TestPlace.pytestFile(className: "tests.unit.checks.TestX") == nil)
+    }
+
+    @Test("ConfigurationWriter writes scope and per_file, and reads them back to the same gates")
+    func writerRoundTrip() throws {
+        let configuration = try Configuration(
+            json: #"""
+                {"version": 1, "gates": [
+                  {"id": "a", "metric": "tests.failed", "max": 0, "scope": {"classes": ["tests.unit.*"]}},
+                  {"id": "b", "metric": "findings.high", "max": 0, "scope": {"paths": ["src/**"]}},
+                  {"id": "c", "metric": "coverage.line_rate", "min": 0.8, "per_file": true}
+                ]}
+                """#)
+        let written = ConfigurationWriter.json(gates: configuration.gates)
+        #expect(try Configuration(json: written).gates == configuration.gates)
+        #expect(written.contains(#""scope": {"classes": ["tests.unit.*"]}"#))
     }
 
     @Test("per_file, both paths and classes, and a scoped duration are refused in gates.json")
