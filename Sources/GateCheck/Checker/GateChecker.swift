@@ -208,6 +208,11 @@ public struct GateChecker: Sendable {
             limits: configuration.limits, waivers: configuration.waivers,
             accuracyMapping: configuration.accuracyMapping, today: today)
         options.collectsChangeData = collectsBaselineData || configuration.gates.contains { $0.metric.isChange }
+        options.collectsPlaces = configuration.gates.contains { gate in
+            guard gate.scope != nil || gate.scopeClasses != nil else { return false }
+            if case .coverage = gate.metric { return false }
+            return true
+        }
         return options
     }
 

@@ -55,6 +55,12 @@
         if !gate.tags.isEmpty { fields.append(("tags", list(gate.tags))) }
         if let reports = gate.reports { fields.append(("reports", list(reports))) }
         if gate.exclusive { fields.append(("exclusive", "true")) }
+        if let classes = gate.scopeClasses {
+            fields.append(("scope", "{\"classes\": " + list(classes) + "}"))
+        } else if let paths = gate.scope {
+            fields.append(("scope", "{\"paths\": " + list(paths) + "}"))
+        }
+        if gate.perFile { fields.append(("per_file", "true")) }
         return fields
     }
 

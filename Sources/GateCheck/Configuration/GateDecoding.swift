@@ -84,6 +84,7 @@ enum GateDecoding {
         gate.history = history
         gate.history?.hasOwnBound = fields["min"] != nil || fields["max"] != nil
         (gate.scope, gate.perFile) = (scope.paths, scope.perFile)
+        gate.scopeClasses = scope.classes
         return gate
     }
 

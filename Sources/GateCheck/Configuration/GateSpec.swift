@@ -83,6 +83,8 @@ public enum GateLevel: String, Sendable, Hashable, Codable, CaseIterable {
     public var scope: [String]? = nil
     /// Every file in scope must meet the bound on its own (`per_file`).
     public var perFile = false
+    /// Tests gates only: only testcases whose `classname` matches one of these globs count (`scope.classes`).
+    public var scopeClasses: [String]? = nil
 
     /// Creates a gate.
     public init(

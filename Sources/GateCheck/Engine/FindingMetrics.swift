@@ -58,7 +58,7 @@ enum FindingMetrics {
 
     // MARK: - Private
 
-    private static func isCounted(_ metric: Metric.Findings, severity: Severity, waived: Bool) -> Bool {
+    static func isCounted(_ metric: Metric.Findings, severity: Severity, waived: Bool) -> Bool {
         switch metric {
         case .waived: waived
         case .total: !waived

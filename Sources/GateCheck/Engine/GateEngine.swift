@@ -36,6 +36,8 @@
             usesDiff
             ? DiffGating.prepare(diff, coverage: coverage?.report, options: configuration.diffOptions) : (.absent, [])
         let scope = ReportScope(configuration)
+        // Without a diff, scoped gates still map report paths by the configuration's `paths` rules.
+        let mapper = diff?.mapper ?? PathMapper(root: "/nonexistent-root", rules: configuration.pathRules)
         let gates = configuration.gates.map { gate in
             let inputs = scope.inputs(of: gate, loaded: loaded, failed: failed)
             let narrowedCoverage =
@@ -43,7 +45,7 @@
                 ? coverageUnion(of: inputs.loaded, prepared: reports.coverageUnion) : coverage
             return evaluate(
                 gate, loaded: inputs.loaded, failed: inputs.failed, coverage: narrowedCoverage, baseline: baseline,
-                history: history, diff: diffState, mapper: diff?.mapper)
+                history: history, diff: diffState, mapper: mapper)
         }
 
         var allDiagnostics = diagnostics + configuration.warnings + reports.diagnostics + failed.map(\.diagnostic)
@@ -137,10 +139,12 @@
         func result(
             _ status: GateResult.Status, _ message: String, actual: MetricValue? = nil, blocks: Bool = false
         ) -> GateResult {
-            GateResult(
+            var made = GateResult(
                 id: gate.id, metric: gate.metric, status: status, level: gate.level, required: gate.required,
                 actual: actual, bound: gate.bound, message: message, sources: sources.map(\.path),
                 blocksAsError: blocks)
+            (made.scopePaths, made.scopeClasses) = (gate.scope, gate.scopeClasses)
+            return made
         }
 
         if !broken.isEmpty {
@@ -197,7 +201,7 @@
         let verb = holds ? "meets" : "does not meet"
         var outcome = result(
             status,
-            "\(gate.metric.name) is \(measurement.shownValue ?? measurement.value.display(against: gate.bound.threshold.value)), which \(verb) "
+            "\(gate.metric.name)\(gate.scopeLabel) is \(measurement.shownValue ?? measurement.value.display(against: gate.bound.threshold.value)), which \(verb) "
                 + "\(gate.bound.symbol) \(gate.bound.threshold)",
             actual: measurement.value)
         if !holds {
@@ -241,6 +245,13 @@
             }
             return measurement
         case .tests(let metric):
+            if gate.scope != nil || gate.scopeClasses != nil {
+                let reports = sources.compactMap { report -> TestReport? in
+                    if case .tests(let content) = report.content { return content }
+                    return nil
+                }
+                return ScopedTests.measure(metric, gate, reports: reports, mapper: mapper)
+            }
             var sum = TestReport()
             for report in sources {
                 if case .tests(let content) = report.content { sum.add(content) }
@@ -250,6 +261,9 @@
             let findings = sources.compactMap { report -> FindingsReport? in
                 if case .findings(let content) = report.content { return content }
                 return nil
+            }
+            if let scope = gate.scope {
+                return ScopedFindings.measure(metric, gate, scope: scope, reports: findings, mapper: mapper)
             }
             return FindingMetrics.value(metric, of: findings, selector: gate.selector)
         case .accuracy(let name): return AccuracyMetrics.measure(name, gate.bound, sources: sources)

@@ -189,6 +189,13 @@
     /// Keyed by the fingerprint's hash (``FindingTally/hex(_:)`` is its text in a baseline), so that tallying a
     /// finding allocates nothing unless its fingerprint is new.
     public var tallies: [UInt64: FindingTally] = [:]
+    /// Counts per tool and path, kept only when a findings gate has `scope.paths` (``ReadOptions/collectsPlaces``).
+    public var countsByPlace: [FindingPlace: FindingCounts] = [:]
+    /// Files the tools report having scanned (Bandit's `metrics` keys, SARIF `artifacts`), kept with
+    /// ``countsByPlace``: a scope over them with no finding is a clean scan, not a typo.
+    public var scannedPaths: Set<String> = []
+    /// Whether ``countsByPlace`` was collected; a scoped gate cannot be judged on a report read without it.
+    public var placesCollected = false
 
     /// How many counted (not waived) findings a report keeps by value.
     public static let keptLimit = 200

@@ -96,6 +96,11 @@
     /// Every testcase's outcome by id (`classname::name`), kept only when the report is read for a baseline; a
     /// repeated id keeps its worst outcome.
     public var outcomes: [String: TestState] = [:]
+    /// Counts per class and file, kept only for tests gates with `scope` (``ReadOptions/collectsPlaces``); not
+    /// summed by ``add(_:)``: a scoped gate reads each report's own.
+    public var countsByPlace: [TestPlace: TestTally] = [:]
+    /// Whether ``countsByPlace`` was collected; a scoped gate cannot be judged on a report read without it.
+    public var placesCollected = false
 
     /// How many failing tests a report keeps by name.
     public static let failureLimit = 100

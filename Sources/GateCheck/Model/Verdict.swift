@@ -50,6 +50,10 @@ public struct GateResult: Sendable, Hashable {
     @_spi(Internals) public var baselineComparison: BaselineComparison?
     /// What a gate with a `history` member compared (docs/history.md); `nil` for other gates.
     @_spi(Internals) public var history: HistoryComparison?
+    /// The gate's `scope.paths` globs, shown in every output; `nil` for an unscoped gate.
+    @_spi(Internals) public var scopePaths: [String]?
+    /// The gate's `scope.classes` globs (tests gates), shown in every output; `nil` when it has none.
+    @_spi(Internals) public var scopeClasses: [String]?
 
     /// Creates a result.
     @_spi(Internals) public init(

@@ -17,6 +17,8 @@
     /// Whether to keep what a baseline needs (every test's outcome, every finding's fingerprint): only when a
     /// baseline is written or a gate measures a change, since it costs memory in proportion to the report.
     public var collectsChangeData = false
+    /// Whether to keep findings counts per path and test counts per class and file, for gates with `scope`.
+    public var collectsPlaces = false
 
     /// Creates options.
     public init(
@@ -80,7 +82,8 @@
             diagnostics = parsed.diagnostics
         case .junit:
             let parsed = try JUnitParser.parse(
-                &source, limits: options.limits, collectsOutcomes: options.collectsChangeData)
+                &source, limits: options.limits, collectsOutcomes: options.collectsChangeData,
+                collectsPlaces: options.collectsPlaces)
             content = .tests(parsed.report)
             diagnostics = parsed.diagnostics
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON:

@@ -52,10 +52,18 @@ private struct VerdictDocument: Encodable {
         let waived: [Finding]?
         let baseline: BaselineJSON?
         var history: HistoryComparison?
+        /// `{"paths": [...]}` or `{"classes": [...]}` for a scoped gate.
+        var scope: Scope?
+
+        /// A scoped gate's globs, as gates.json writes them.
+        struct Scope: Encodable {
+            let paths: [String]?
+            let classes: [String]?
+        }
 
         enum CodingKeys: String, CodingKey {
             case id, metric, status, level, required, actual, numerator, denominator, comparison, threshold, message
-            case details, sources, findings, waived, baseline, history
+            case details, sources, findings, waived, baseline, history, scope
             case thresholdText = "threshold_text"
             case failedTests = "failed_tests"
         }
@@ -105,6 +113,9 @@ private struct VerdictDocument: Encodable {
                 findings: gate.findings.isEmpty ? nil : gate.findings, waived: gate.waived.isEmpty ? nil : gate.waived,
                 baseline: gate.baselineComparison.map(BaselineJSON.init))
             entry.history = gate.history
+            if gate.scopePaths != nil || gate.scopeClasses != nil {
+                entry.scope = Gate.Scope(paths: gate.scopePaths, classes: gate.scopeClasses)
+            }
             return entry
         }
         reports = verdict.reports.map { report in

@@ -54,7 +54,9 @@ struct JUnitReporter: VerdictReporter {
         let body = Self.body(gate, verdict).xmlEscapedText
         switch gate.status {
         case .pass:
-            return open + "/>\n"
+            // A scoped gate's message names its scope, which a bare passing testcase would not show.
+            guard gate.scopePaths != nil || gate.scopeClasses != nil else { return open + "/>\n" }
+            return open + ">\n      <system-out>\(gate.message.xmlEscapedText)</system-out>\n    </testcase>\n"
         case .skipped:
             return open + ">\n      <skipped message=\"\(message)\"/>\n    </testcase>\n"
         case .warn:

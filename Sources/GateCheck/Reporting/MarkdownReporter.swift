@@ -122,12 +122,20 @@ struct MarkdownReporter: VerdictReporter {
         var rows = ["", "| | Gate | Metric | Value | Bound | Result |", "| --- | --- | --- | --- | --- | --- |"]
         for gate in verdict.gatesByAttention {
             let cells = [
-                icon(gate.status), "`\(gate.id.displaySafe)`", "`\(gate.metric.name)`", gate.actualText.markdownEscaped,
+                icon(gate.status), "`\(gate.id.displaySafe)`", "`\(gate.metric.name)`" + scopeText(gate),
+                gate.actualText.markdownEscaped,
                 gate.boundText.markdownEscaped, result(gate),
             ]
             rows.append("| " + cells.joined(separator: " | ") + " |")
         }
         return rows.joined(separator: "\n") + "\n"
+    }
+
+    /// ` in src/\*\*` (or ` in classes tests.unit.\*`) after a scoped gate's metric, escaped for the table.
+    private static func scopeText(_ gate: GateResult) -> String {
+        if let classes = gate.scopeClasses { return " in classes " + classes.joined(separator: ", ").markdownEscaped }
+        if let paths = gate.scopePaths { return " in " + paths.joined(separator: ", ").markdownEscaped }
+        return ""
     }
 
     /// One gate's `<details>` block: the comparison first (short and always wanted), then the failing tests,

@@ -47,6 +47,17 @@
                     if try reader.peek() == .null { try reader.readNull(); continue }
                     try reader.beginArray()
                     while try reader.nextElement() { errors.append(try readError(&reader)) }
+                case 2 where collector.collectsPlaces:
+                    // `metrics` has one key per scanned file (and `_totals`): the files a path scope can know.
+                    guard try reader.peek() == .object else {
+                        try reader.skipValue()
+                        continue
+                    }
+                    try reader.beginObject()
+                    while try reader.nextKey(in: JSONKeySet.noKeys) != nil {
+                        if reader.lastKey != "_totals" { collector.scanned(reader.lastKey) }
+                        try reader.skipValue()
+                    }
                 default:
                     seen.record(reader)
                     try reader.skipValue()
@@ -68,7 +79,7 @@
     // MARK: - Private
 
     private static let tool = "bandit"
-    private static let topKeys = JSONKeySet(["results", "errors"])
+    private static let topKeys = JSONKeySet(["results", "errors", "metrics"])
     private static let resultKeys = JSONKeySet([
         "filename", "line_number", "test_id", "test_name", "issue_severity", "issue_confidence", "issue_text",
     ])

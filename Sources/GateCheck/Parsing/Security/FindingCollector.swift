@@ -21,10 +21,14 @@ struct FindingCollector {
     private var waived = MostSevere(limit: FindingsReport.keptWaivedLimit)
     /// Whether every finding is tallied by its change fingerprint (for a baseline or `findings.new`).
     private let tallies: Bool
+    /// Whether findings are counted per tool and path too (for gates with `scope.paths`).
+    private let places: Bool
 
     init(kind: ReportKind, options: ReadOptions) {
         self.kind = kind
         tallies = options.collectsChangeData
+        places = options.collectsPlaces
+        report.placesCollected = places
         waivers = options.waivers.enumerated().compactMap { index, waiver in
             guard waiver.kinds?.contains(kind) ?? true else { return nil }
             return PreparedWaiver(index: index, waiver: waiver, active: waiver.isActive(on: options.today))
@@ -43,11 +47,25 @@ struct FindingCollector {
         report.countsByTool[finding.tool, default: FindingCounts()].add(
             finding.severity, finding.confidence, fixable: finding.isFixable, waived: finding.waiver != nil)
         if tallies { report.tally(finding) }
+        if places {
+            let path = finding.location.flatMap { $0.path.isEmpty ? nil : $0.path }
+            report.countsByPlace[FindingPlace(tool: finding.tool, path: path), default: FindingCounts()].add(
+                finding.severity, finding.confidence, fixable: finding.isFixable, waived: finding.waiver != nil)
+        }
         if finding.waiver != nil {
             waived.offer(finding)
         } else {
             counted.offer(finding)
         }
+    }
+
+    /// Whether the report is read for gates with `scope.paths`, so that parsers read what the tools say they
+    /// scanned (and skip it otherwise).
+    var collectsPlaces: Bool { places }
+
+    /// Records a file the tool reports having scanned, for gates with `scope.paths` (kept only for them).
+    mutating func scanned(_ path: String) {
+        if places, !path.isEmpty { report.scannedPaths.insert(path) }
     }
 
     /// Counts findings that the tool itself suppressed or ignored.

@@ -41,6 +41,8 @@ enum SARIFRunReader {
                         if field == 0, try reader.peek() == .bool, try !reader.readBool() { run.executionFailed = true }
                     }
                 }
+            case 3 where collector.collectsPlaces:
+                try SARIFArtifacts.read(&reader, into: &collector)
             default: try reader.skipValue()
             }
         }
@@ -74,7 +76,7 @@ enum SARIFRunReader {
         var executionFailed = false
     }
 
-    private static let runKeys = JSONKeySet(["tool", "results", "invocations"])
+    private static let runKeys = JSONKeySet(["tool", "results", "invocations", "artifacts"])
     private static let toolKeys = JSONKeySet(["driver", "extensions"])
     private static let invocationKeys = JSONKeySet(["executionSuccessful"])
 

@@ -52,6 +52,8 @@ struct JUnitHandler: XMLEventHandler {
     private var writtenByPytest = false
     /// Whether every testcase's outcome is kept by id (for a baseline); off, no testcase name becomes a string.
     var collectsOutcomes = false
+    /// Whether testcases are counted per class and file too (for tests gates with `scope`).
+    var collectsPlaces = false
 
     init() {}
 
@@ -129,9 +131,11 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     func finish() -> ParsedTests {
-        JUnitAttributeCheck.combine(
+        var parsed = JUnitAttributeCheck.combine(
             counted: report, attributeOnly: attributeReport, suites: attributeOnlySuites, root: rootClaims,
             topLevel: topLevelClaims)
+        parsed.report.placesCollected = collectsPlaces
+        return parsed
     }
 
     // MARK: - Private
@@ -214,6 +218,15 @@ struct JUnitHandler: XMLEventHandler {
         suiteLevelDepth = depth
     }
 
+    /// Counts a testcase under its class and file: the `file` attribute where the dialect writes one, else for
+    /// pytest the file its `classname` names (``TestPlace/pytestFile(className:)``), else none.
+    private mutating func tallyPlace(_ state: TestState, _ testCase: Case) {
+        let name = string(className)
+        let file = testCase.hasFile ? string(caseFile) : writtenByPytest ? TestPlace.pytestFile(className: name) : nil
+        report.countsByPlace[TestPlace(className: name, file: file), default: TestTally()].add(
+            state, flaky: testCase.hasFlaky)
+    }
+
     private func string(_ bytes: ByteBuffer) -> String {
         XMLBytes(UnsafeBufferPointer(start: bytes.base, count: bytes.count)).string(limit: FailedTest.messageLimit)
     }
@@ -243,6 +256,7 @@ struct JUnitHandler: XMLEventHandler {
             }
         }
         if collectsOutcomes { report.recordOutcome(state, className: string(className), name: string(caseName)) }
+        if collectsPlaces { tallyPlace(state, testCase) }
         guard state == .error || state == .failed else { return }
         guard report.failures.count < TestReport.failureLimit else {
             report.failuresOmitted += 1

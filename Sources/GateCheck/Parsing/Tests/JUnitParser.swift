@@ -12,10 +12,12 @@
     /// - Throws: ``ReportError`` when the document is empty, not well-formed, truncated, hostile, its root is
     ///   neither `<testsuites>` nor `<testsuite>`, or a suite without testcases has counts that are not counts.
     public static func parse<Source: ByteSource>(
-        _ source: inout Source, limits: ParseLimits = .init(), collectsOutcomes: Bool = false
+        _ source: inout Source, limits: ParseLimits = .init(), collectsOutcomes: Bool = false,
+        collectsPlaces: Bool = false
     ) throws(ReportError) -> ParsedTests {
         var handler = JUnitHandler()
         handler.collectsOutcomes = collectsOutcomes
+        handler.collectsPlaces = collectsPlaces
         try XMLStreamParser.parse(&source, handler: &handler, limits: limits)
         if let failure = handler.failure { throw failure }
         return handler.finish()
