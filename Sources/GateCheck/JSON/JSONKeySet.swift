@@ -1,18 +1,26 @@
 /// The keys a parser knows, matched against a document's key bytes without allocating.
 ///
-/// Build one per object shape, once (a `static let`), and pass it to ``JSONReader/nextKey(in:)``, which returns the
-/// index of the matching key in the array given here, or ``unknown``.
+/// A reader whose keys are fixed names them in a ``JSONKeyEnum``, whose ``JSONKeyTable`` builds the set from the
+/// cases, and calls ``JSONReader/nextKey(_:)``, which returns the case (or `.unknown`):
 ///
 /// ```swift
-/// static let resultKeys = JSONKeySet(["ruleId", "level", "message", "locations"])
-/// while let key = try reader.nextKey(in: Self.resultKeys) {
+/// enum ResultKey: String, JSONKeyEnum {
+///     case ruleID = "ruleId", level, message, locations
+///     static let table = JSONKeyTable<Self>()
+/// }
+///
+/// while let key = try reader.nextKey(ResultKey.self) {
 ///     switch key {
-///     case 0: ruleID = try reader.readString()
-///     case 1: level = try reader.readString()
-///     default: try reader.skipValue()   // message, locations, and unknown keys
+///     case .known(.ruleID): ruleID = try reader.readString()
+///     case .known(.level): level = try reader.readString()
+///     case .known(.message), .known(.locations), .unknown: try reader.skipValue()
 ///     }
 /// }
 /// ```
+///
+/// Use a set directly (built once, a `static let` or per document) only for keys known at run time, such as the
+/// metric names a history file is filtered by; ``JSONReader/nextKey(in:)`` then returns the index of the matching
+/// key in the array given here, or ``unknown``.
 ///
 /// Matching hashes the key's length and three sampled bytes into an open-addressing table (at most half full) and
 /// confirms with a byte comparison, so a lookup costs a few loads whatever the key's length. The table is fixed by

@@ -37,27 +37,34 @@
 /// escape of a lone surrogate decodes to U+FFFD. Nesting is limited by `maxDepth` and no routine recurses, so no
 /// input can exhaust the stack.
 ///
-/// Calls follow the document: `beginObject()` then `nextKey(in:)` until it returns `nil`, reading one value after
-/// each key; `beginArray()` then `nextElement()` until it returns `false`, reading one value after each `true`.
-/// A value left unread is skipped (and validated) by the next `nextKey(in:)` or `nextElement()`. `finish()`
-/// validates the rest of the document. After an error, the reader must not be used again.
+/// Calls follow the document: `beginObject()` then `nextKey(_:)` (or `nextKey(in:)`) until it returns `nil`,
+/// reading one value after each key; `beginArray()` then `nextElement()` until it returns `false`, reading one value
+/// after each `true`. A value left unread is skipped (and validated) by the next `nextKey` or `nextElement()`.
+/// `finish()` validates the rest of the document. After an error, the reader must not be used again.
 ///
 /// ```swift
-/// static let runKeys = JSONKeySet(["results"])
-/// static let resultKeys = JSONKeySet(["ruleId", "level"])
+/// enum RunKey: String, JSONKeyEnum {
+///     case results
+///     static let table = JSONKeyTable<Self>()
+/// }
+/// enum ResultKey: String, JSONKeyEnum {
+///     case ruleID = "ruleId", level
+///     static let table = JSONKeyTable<Self>()
+/// }
 ///
 /// var reader = JSONReader(source)
 /// try reader.beginObject()
-/// while let key = try reader.nextKey(in: Self.runKeys) {
-///     guard key == 0 else { try reader.skipValue(); continue }
+/// while let key = try reader.nextKey(RunKey.self) {
+///     guard key == .known(.results) else { try reader.skipValue(); continue }
 ///     try reader.beginArray()
 ///     while try reader.nextElement() {
 ///         try reader.beginObject()
-///         while let field = try reader.nextKey(in: Self.resultKeys) {
+///         while let field = try reader.nextKey(ResultKey.self) {
 ///             switch field {
-///             case 0: ruleIDs.append(try reader.readString())
-///             case 1: levels.append(try reader.readNullOr { (r) throws(JSONError) in try r.readString() })
-///             default: try reader.skipValue()
+///             case .known(.ruleID): ruleIDs.append(try reader.readString())
+///             case .known(.level):
+///                 levels.append(try reader.readNullOr { (r) throws(JSONError) in try r.readString() })
+///             case .unknown: try reader.skipValue()
 ///             }
 ///         }
 ///     }

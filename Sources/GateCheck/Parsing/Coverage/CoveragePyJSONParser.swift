@@ -10,38 +10,29 @@
 /// ```
 @_spi(Internals) public enum CoveragePyJSONParser {
     /// The top-level keys read.
-    private enum TopKey: Int, CaseIterable {
+    enum TopKey: String, JSONKeyEnum {
         case meta, files, totals
-        var name: String { ["meta", "files", "totals"][rawValue] }
-        static let set = JSONKeySet(allCases.map(\.name))
+        static let table = JSONKeyTable<Self>()
     }
 
     /// The keys of `meta` read.
-    private enum MetaKey: Int, CaseIterable {
+    enum MetaKey: String, JSONKeyEnum {
         case format, version
-        var name: String { ["format", "version"][rawValue] }
-        static let set = JSONKeySet(allCases.map(\.name))
+        static let table = JSONKeyTable<Self>()
     }
 
     /// The keys of a file read.
-    private enum FileKey: Int, CaseIterable {
-        case executedLines, missingLines, executedBranches, missingBranches, summary
-        var name: String {
-            ["executed_lines", "missing_lines", "executed_branches", "missing_branches", "summary"][rawValue]
-        }
-        static let set = JSONKeySet(allCases.map(\.name))
+    enum FileKey: String, JSONKeyEnum {
+        case executedLines = "executed_lines", missingLines = "missing_lines"
+        case executedBranches = "executed_branches", missingBranches = "missing_branches", summary
+        static let table = JSONKeyTable<Self>()
     }
 
     /// The keys of a `summary` or of `totals` read.
-    private enum SummaryKey: Int, CaseIterable {
-        case coveredLines, numStatements, missingLines, numBranches, coveredBranches, missingBranches
-        var name: String {
-            [
-                "covered_lines", "num_statements", "missing_lines", "num_branches", "covered_branches",
-                "missing_branches",
-            ][rawValue]
-        }
-        static let set = JSONKeySet(allCases.map(\.name))
+    enum SummaryKey: String, JSONKeyEnum {
+        case coveredLines = "covered_lines", numStatements = "num_statements", missingLines = "missing_lines"
+        case numBranches = "num_branches", coveredBranches = "covered_branches", missingBranches = "missing_branches"
+        static let table = JSONKeyTable<Self>()
     }
 
     /// Parses one report.
@@ -68,16 +59,16 @@
         var totals = CoveragePyJSONFile.Summary()
         var sawTotals = false
         try reader.beginObject()
-        while let key = try reader.nextKey(in: TopKey.set) {
-            switch TopKey(rawValue: key) {
-            case .meta?: format = try readMeta(&reader)
-            case .files?:
+        while let key = try reader.nextKey(TopKey.self) {
+            switch key {
+            case .known(.meta): format = try readMeta(&reader)
+            case .known(.files):
                 sawFiles = true
                 try readFiles(&reader, into: &files)
-            case .totals?:
+            case .known(.totals):
                 sawTotals = true
                 totals = try readSummary(&reader, at: "totals")
-            case nil: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
         guard let format else {
@@ -100,10 +91,10 @@
     private static func readMeta(_ reader: inout JSONReader<JSONReportInput>) throws -> Int64? {
         var format: Int64?
         try reader.beginObject()
-        while let key = try reader.nextKey(in: MetaKey.set) {
-            switch MetaKey(rawValue: key) {
-            case .format?: format = try reader.readInt64()
-            case .version?, nil: try reader.skipValue()
+        while let key = try reader.nextKey(MetaKey.self) {
+            switch key {
+            case .known(.format): format = try reader.readInt64()
+            case .known(.version), .unknown: try reader.skipValue()
             }
         }
         return format
@@ -117,14 +108,14 @@
             let path = CoberturaChecks.normalize(path: reader.lastKey)
             var file = CoveragePyJSONFile()
             try reader.beginObject()
-            while let key = try reader.nextKey(in: FileKey.set) {
-                switch FileKey(rawValue: key) {
-                case .executedLines?: try readLines(&reader, hit: true, into: &file, path: path)
-                case .missingLines?: try readLines(&reader, hit: false, into: &file, path: path)
-                case .executedBranches?: try readArcs(&reader, taken: true, into: &file, path: path)
-                case .missingBranches?: try readArcs(&reader, taken: false, into: &file, path: path)
-                case .summary?: file.summary = try readSummary(&reader, at: "files.\(path).summary")
-                case nil: try reader.skipValue()
+            while let key = try reader.nextKey(FileKey.self) {
+                switch key {
+                case .known(.executedLines): try readLines(&reader, hit: true, into: &file, path: path)
+                case .known(.missingLines): try readLines(&reader, hit: false, into: &file, path: path)
+                case .known(.executedBranches): try readArcs(&reader, taken: true, into: &file, path: path)
+                case .known(.missingBranches): try readArcs(&reader, taken: false, into: &file, path: path)
+                case .known(.summary): file.summary = try readSummary(&reader, at: "files.\(path).summary")
+                case .unknown: try reader.skipValue()
                 }
             }
             let coverage = try file.finish(path: path)
@@ -186,8 +177,8 @@
         var summary = CoveragePyJSONFile.Summary()
         summary.at = FilePosition(line: reader.position.line, column: reader.position.column)
         try reader.beginObject()
-        while let key = try reader.nextKey(in: SummaryKey.set) {
-            guard let field = SummaryKey(rawValue: key) else {
+        while let key = try reader.nextKey(SummaryKey.self) {
+            guard case .known(let field) = key else {
                 try reader.skipValue()
                 continue
             }
@@ -195,8 +186,8 @@
             let value = try reader.readInt64()
             guard value >= 0 else {
                 throw ReportError.invalidValue(
-                    "\(field.name) is \(value), a negative count", at: FilePosition(line: at.line, column: at.column),
-                    keyPath: keyPath + "." + field.name)
+                    "\(field.rawValue) is \(value), a negative count",
+                    at: FilePosition(line: at.line, column: at.column), keyPath: keyPath + "." + field.rawValue)
             }
             switch field {
             case .coveredLines: summary.coveredLines = value

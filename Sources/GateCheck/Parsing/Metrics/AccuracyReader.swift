@@ -23,8 +23,8 @@ enum AccuracyReader {
             var members: [JSONMember] = []
             var samples: AccuracySamples?
             var run = DeepEvalRun()
-            while let key = try reader.nextKey(in: DeepEvalParser.runKeys) {
-                guard key == JSONKeySet.unknown else {
+            while let key = try reader.nextKey(DeepEvalParser.RunKey.self) {
+                if case .known(let key) = key {
                     try DeepEvalParser.read(key, from: &reader, into: &run, nested: false)
                     continue
                 }

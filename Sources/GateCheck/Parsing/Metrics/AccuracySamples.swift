@@ -11,12 +11,17 @@
 /// small tree of the sample's `id` and its scores. `metrics` may come before or after `samples`, so every problem
 /// about one metric's score carries the metric's name and is dropped later if `metrics` does not list it.
 struct AccuracySamples {
-    static let sampleKeys = ["id", "scores"]
+    /// The keys of a sample.
+    enum SampleKey: String, JSONKeyEnum {
+        case id, scores
+        static let table = JSONKeyTable<Self>()
+    }
+    /// The keys of a sample, for the tree decoder's check.
+    static let sampleKeys = SampleKey.allCases.map(\.rawValue)
     /// The most distinct score names read from `samples` (a real evaluation has a handful of metrics).
     static let nameLimit = 1_000
     /// The most errors, and the most warnings, kept from `samples`; the rest are counted.
     static let problemLimit = 100
-    private static let sampleKeySet = JSONKeySet(sampleKeys)
 
     /// A problem found in `samples`, with the metric whose score it is about (`nil`: the sample itself).
     struct Problem {
@@ -108,8 +113,8 @@ struct AccuracySamples {
         try reader.beginObject()
         var members: [JSONMember] = []
         var unread: Set<String> = []
-        while let key = try reader.nextKey(in: Self.sampleKeySet) {
-            if key == JSONKeySet.unknown, keptWarnings >= Self.problemLimit {
+        while let key = try reader.nextKey(SampleKey.self) {
+            if key == .unknown, keptWarnings >= Self.problemLimit {
                 // Its warning would not be listed: count it without building it (the hint costs an edit distance),
                 // but a repeated one is still refused.
                 let name = reader.lastKey
@@ -127,9 +132,20 @@ struct AccuracySamples {
                 }
                 continue
             }
-            let name = key == JSONKeySet.unknown ? reader.lastKey : Self.sampleKeys[key]
             let keyPosition = reader.keyPosition
-            let node = key == 1 ? try readScores(&reader) : try reader.readPruned(key == 0 ? .scalar : .ignored)
+            let name: String
+            let node: JSONNode
+            switch key {
+            case .known(.id):
+                name = SampleKey.id.rawValue
+                node = try reader.readPruned(.scalar)
+            case .known(.scores):
+                name = SampleKey.scores.rawValue
+                node = try readScores(&reader)
+            case .unknown:
+                name = reader.lastKey
+                node = try reader.readPruned(.ignored)
+            }
             members.append(JSONMember(key: name, keyPosition: keyPosition, node: node))
         }
         return JSONNode(value: .object(members), position: position)

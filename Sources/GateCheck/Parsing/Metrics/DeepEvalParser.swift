@@ -31,36 +31,54 @@ struct DeepEvalRun {
 /// `metricsScores` states the same figures again: counts that disagree with the test cases make the metric
 /// unjudgeable, a mean that disagrees is judged by the worse of the two (docs/accuracy-report.md).
 enum DeepEvalParser {
-    static let runKeys = JSONKeySet([
-        "testRunData", "testCases", "conversationalTestCases", "metricsScores", "datasetAlias", "identifier",
-    ])
-    private static let caseKeys = JSONKeySet(["name", "metricsData", "metricsMetadata", "turns", "testCases"])
-    private static let metricKeys = JSONKeySet(["name", "metric", "score", "error"])
-    private static let scoresKeys = JSONKeySet(["metric", "scores", "errors"])
+    /// The keys of a test run (top level, or inside `testRunData`) read.
+    enum RunKey: String, JSONKeyEnum {
+        case testRunData, testCases, conversationalTestCases, metricsScores, datasetAlias, identifier
+        static let table = JSONKeyTable<Self>()
+    }
 
-    /// Reads the value of one known run key (an index of ``runKeys``).
+    /// The keys of a test case (or conversational test case) read.
+    enum CaseKey: String, JSONKeyEnum {
+        case name, metricsData, metricsMetadata, turns, testCases
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a metric result read.
+    enum MetricKey: String, JSONKeyEnum {
+        case name, metric, score, error
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of an entry of `metricsScores` read.
+    enum ScoresKey: String, JSONKeyEnum {
+        case metric, scores, errors
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// Reads the value of one known run key.
     static func read<Source: ByteSource>(
-        _ key: Int, from reader: inout JSONReader<Source>, into run: inout DeepEvalRun, nested: Bool
+        _ key: RunKey, from reader: inout JSONReader<Source>, into run: inout DeepEvalRun, nested: Bool
     ) throws {
         run.sawRun = true
         switch key {
-        case 0 where !nested:
+        case .testRunData where !nested:
             try reader.beginObject()
-            while let inner = try reader.nextKey(in: runKeys) {
-                if inner == JSONKeySet.unknown {
-                    try reader.skipValue()
-                } else {
-                    try read(inner, from: &reader, into: &run, nested: true)
+            while let inner = try reader.nextKey(RunKey.self) {
+                switch inner {
+                case .known(let inner): try read(inner, from: &reader, into: &run, nested: true)
+                case .unknown: try reader.skipValue()
                 }
             }
-        case 1, 2:
-            try reader.forEachElement { reader in try readCase(&reader, into: &run, conversational: key == 2) }
-        case 3:
+        case .testCases, .conversationalTestCases:
+            try reader.forEachElement { reader in
+                try readCase(&reader, into: &run, conversational: key == .conversationalTestCases)
+            }
+        case .metricsScores:
             try reader.forEachElement { reader in try readStatedScores(&reader, into: &run) }
-        case 4, 5:
+        case .datasetAlias, .identifier:
             let name = try reader.readOptionalString()
-            if key == 4 || run.dataset == nil { run.dataset = name ?? run.dataset }
-        default:
+            if key == .datasetAlias || run.dataset == nil { run.dataset = name ?? run.dataset }
+        case .testRunData:
             try reader.skipValue()
         }
     }
@@ -145,15 +163,15 @@ enum DeepEvalParser {
         var name: String?
         var results: [(metric: String, score: JSONNumber?)] = []
         try reader.beginObject()
-        while let key = try reader.nextKey(in: caseKeys) {
+        while let key = try reader.nextKey(CaseKey.self) {
             switch key {
-            case 0: name = try reader.readOptionalString()
-            case 1, 2: try readResults(&reader, into: &results)
-            case 3, 4:
+            case .known(.name): name = try reader.readOptionalString()
+            case .known(.metricsData), .known(.metricsMetadata): try readResults(&reader, into: &results)
+            case .known(.turns), .known(.testCases):
                 guard conversational, try reader.peek() == .array else { try reader.skipValue(); continue }
                 try reader.beginArray()
                 while try reader.nextElement() { try readCase(&reader, into: &run, conversational: false) }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
         let id = name.flatMap { $0.isEmpty ? nil : $0 } ?? "test case \(index)"
@@ -175,13 +193,13 @@ enum DeepEvalParser {
             var score: JSONNumber?
             var failed = false
             try reader.beginObject()
-            while let key = try reader.nextKey(in: metricKeys) {
+            while let key = try reader.nextKey(MetricKey.self) {
                 switch key {
-                case 0, 1: metric = try reader.readOptionalString() ?? metric
-                case 2: score = try reader.readNullableNumber()
-                case 3:
+                case .known(.name), .known(.metric): metric = try reader.readOptionalString() ?? metric
+                case .known(.score): score = try reader.readNullableNumber()
+                case .known(.error):
                     failed = !(try reader.readMessage().isEmpty)
-                default: try reader.skipValue()
+                case .unknown: try reader.skipValue()
                 }
             }
             guard let metric, !metric.isEmpty else { continue }
@@ -198,10 +216,10 @@ enum DeepEvalParser {
         var errors = 0
         var sum: Decimal? = 0
         try reader.beginObject()
-        while let key = try reader.nextKey(in: scoresKeys) {
+        while let key = try reader.nextKey(ScoresKey.self) {
             switch key {
-            case 0: metric = try reader.readOptionalString()
-            case 1:
+            case .known(.metric): metric = try reader.readOptionalString()
+            case .known(.scores):
                 guard try reader.peek() == .array else { try reader.skipValue(); continue }
                 try reader.beginArray()
                 while try reader.nextElement() {
@@ -213,8 +231,8 @@ enum DeepEvalParser {
                         sum = nil
                     }
                 }
-            case 2: errors = Int(try reader.readInt64())
-            default: try reader.skipValue()
+            case .known(.errors): errors = Int(try reader.readInt64())
+            case .unknown: try reader.skipValue()
             }
         }
         if let metric {

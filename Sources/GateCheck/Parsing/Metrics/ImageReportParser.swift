@@ -9,8 +9,17 @@
 /// {"Repository":"ragservice","Tag":"1.4.0","ID":"1ee5934abde9","Size":"398MB","VirtualSize":"398MB"}
 /// ```
 enum ImageReportParser {
-    private static let inspectKeys = JSONKeySet(["Id", "RepoTags", "Size"])
-    private static let listKeys = JSONKeySet(["Repository", "Tag", "ID", "Size"])
+    /// The keys of a `docker image inspect` image read.
+    enum InspectKey: String, JSONKeyEnum {
+        case id = "Id", repoTags = "RepoTags", size = "Size"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a `docker images --format json` line read.
+    enum ListKey: String, JSONKeyEnum {
+        case repository = "Repository", tag = "Tag", id = "ID", size = "Size"
+        static let table = JSONKeyTable<Self>()
+    }
 
     static func parse<Source: ByteSource>(_ source: Source, limits: ParseLimits) throws(ReportError)
         -> ParsedMetricReport
@@ -48,12 +57,12 @@ enum ImageReportParser {
             var tag: String?
             var size: Int64?
             try reader.beginObject()
-            while let key = try reader.nextKey(in: inspectKeys) {
+            while let key = try reader.nextKey(InspectKey.self) {
                 switch key {
-                case 0: id = try reader.readOptionalString() ?? ""
-                case 1: tag = try reader.readStringList().first
-                case 2: size = try reader.readInt64()
-                default: try reader.skipValue()
+                case .known(.id): id = try reader.readOptionalString() ?? ""
+                case .known(.repoTags): tag = try reader.readStringList().first
+                case .known(.size): size = try reader.readInt64()
+                case .unknown: try reader.skipValue()
                 }
             }
             let name = tag ?? (id.isEmpty ? "image #\(images.count + 1)" : shortID(id))
@@ -83,13 +92,13 @@ enum ImageReportParser {
             var id: String?
             var written: String?
             try reader.beginObject()
-            while let key = try reader.nextKey(in: listKeys) {
+            while let key = try reader.nextKey(ListKey.self) {
                 switch key {
-                case 0: repository = try reader.readOptionalString()
-                case 1: tag = try reader.readOptionalString()
-                case 2: id = try reader.readOptionalString()
-                case 3: written = try reader.readOptionalString()
-                default: try reader.skipValue()
+                case .known(.repository): repository = try reader.readOptionalString()
+                case .known(.tag): tag = try reader.readOptionalString()
+                case .known(.id): id = try reader.readOptionalString()
+                case .known(.size): written = try reader.readOptionalString()
+                case .unknown: try reader.skipValue()
                 }
             }
             let named = [repository, tag].allSatisfy { $0 != nil && $0 != "<none>" && $0 != "" }

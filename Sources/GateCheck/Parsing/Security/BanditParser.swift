@@ -30,9 +30,9 @@
             var sawResults = false
             var errors: [String] = []
             try reader.beginObject()
-            while let key = try reader.nextKey(in: topKeys) {
+            while let key = try reader.nextKey(TopKey.self) {
                 switch key {
-                case 0:
+                case .known(.results):
                     guard try reader.peek() == .array else {
                         throw ReportError.wrongKind(expected: .bandit, found: "\"results\" that is not an array")
                     }
@@ -43,11 +43,11 @@
                         collector.add(try readResult(&reader, index: index))
                         index += 1
                     }
-                case 1:
+                case .known(.errors):
                     if try reader.peek() == .null { try reader.readNull(); continue }
                     try reader.beginArray()
                     while try reader.nextElement() { errors.append(try readError(&reader)) }
-                case 2 where collector.collectsPlaces:
+                case .known(.metrics) where collector.collectsPlaces:
                     // `metrics` has one key per scanned file (and `_totals`): the files a path scope can know.
                     guard try reader.peek() == .object else {
                         try reader.skipValue()
@@ -58,7 +58,7 @@
                         if reader.lastKey != "_totals" { collector.scanned(reader.lastKey) }
                         try reader.skipValue()
                     }
-                default:
+                case .known(.metrics), .unknown:
                     seen.record(reader)
                     try reader.skipValue()
                 }
@@ -79,11 +79,25 @@
     // MARK: - Private
 
     private static let tool = "bandit"
-    private static let topKeys = JSONKeySet(["results", "errors", "metrics"])
-    private static let resultKeys = JSONKeySet([
-        "filename", "line_number", "test_id", "test_name", "issue_severity", "issue_confidence", "issue_text",
-    ])
-    private static let errorKeys = JSONKeySet(["filename", "reason"])
+
+    /// The top-level keys read.
+    enum TopKey: String, JSONKeyEnum {
+        case results, errors, metrics
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a result read.
+    enum ResultKey: String, JSONKeyEnum {
+        case filename, lineNumber = "line_number", testID = "test_id", testName = "test_name"
+        case issueSeverity = "issue_severity", issueConfidence = "issue_confidence", issueText = "issue_text"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of an entry of `errors` read.
+    enum ErrorKey: String, JSONKeyEnum {
+        case filename, reason
+        static let table = JSONKeyTable<Self>()
+    }
 
     private static func readResult<Source: ByteSource>(_ reader: inout JSONReader<Source>, index: Int) throws -> Finding
     {
@@ -95,16 +109,18 @@
         var confidence = Confidence.undefined
         var message = ""
         try reader.beginObject()
-        while let key = try reader.nextKey(in: resultKeys) {
+        while let key = try reader.nextKey(ResultKey.self) {
             switch key {
-            case 0: path = try reader.readOptionalString() ?? ""
-            case 1: line = try reader.readOptionalLine()
-            case 2: testID = try reader.readOptionalString() ?? ""
-            case 3: testName = try reader.readOptionalString()
-            case 4: severity = try readLevel(&reader, Self.severity, field: "issue_severity", index: index)
-            case 5: confidence = try readLevel(&reader, Self.confidence, field: "issue_confidence", index: index)
-            case 6: message = try reader.readMessage()
-            default: try reader.skipValue()
+            case .known(.filename): path = try reader.readOptionalString() ?? ""
+            case .known(.lineNumber): line = try reader.readOptionalLine()
+            case .known(.testID): testID = try reader.readOptionalString() ?? ""
+            case .known(.testName): testName = try reader.readOptionalString()
+            case .known(.issueSeverity):
+                severity = try readLevel(&reader, Self.severity, field: "issue_severity", index: index)
+            case .known(.issueConfidence):
+                confidence = try readLevel(&reader, Self.confidence, field: "issue_confidence", index: index)
+            case .known(.issueText): message = try reader.readMessage()
+            case .unknown: try reader.skipValue()
             }
         }
         return Finding(
@@ -162,11 +178,11 @@
         var file = ""
         var reason = ""
         try reader.beginObject()
-        while let key = try reader.nextKey(in: errorKeys) {
+        while let key = try reader.nextKey(ErrorKey.self) {
             switch key {
-            case 0: file = try reader.readOptionalString() ?? ""
-            case 1: reason = try reader.readMessage()
-            default: try reader.skipValue()
+            case .known(.filename): file = try reader.readOptionalString() ?? ""
+            case .known(.reason): reason = try reader.readMessage()
+            case .unknown: try reader.skipValue()
             }
         }
         return reason.isEmpty ? file : "\(file): \(reason)"

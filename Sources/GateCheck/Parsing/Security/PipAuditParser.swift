@@ -31,8 +31,8 @@
                 var seen = SeenKeys()
                 var sawDependencies = false
                 try reader.beginObject()
-                while let key = try reader.nextKey(in: topKeys) {
-                    if key == 0 {
+                while let key = try reader.nextKey(TopKey.self) {
+                    if key == .known(.dependencies) {
                         guard try reader.peek() == .array else {
                             throw ReportError.wrongKind(
                                 expected: .pipAudit, found: "\"dependencies\" that is not an array")
@@ -57,9 +57,24 @@
     // MARK: - Private
 
     private static let tool = "pip-audit"
-    private static let topKeys = JSONKeySet(["dependencies"])
-    private static let dependencyKeys = JSONKeySet(["name", "version", "vulns", "skip_reason"])
-    private static let vulnKeys = JSONKeySet(["id", "fix_versions", "aliases", "description"])
+
+    /// The top-level keys read (the current shape).
+    enum TopKey: String, JSONKeyEnum {
+        case dependencies
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a dependency read.
+    enum DependencyKey: String, JSONKeyEnum {
+        case name, version, vulns, skipReason = "skip_reason"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of an entry of `vulns` read.
+    enum VulnerabilityKey: String, JSONKeyEnum {
+        case id, fixVersions = "fix_versions", aliases, description
+        static let table = JSONKeyTable<Self>()
+    }
 
     /// How many dependencies the report lists and how many of them pip-audit audited.
     private struct Audit {
@@ -102,17 +117,17 @@
             var vulns: [Vulnerability] = []
             var sawVulns = false
             try reader.beginObject()
-            while let key = try reader.nextKey(in: dependencyKeys) {
+            while let key = try reader.nextKey(DependencyKey.self) {
                 switch key {
-                case 0: name = try reader.readOptionalString()
-                case 1: version = try reader.readOptionalString()
-                case 2:
+                case .known(.name): name = try reader.readOptionalString()
+                case .known(.version): version = try reader.readOptionalString()
+                case .known(.vulns):
                     sawVulns = true
                     if try reader.peek() == .null { try reader.readNull(); continue }
                     try reader.beginArray()
                     while try reader.nextElement() { vulns.append(try readVulnerability(&reader)) }
-                case 3: skipReason = try reader.readMessage()
-                default: try reader.skipValue()
+                case .known(.skipReason): skipReason = try reader.readMessage()
+                case .unknown: try reader.skipValue()
                 }
             }
             guard let name else {
@@ -144,13 +159,13 @@
     {
         var vulnerability = Vulnerability()
         try reader.beginObject()
-        while let key = try reader.nextKey(in: vulnKeys) {
+        while let key = try reader.nextKey(VulnerabilityKey.self) {
             switch key {
-            case 0: vulnerability.id = try reader.readOptionalString() ?? ""
-            case 1: vulnerability.fixVersions = try reader.readStringList()
-            case 2: vulnerability.aliases = try reader.readStringList()
-            case 3: vulnerability.description = try reader.readMessage()
-            default: try reader.skipValue()
+            case .known(.id): vulnerability.id = try reader.readOptionalString() ?? ""
+            case .known(.fixVersions): vulnerability.fixVersions = try reader.readStringList()
+            case .known(.aliases): vulnerability.aliases = try reader.readStringList()
+            case .known(.description): vulnerability.description = try reader.readMessage()
+            case .unknown: try reader.skipValue()
             }
         }
         return vulnerability

@@ -37,13 +37,13 @@
             var version: (String, JSONPosition)?
             var sawRuns = false
             try reader.beginObject()
-            while let key = try reader.nextKey(in: logKeys) {
+            while let key = try reader.nextKey(LogKey.self) {
                 switch key {
-                case 0:
+                case .known(.version):
                     _ = try reader.peek()
                     let at = reader.position
                     version = (try reader.readOptionalString() ?? "", at)
-                case 1:
+                case .known(.runs):
                     guard try reader.peek() == .array else {
                         throw ReportError.wrongKind(expected: .sarif, found: "\"runs\" that is not an array")
                     }
@@ -61,7 +61,7 @@
                                 reason: "the SARIF log has no runs (\"runs\": []), so it holds no tool's scan; check "
                                     + "that the scanning step ran and wrote its results"))
                     }
-                default:
+                case .unknown:
                     seen.record(reader)
                     try reader.skipValue()
                 }
@@ -85,7 +85,11 @@
 
     // MARK: - Private
 
-    private static let logKeys = JSONKeySet(["version", "runs"])
+    /// The keys of a SARIF log read.
+    enum LogKey: String, JSONKeyEnum {
+        case version, runs
+        static let table = JSONKeyTable<Self>()
+    }
 }
 
 /// What the SARIF parser noticed besides findings, turned into warnings.

@@ -24,13 +24,13 @@ struct SARIFResult {
         var result = SARIFResult()
         var referenceID: String?
         try reader.beginObject()
-        while let key = try reader.nextKey(in: resultKeys) {
+        while let key = try reader.nextKey(ResultKey.self) {
             switch key {
-            case 0: result.ruleID = try reader.readOptionalString()
-            case 1: result.ruleIndex = try nonNegative(try reader.readOptionalInt())
-            case 2: referenceID = try readRuleReference(&reader, into: &result)
-            case 3: result.level = try SARIFRule.readLevel(&reader, at: keyPath + ".level")
-            case 4:
+            case .known(.ruleID): result.ruleID = try reader.readOptionalString()
+            case .known(.ruleIndex): result.ruleIndex = try nonNegative(try reader.readOptionalInt())
+            case .known(.rule): referenceID = try readRuleReference(&reader, into: &result)
+            case .known(.level): result.level = try SARIFRule.readLevel(&reader, at: keyPath + ".level")
+            case .known(.kind):
                 _ = try reader.peek()
                 let at = reader.position
                 guard let text = try reader.readOptionalString() else { continue }
@@ -40,16 +40,21 @@ struct SARIFResult {
                             + "notApplicable and informational", at: at, keyPath: keyPath + ".kind")
                 }
                 result.kind = kind
-            case 5: result.suppressed = try readSuppressed(&reader, at: keyPath + ".suppressions")
-            case 6: result.baselineAbsent = try reader.readOptionalString() == "absent"
-            case 7:
+            case .known(.suppressions):
+                result.suppressed = try readSuppressed(&reader, at: keyPath + ".suppressions")
+            case .known(.baselineState): result.baselineAbsent = try reader.readOptionalString() == "absent"
+            case .known(.message):
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 try reader.beginObject()
-                while let field = try reader.nextKey(in: messageKeys) {
-                    if field == 0 { result.message = try reader.readMessage() } else { try reader.skipValue() }
+                while let field = try reader.nextKey(MessageKey.self) {
+                    if field == .known(.text) {
+                        result.message = try reader.readMessage()
+                    } else {
+                        try reader.skipValue()
+                    }
                 }
-            case 8: try readFirstLocation(&reader, into: &result)
-            default: try reader.skipValue()
+            case .known(.locations): try readFirstLocation(&reader, into: &result)
+            case .unknown: try reader.skipValue()
             }
         }
         if result.ruleID == nil || result.ruleID?.isEmpty == true { result.ruleID = referenceID ?? result.ruleID }
@@ -108,17 +113,59 @@ struct SARIFResult {
 
     // MARK: - Private
 
-    private static let resultKeys = JSONKeySet([
-        "ruleId", "ruleIndex", "rule", "level", "kind", "suppressions", "baselineState", "message", "locations",
-    ])
-    private static let referenceKeys = JSONKeySet(["id", "index", "guid", "toolComponent"])
-    private static let componentKeys = JSONKeySet(["index", "guid"])
-    private static let suppressionKeys = JSONKeySet(["status"])
-    private static let messageKeys = JSONKeySet(["text"])
-    private static let locationKeys = JSONKeySet(["physicalLocation"])
-    private static let physicalKeys = JSONKeySet(["artifactLocation", "region"])
-    private static let artifactKeys = JSONKeySet(["uri"])
-    private static let regionKeys = JSONKeySet(["startLine"])
+    /// The keys of a result read.
+    enum ResultKey: String, JSONKeyEnum {
+        case ruleID = "ruleId", ruleIndex, rule, level, kind, suppressions, baselineState, message, locations
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a result's `rule` (a reporting descriptor reference) read.
+    enum ReferenceKey: String, JSONKeyEnum {
+        case id, index, guid, toolComponent
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a rule reference's `toolComponent` read.
+    enum ComponentKey: String, JSONKeyEnum {
+        case index, guid
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a suppression read.
+    enum SuppressionKey: String, JSONKeyEnum {
+        case status
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a message read.
+    enum MessageKey: String, JSONKeyEnum {
+        case text
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a location read.
+    enum LocationKey: String, JSONKeyEnum {
+        case physicalLocation
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a physical location read.
+    enum PhysicalKey: String, JSONKeyEnum {
+        case artifactLocation, region
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of an artifact location read.
+    enum ArtifactKey: String, JSONKeyEnum {
+        case uri
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a region read.
+    enum RegionKey: String, JSONKeyEnum {
+        case startLine
+        static let table = JSONKeyTable<Self>()
+    }
 
     /// SARIF uses -1 for "no index".
     private static func nonNegative(_ value: Int?) throws -> Int? {
@@ -135,22 +182,22 @@ struct SARIFResult {
         }
         var id: String?
         try reader.beginObject()
-        while let key = try reader.nextKey(in: referenceKeys) {
+        while let key = try reader.nextKey(ReferenceKey.self) {
             switch key {
-            case 0: id = try reader.readOptionalString()
-            case 1: result.ruleReferenceIndex = try nonNegative(try reader.readOptionalInt())
-            case 2: result.ruleGUID = try reader.readOptionalString()
-            case 3:
+            case .known(.id): id = try reader.readOptionalString()
+            case .known(.index): result.ruleReferenceIndex = try nonNegative(try reader.readOptionalInt())
+            case .known(.guid): result.ruleGUID = try reader.readOptionalString()
+            case .known(.toolComponent):
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 try reader.beginObject()
-                while let field = try reader.nextKey(in: componentKeys) {
+                while let field = try reader.nextKey(ComponentKey.self) {
                     switch field {
-                    case 0: result.componentIndex = try nonNegative(try reader.readOptionalInt())
-                    case 1: result.componentGUID = try reader.readOptionalString()
-                    default: try reader.skipValue()
+                    case .known(.index): result.componentIndex = try nonNegative(try reader.readOptionalInt())
+                    case .known(.guid): result.componentGUID = try reader.readOptionalString()
+                    case .unknown: try reader.skipValue()
                     }
                 }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
         return id
@@ -173,8 +220,8 @@ struct SARIFResult {
             any = true
             guard try reader.peek() == .object else { try reader.skipValue(); continue }
             try reader.beginObject()
-            while let key = try reader.nextKey(in: suppressionKeys) {
-                guard key == 0 else { try reader.skipValue(); continue }
+            while let key = try reader.nextKey(SuppressionKey.self) {
+                guard key == .known(.status) else { try reader.skipValue(); continue }
                 _ = try reader.peek()
                 let at = reader.position
                 switch try reader.readOptionalString() {
@@ -205,23 +252,32 @@ struct SARIFResult {
             guard first, try reader.peek() == .object else { try reader.skipValue(); continue }
             first = false
             try reader.beginObject()
-            while let key = try reader.nextKey(in: locationKeys) {
-                guard key == 0, try reader.peek() == .object else { try reader.skipValue(); continue }
+            while let key = try reader.nextKey(LocationKey.self) {
+                guard key == .known(.physicalLocation), try reader.peek() == .object else {
+                    try reader.skipValue()
+                    continue
+                }
                 try reader.beginObject()
-                while let field = try reader.nextKey(in: physicalKeys) {
+                while let field = try reader.nextKey(PhysicalKey.self) {
                     guard try reader.peek() == .object else { try reader.skipValue(); continue }
                     try reader.beginObject()
-                    if field == 0 {
-                        while let item = try reader.nextKey(in: artifactKeys) {
-                            if item == 0 {
+                    // An unknown key's object is read as a region, as before the keys were named (so that this
+                    // change alters nothing); `contextRegion` is such a key (left for a separate decision).
+                    if field == .known(.artifactLocation) {
+                        while let item = try reader.nextKey(ArtifactKey.self) {
+                            if item == .known(.uri) {
                                 result.path = try reader.readOptionalString().map(displayPath)
                             } else {
                                 try reader.skipValue()
                             }
                         }
                     } else {
-                        while let item = try reader.nextKey(in: regionKeys) {
-                            if item == 0 { result.line = try reader.readOptionalLine() } else { try reader.skipValue() }
+                        while let item = try reader.nextKey(RegionKey.self) {
+                            if item == .known(.startLine) {
+                                result.line = try reader.readOptionalLine()
+                            } else {
+                                try reader.skipValue()
+                            }
                         }
                     }
                 }

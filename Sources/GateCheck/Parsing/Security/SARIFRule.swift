@@ -39,23 +39,23 @@ struct SARIFRule {
         var score: (Double, String)?
         var tag: String?
         try reader.beginObject()
-        while let key = try reader.nextKey(in: ruleKeys) {
+        while let key = try reader.nextKey(RuleKey.self) {
             switch key {
-            case 0: rule.id = try reader.readOptionalString() ?? ""
-            case 1: rule.guid = try reader.readOptionalString()
-            case 2:
+            case .known(.id): rule.id = try reader.readOptionalString() ?? ""
+            case .known(.guid): rule.guid = try reader.readOptionalString()
+            case .known(.defaultConfiguration):
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 try reader.beginObject()
-                while let field = try reader.nextKey(in: configurationKeys) {
-                    guard field == 0 else { try reader.skipValue(); continue }
+                while let field = try reader.nextKey(ConfigurationKey.self) {
+                    guard field == .known(.level) else { try reader.skipValue(); continue }
                     rule.defaultLevel = try readLevel(&reader, at: keyPath + ".defaultConfiguration.level")
                 }
-            case 3:
+            case .known(.properties):
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 try reader.beginObject()
-                while let field = try reader.nextKey(in: propertyKeys) {
+                while let field = try reader.nextKey(PropertyKey.self) {
                     switch field {
-                    case 0:
+                    case .known(.securitySeverity):
                         let kind = try reader.peek()
                         let at = reader.position
                         switch kind {
@@ -73,7 +73,7 @@ struct SARIFRule {
                                 "security-severity \(score.1) is not a score (0 to 10)", at: at,
                                 keyPath: keyPath + ".properties.security-severity")
                         }
-                    case 1:
+                    case .known(.tags):
                         guard try reader.peek() == .array else { try reader.skipValue(); continue }
                         try reader.beginArray()
                         while try reader.nextElement() {
@@ -81,10 +81,10 @@ struct SARIFRule {
                             let text = try reader.readString()
                             if tag == nil, severityTags[text] != nil { tag = text }
                         }
-                    default: try reader.skipValue()
+                    case .unknown: try reader.skipValue()
                     }
                 }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
         if let score, let band = Severity.fromScore(score.0) {
@@ -124,9 +124,23 @@ struct SARIFRule {
 
     // MARK: - Private
 
-    private static let ruleKeys = JSONKeySet(["id", "guid", "defaultConfiguration", "properties"])
-    private static let configurationKeys = JSONKeySet(["level"])
-    private static let propertyKeys = JSONKeySet(["security-severity", "tags"])
+    /// The keys of a rule read.
+    enum RuleKey: String, JSONKeyEnum {
+        case id, guid, defaultConfiguration, properties
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a rule's `defaultConfiguration` read.
+    enum ConfigurationKey: String, JSONKeyEnum {
+        case level
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a rule's `properties` read.
+    enum PropertyKey: String, JSONKeyEnum {
+        case securitySeverity = "security-severity", tags
+        static let table = JSONKeyTable<Self>()
+    }
     /// Trivy's severity tags, exactly as Trivy writes them (upper case), so that tags such as `high-value` or
     /// `Low` in other tools' rules are not mistaken for severities.
     private static let severityTags: [String: Severity] = [
@@ -153,11 +167,11 @@ struct SARIFComponent {
             return component
         }
         try reader.beginObject()
-        while let key = try reader.nextKey(in: componentKeys) {
+        while let key = try reader.nextKey(ComponentKey.self) {
             switch key {
-            case 0: component.name = try reader.readOptionalString()
-            case 1: component.guid = try reader.readOptionalString()
-            case 2:
+            case .known(.name): component.name = try reader.readOptionalString()
+            case .known(.guid): component.guid = try reader.readOptionalString()
+            case .known(.rules):
                 if try reader.peek() == .null { try reader.readNull(); continue }
                 try reader.beginArray()
                 while try reader.nextElement() {
@@ -170,7 +184,7 @@ struct SARIFComponent {
                     }
                     component.rules.append(rule)
                 }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
         return component
@@ -188,5 +202,9 @@ struct SARIFComponent {
         ruleIndexByGUID[guid].map { rules[$0] }
     }
 
-    private static let componentKeys = JSONKeySet(["name", "guid", "rules"])
+    /// The keys of a tool component read.
+    enum ComponentKey: String, JSONKeyEnum {
+        case name, guid, rules
+        static let table = JSONKeyTable<Self>()
+    }
 }

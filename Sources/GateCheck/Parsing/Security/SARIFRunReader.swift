@@ -12,14 +12,14 @@ enum SARIFRunReader {
             throw ReportError.wrongKind(expected: .sarif, found: "a run that is not an object (runs[\(index)])")
         }
         try reader.beginObject()
-        while let key = try reader.nextKey(in: runKeys) {
+        while let key = try reader.nextKey(RunKey.self) {
             switch key {
-            case 0:
+            case .known(.tool):
                 try readTool(&reader, into: &run, at: "runs[\(index)].tool")
                 collector.noteTool(run.toolName)
                 for result in pending { try resolve(result, in: run, into: &collector, notes: &notes) }
                 pending = []
-            case 1:
+            case .known(.results):
                 if try reader.peek() == .null { try reader.readNull(); continue }
                 sawResults = true
                 try reader.beginArray()
@@ -33,17 +33,19 @@ enum SARIFRunReader {
                     }
                     position += 1
                 }
-            case 2:
+            case .known(.invocations):
                 try reader.forEachElement { reader throws in
                     guard try reader.peek() == .object else { try reader.skipValue(); return }
                     try reader.beginObject()
-                    while let field = try reader.nextKey(in: invocationKeys) {
-                        if field == 0, try reader.peek() == .bool, try !reader.readBool() { run.executionFailed = true }
+                    while let field = try reader.nextKey(InvocationKey.self) {
+                        if field == .known(.executionSuccessful), try reader.peek() == .bool, try !reader.readBool() {
+                            run.executionFailed = true
+                        }
                     }
                 }
-            case 3 where collector.collectsPlaces:
+            case .known(.artifacts) where collector.collectsPlaces:
                 try SARIFArtifacts.read(&reader, into: &collector)
-            default: try reader.skipValue()
+            case .known(.artifacts), .unknown: try reader.skipValue()
             }
         }
         for result in pending { try resolve(result, in: run, into: &collector, notes: &notes) }
@@ -76,9 +78,23 @@ enum SARIFRunReader {
         var executionFailed = false
     }
 
-    private static let runKeys = JSONKeySet(["tool", "results", "invocations", "artifacts"])
-    private static let toolKeys = JSONKeySet(["driver", "extensions"])
-    private static let invocationKeys = JSONKeySet(["executionSuccessful"])
+    /// The keys of a run read.
+    enum RunKey: String, JSONKeyEnum {
+        case tool, results, invocations, artifacts
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a run's `tool` read.
+    enum ToolKey: String, JSONKeyEnum {
+        case driver, extensions
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of an invocation read.
+    enum InvocationKey: String, JSONKeyEnum {
+        case executionSuccessful
+        static let table = JSONKeyTable<Self>()
+    }
 
     private static func readTool<Source: ByteSource>(
         _ reader: inout JSONReader<Source>, into run: inout Run, at path: String
@@ -91,12 +107,12 @@ enum SARIFRunReader {
             return
         }
         try reader.beginObject()
-        while let key = try reader.nextKey(in: toolKeys) {
+        while let key = try reader.nextKey(ToolKey.self) {
             switch key {
-            case 0:
+            case .known(.driver):
                 run.driver = try SARIFComponent.read(&reader, at: path + ".driver")
                 if let name = run.driver.name?.trimmingWhitespace, !name.isEmpty { run.toolName = name }
-            case 1:
+            case .known(.extensions):
                 try reader.forEachElement { reader throws in
                     let component = try SARIFComponent.read(&reader, at: "\(path).extensions[\(run.extensions.count)]")
                     if let guid = component.guid, run.extensionIndexByGUID[guid] == nil {
@@ -104,7 +120,7 @@ enum SARIFRunReader {
                     }
                     run.extensions.append(component)
                 }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
     }

@@ -11,21 +11,21 @@ enum SafetyScanReader {
     {
         var state = State()
         try reader.beginObject()
-        while let key = try reader.nextKey(in: scanKeys) {
+        while let key = try reader.nextKey(ScanKey.self) {
             switch key {
-            case 0: try readFiles(&reader, &state, into: &collector)
-            case 1:
+            case .known(.files): try readFiles(&reader, &state, into: &collector)
+            case .known(.projects):
                 try reader.forEachElement { reader throws in
                     try reader.beginObject()
-                    while let field = try reader.nextKey(in: projectKeys) {
-                        if field == 0 {
+                    while let field = try reader.nextKey(ProjectKey.self) {
+                        if field == .known(.files) {
                             try readFiles(&reader, &state, into: &collector)
                         } else {
                             try reader.skipValue()
                         }
                     }
                 }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
     }
@@ -44,15 +44,59 @@ enum SafetyScanReader {
         var message = ""
     }
 
-    private static let scanKeys = JSONKeySet(["files", "projects"])
-    private static let projectKeys = JSONKeySet(["files"])
-    private static let fileKeys = JSONKeySet(["location", "results"])
-    private static let resultsKeys = JSONKeySet(["dependencies"])
-    private static let dependencyKeys = JSONKeySet(["name", "specifications"])
-    private static let specificationKeys = JSONKeySet(["raw", "vulnerabilities"])
-    private static let vulnerabilitiesKeys = JSONKeySet(["known_vulnerabilities", "remediation"])
-    private static let remediationKeys = JSONKeySet(["recommended", "other_recommended"])
-    private static let knownKeys = JSONKeySet(["id", "cve", "ignored"])
+    /// The keys of `scan_results` read.
+    enum ScanKey: String, JSONKeyEnum {
+        case files, projects
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a project read.
+    enum ProjectKey: String, JSONKeyEnum {
+        case files
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a file read.
+    enum FileKey: String, JSONKeyEnum {
+        case location, results
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a file's `results` read.
+    enum ResultsKey: String, JSONKeyEnum {
+        case dependencies
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a dependency read.
+    enum DependencyKey: String, JSONKeyEnum {
+        case name, specifications
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a specification read.
+    enum SpecificationKey: String, JSONKeyEnum {
+        case raw, vulnerabilities
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a specification's `vulnerabilities` read.
+    enum VulnerabilitiesKey: String, JSONKeyEnum {
+        case knownVulnerabilities = "known_vulnerabilities", remediation
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a `remediation` read.
+    enum RemediationKey: String, JSONKeyEnum {
+        case recommended, otherRecommended = "other_recommended"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a known vulnerability read.
+    enum KnownKey: String, JSONKeyEnum {
+        case id, cve, ignored
+        static let table = JSONKeyTable<Self>()
+    }
 
     private static func readFiles<Source: ByteSource>(
         _ reader: inout JSONReader<Source>, _ state: inout State, into collector: inout FindingCollector
@@ -62,19 +106,19 @@ enum SafetyScanReader {
             // The location may follow the results; findings wait for the end of the file object.
             var findings: [Finding] = []
             try reader.beginObject()
-            while let key = try reader.nextKey(in: fileKeys) {
+            while let key = try reader.nextKey(FileKey.self) {
                 switch key {
-                case 0: location = try reader.readOptionalString()
-                case 1:
+                case .known(.location): location = try reader.readOptionalString()
+                case .known(.results):
                     guard try reader.peek() == .object else { try reader.skipValue(); continue }
                     try reader.beginObject()
-                    while let field = try reader.nextKey(in: resultsKeys) {
-                        guard field == 0 else { try reader.skipValue(); continue }
+                    while let field = try reader.nextKey(ResultsKey.self) {
+                        guard field == .known(.dependencies) else { try reader.skipValue(); continue }
                         try reader.forEachElement { reader throws in
                             try readDependency(&reader, &state, &findings, into: &collector)
                         }
                     }
-                default: try reader.skipValue()
+                case .unknown: try reader.skipValue()
                 }
             }
             for var finding in findings {
@@ -91,14 +135,14 @@ enum SafetyScanReader {
         var name = ""
         var specifications: [(raw: String, known: [Known], fixes: [String])] = []
         try reader.beginObject()
-        while let key = try reader.nextKey(in: dependencyKeys) {
+        while let key = try reader.nextKey(DependencyKey.self) {
             switch key {
-            case 0: name = try reader.readOptionalString() ?? ""
-            case 1:
+            case .known(.name): name = try reader.readOptionalString() ?? ""
+            case .known(.specifications):
                 try reader.forEachElement { reader throws in
                     specifications.append(try readSpecification(&reader))
                 }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
         for specification in specifications {
@@ -129,33 +173,33 @@ enum SafetyScanReader {
         var known: [Known] = []
         var fixes: [String] = []
         try reader.beginObject()
-        while let key = try reader.nextKey(in: specificationKeys) {
+        while let key = try reader.nextKey(SpecificationKey.self) {
             switch key {
-            case 0: raw = try reader.readOptionalString() ?? ""
-            case 1:
+            case .known(.raw): raw = try reader.readOptionalString() ?? ""
+            case .known(.vulnerabilities):
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 try reader.beginObject()
-                while let field = try reader.nextKey(in: vulnerabilitiesKeys) {
+                while let field = try reader.nextKey(VulnerabilitiesKey.self) {
                     switch field {
-                    case 0:
+                    case .known(.knownVulnerabilities):
                         try reader.forEachElement { reader throws in known.append(try readKnown(&reader)) }
-                    case 1:
+                    case .known(.remediation):
                         guard try reader.peek() == .object else { try reader.skipValue(); continue }
                         try reader.beginObject()
                         var recommended: [String] = []
                         var others: [String] = []
-                        while let item = try reader.nextKey(in: remediationKeys) {
+                        while let item = try reader.nextKey(RemediationKey.self) {
                             switch item {
-                            case 0: recommended = try reader.readOptionalString().map { [$0] } ?? []
-                            case 1: others = try reader.readStringList()
-                            default: try reader.skipValue()
+                            case .known(.recommended): recommended = try reader.readOptionalString().map { [$0] } ?? []
+                            case .known(.otherRecommended): others = try reader.readStringList()
+                            case .unknown: try reader.skipValue()
                             }
                         }
                         fixes = recommended + others
-                    default: try reader.skipValue()
+                    case .unknown: try reader.skipValue()
                     }
                 }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
         return (raw, known, fixes)
@@ -164,15 +208,15 @@ enum SafetyScanReader {
     private static func readKnown<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws -> Known {
         var known = Known()
         try reader.beginObject()
-        while let key = try reader.nextKey(in: knownKeys) {
+        while let key = try reader.nextKey(KnownKey.self) {
             switch key {
-            case 0: known.id = try SafetyParser.readScalarText(&reader) ?? ""
-            case 1:
+            case .known(.id): known.id = try SafetyParser.readScalarText(&reader) ?? ""
+            case .known(.cve):
                 let block = try SafetyParser.readCVE(&reader)
                 known.cve = block.name
                 known.severity = block.severity
                 known.message = block.advisory ?? ""
-            case 2:
+            case .known(.ignored):
                 switch try reader.peek() {
                 case .null: try reader.readNull()
                 case .bool: known.ignored = try reader.readBool()
@@ -180,7 +224,7 @@ enum SafetyScanReader {
                     known.ignored = true
                     try reader.skipValue()
                 }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
         return known

@@ -42,14 +42,32 @@
 
     // MARK: - Private
 
-    private static let topKeys = JSONKeySet([
-        "vulnerabilities", "ignored_vulnerabilities", "report_meta", "scan_results", "meta",
-    ])
-    private static let vulnerabilityKeys = JSONKeySet([
-        "vulnerability_id", "package_name", "ignored", "analyzed_version", "advisory", "fixed_versions", "CVE",
-        "severity",
-    ])
-    private static let severityKeys = JSONKeySet(["cvssv3"])
+    /// The top-level keys of the object shapes (2.x/3.x `check`, 3.x `scan`).
+    ///
+    /// `meta` is read as an unknown key would be, but being known, a second `meta` is refused as a repeated key.
+    enum TopKey: String, JSONKeyEnum {
+        case vulnerabilities, ignoredVulnerabilities = "ignored_vulnerabilities", reportMeta = "report_meta"
+        case scanResults = "scan_results", meta
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of an element of `vulnerabilities` read.
+    enum VulnerabilityKey: String, JSONKeyEnum {
+        case vulnerabilityID = "vulnerability_id", packageName = "package_name", ignored
+        case analyzedVersion = "analyzed_version", advisory, fixedVersions = "fixed_versions", cve = "CVE", severity
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a vulnerability's `severity` read.
+    enum SeverityKey: String, JSONKeyEnum {
+        case cvssv3
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The fields of a 1.x row, by position.
+    private enum RowField: Int {
+        case name, spec, version, advisory, id, cve, cvssv3
+    }
 
     /// 1.x rows: `[name, spec, version, advisory, id, (cve | cvssv2), cvssv3]`.
     private static func readRows<Source: ByteSource>(
@@ -66,14 +84,14 @@
             var severity: (Severity, String)?
             try reader.beginArray()
             while try reader.nextElement() {
-                switch fields.count {
-                case 0, 1, 2, 4: fields.append(try readScalarText(&reader))
-                case 3: fields.append(try reader.readMessage())
-                case 5 where try reader.peek() == .string: fields.append(try reader.readString())
-                case 6:
+                switch RowField(rawValue: fields.count) {
+                case .name?, .spec?, .version?, .id?: fields.append(try readScalarText(&reader))
+                case .advisory?: fields.append(try reader.readMessage())
+                case .cve? where try reader.peek() == .string: fields.append(try reader.readString())
+                case .cvssv3?:
                     severity = try readCVSS(&reader)
                     fields.append(nil)
-                default:
+                case .cve?, nil:
                     try reader.skipValue()
                     fields.append(nil)
                 }
@@ -97,26 +115,26 @@
         var seen = SeenKeys()
         var recognised = false
         try reader.beginObject()
-        while let key = try reader.nextKey(in: topKeys) {
+        while let key = try reader.nextKey(TopKey.self) {
             switch key {
-            case 0:
+            case .known(.vulnerabilities):
                 recognised = true
                 try reader.forEachElement { reader throws in
                     try readVulnerability(&reader, into: &collector)
                 }
-            case 1:
+            case .known(.ignoredVulnerabilities):
                 recognised = true
                 try reader.forEachElement { reader throws in
                     try reader.skipValue()
                     collector.suppressedByTool()
                 }
-            case 2:
+            case .known(.reportMeta):
                 recognised = true
                 try reader.skipValue()
-            case 3:
+            case .known(.scanResults):
                 recognised = true
                 try SafetyScanReader.read(&reader, into: &collector)
-            default:
+            case .known(.meta), .unknown:
                 seen.record(reader)
                 try reader.skipValue()
             }
@@ -137,27 +155,27 @@
         var cve: String?
         var severity: (Severity, String)?
         try reader.beginObject()
-        while let key = try reader.nextKey(in: vulnerabilityKeys) {
+        while let key = try reader.nextKey(VulnerabilityKey.self) {
             switch key {
-            case 0: id = try readScalarText(&reader) ?? ""
-            case 1: name = try reader.readOptionalString() ?? ""
-            case 2:
+            case .known(.vulnerabilityID): id = try readScalarText(&reader) ?? ""
+            case .known(.packageName): name = try reader.readOptionalString() ?? ""
+            case .known(.ignored):
                 if try reader.peek() == .bool { ignored = try reader.readBool() } else { try reader.skipValue() }
-            case 3: version = try reader.readOptionalString()
-            case 4: message = try reader.readMessage()
-            case 5: fixVersions = try reader.readStringList()
-            case 6:
+            case .known(.analyzedVersion): version = try reader.readOptionalString()
+            case .known(.advisory): message = try reader.readMessage()
+            case .known(.fixedVersions): fixVersions = try reader.readStringList()
+            case .known(.cve):
                 let block = try readCVE(&reader)
                 cve = block.name
                 if severity == nil { severity = block.severity }
-            case 7:
+            case .known(.severity):
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 try reader.beginObject()
-                while let field = try reader.nextKey(in: severityKeys) {
-                    guard field == 0 else { try reader.skipValue(); continue }
+                while let field = try reader.nextKey(SeverityKey.self) {
+                    guard field == .known(.cvssv3) else { try reader.skipValue(); continue }
                     if let cvss = try readCVSS(&reader) { severity = cvss }
                 }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
         if ignored {
@@ -172,7 +190,12 @@
     }
 
     static let noSeverity = "Safety gives no CVSS data for it"
-    private static let cveKeys = JSONKeySet(["name", "cvssv3", "advisory"])
+
+    /// The keys of a CVE object read.
+    enum CVEKey: String, JSONKeyEnum {
+        case name, cvssv3, advisory
+        static let table = JSONKeyTable<Self>()
+    }
 
     /// A CVE: an id string (2.x), or an object `{name, cvssv2, cvssv3, advisory}` (2.0 previews and the 3.x
     /// `scan` report), or `null`.
@@ -184,12 +207,12 @@
         case .object:
             var block: (name: String?, severity: (Severity, String)?, advisory: String?) = (nil, nil, nil)
             try reader.beginObject()
-            while let key = try reader.nextKey(in: cveKeys) {
+            while let key = try reader.nextKey(CVEKey.self) {
                 switch key {
-                case 0: block.name = try reader.readOptionalString()
-                case 1: block.severity = try readCVSS(&reader)
-                case 2: block.advisory = try reader.readMessage()
-                default: try reader.skipValue()
+                case .known(.name): block.name = try reader.readOptionalString()
+                case .known(.cvssv3): block.severity = try readCVSS(&reader)
+                case .known(.advisory): block.advisory = try reader.readMessage()
+                case .unknown: try reader.skipValue()
                 }
             }
             return block
@@ -198,7 +221,12 @@
             return (nil, nil, nil)
         }
     }
-    private static let cvssKeys = JSONKeySet(["base_severity", "base_score"])
+
+    /// The keys of a CVSS v3 block read.
+    enum CVSSKey: String, JSONKeyEnum {
+        case baseSeverity = "base_severity", baseScore = "base_score"
+        static let table = JSONKeyTable<Self>()
+    }
 
     /// A CVSS v3 block: `{base_severity, base_score, ...}`, a bare score, or `null`.
     ///
@@ -212,11 +240,11 @@
             var label: String?
             var score: Double?
             try reader.beginObject()
-            while let key = try reader.nextKey(in: cvssKeys) {
+            while let key = try reader.nextKey(CVSSKey.self) {
                 switch key {
-                case 0: label = try reader.readOptionalString()
-                case 1: score = try readCVSSScore(&reader)
-                default: try reader.skipValue()
+                case .known(.baseSeverity): label = try reader.readOptionalString()
+                case .known(.baseScore): score = try readCVSSScore(&reader)
+                case .unknown: try reader.skipValue()
                 }
             }
             if let label, let severity = Severity(cvssLabel: label) {

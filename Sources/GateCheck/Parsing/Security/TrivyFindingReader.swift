@@ -22,18 +22,18 @@ enum TrivyFindingReader {
         var title: String?
         var description = ""
         try reader.beginObject()
-        while let key = try reader.nextKey(in: vulnerabilityKeys) {
+        while let key = try reader.nextKey(VulnerabilityKey.self) {
             switch key {
-            case 0: id = try reader.readOptionalString()
-            case 1: aliases = try reader.readStringList()
-            case 2: name = try reader.readOptionalString() ?? ""
-            case 3: path = try reader.readOptionalString()
-            case 4: version = try reader.readOptionalString()
-            case 5: fixed = try reader.readOptionalString()
-            case 6: severity = try readSeverity(&reader, field: "Severity")
-            case 7: title = try reader.readMessage()
-            case 8: description = try reader.readMessage()
-            default: try reader.skipValue()
+            case .known(.vulnerabilityID): id = try reader.readOptionalString()
+            case .known(.vendorIDs): aliases = try reader.readStringList()
+            case .known(.pkgName): name = try reader.readOptionalString() ?? ""
+            case .known(.pkgPath): path = try reader.readOptionalString()
+            case .known(.installedVersion): version = try reader.readOptionalString()
+            case .known(.fixedVersion): fixed = try reader.readOptionalString()
+            case .known(.severity): severity = try readSeverity(&reader, field: "Severity")
+            case .known(.title): title = try reader.readMessage()
+            case .known(.description): description = try reader.readMessage()
+            case .unknown: try reader.skipValue()
             }
         }
         if id?.isEmpty ?? true { context.withoutID += 1 }
@@ -55,21 +55,25 @@ enum TrivyFindingReader {
         var title = ""
         var line: Int?
         try reader.beginObject()
-        while let key = try reader.nextKey(in: misconfigurationKeys) {
+        while let key = try reader.nextKey(MisconfigurationKey.self) {
             switch key {
-            case 0: id = try reader.readOptionalString() ?? ""
-            case 1: avdID = try reader.readOptionalString()
-            case 2: severity = try readSeverity(&reader, field: "Severity")
-            case 3: status = try reader.readOptionalString()
-            case 4: message = try reader.readMessage()
-            case 5: title = try reader.readMessage()
-            case 6:
+            case .known(.id): id = try reader.readOptionalString() ?? ""
+            case .known(.avdID): avdID = try reader.readOptionalString()
+            case .known(.severity): severity = try readSeverity(&reader, field: "Severity")
+            case .known(.status): status = try reader.readOptionalString()
+            case .known(.message): message = try reader.readMessage()
+            case .known(.title): title = try reader.readMessage()
+            case .known(.causeMetadata):
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 try reader.beginObject()
-                while let field = try reader.nextKey(in: causeKeys) {
-                    if field == 0 { line = try reader.readOptionalLine() } else { try reader.skipValue() }
+                while let field = try reader.nextKey(CauseKey.self) {
+                    if field == .known(.startLine) {
+                        line = try reader.readOptionalLine()
+                    } else {
+                        try reader.skipValue()
+                    }
                 }
-            default: try reader.skipValue()
+            case .unknown: try reader.skipValue()
             }
         }
         switch status?.uppercased() {
@@ -92,13 +96,13 @@ enum TrivyFindingReader {
         var title = ""
         var line: Int?
         try reader.beginObject()
-        while let key = try reader.nextKey(in: secretKeys) {
+        while let key = try reader.nextKey(SecretKey.self) {
             switch key {
-            case 0: id = try reader.readOptionalString() ?? ""
-            case 1: severity = try readSeverity(&reader, field: "Severity")
-            case 2: title = try reader.readMessage()
-            case 3: line = try reader.readOptionalLine()
-            default: try reader.skipValue()  // Match and Code hold the secret itself: never kept.
+            case .known(.ruleID): id = try reader.readOptionalString() ?? ""
+            case .known(.severity): severity = try readSeverity(&reader, field: "Severity")
+            case .known(.title): title = try reader.readMessage()
+            case .known(.startLine): line = try reader.readOptionalLine()
+            case .unknown: try reader.skipValue()  // Match and Code hold the secret itself: never kept.
             }
         }
         return Finding(
@@ -114,14 +118,14 @@ enum TrivyFindingReader {
         var severity: (Severity, String)?
         var category = ""
         try reader.beginObject()
-        while let key = try reader.nextKey(in: licenseKeys) {
+        while let key = try reader.nextKey(LicenseKey.self) {
             switch key {
-            case 0: name = try reader.readOptionalString() ?? ""
-            case 1: package = try reader.readOptionalString()
-            case 2: path = try reader.readOptionalString()
-            case 3: severity = try readSeverity(&reader, field: "Severity")
-            case 4: category = try reader.readOptionalString() ?? ""
-            default: try reader.skipValue()
+            case .known(.name): name = try reader.readOptionalString() ?? ""
+            case .known(.pkgName): package = try reader.readOptionalString()
+            case .known(.filePath): path = try reader.readOptionalString()
+            case .known(.severity): severity = try readSeverity(&reader, field: "Severity")
+            case .known(.category): category = try reader.readOptionalString() ?? ""
+            case .unknown: try reader.skipValue()
             }
         }
         return Finding(
@@ -135,16 +139,39 @@ enum TrivyFindingReader {
     // MARK: - Private
 
     private static let tool = "trivy"
-    private static let vulnerabilityKeys = JSONKeySet([
-        "VulnerabilityID", "VendorIDs", "PkgName", "PkgPath", "InstalledVersion", "FixedVersion", "Severity", "Title",
-        "Description",
-    ])
-    private static let misconfigurationKeys = JSONKeySet([
-        "ID", "AVDID", "Severity", "Status", "Message", "Title", "CauseMetadata",
-    ])
-    private static let causeKeys = JSONKeySet(["StartLine"])
-    private static let secretKeys = JSONKeySet(["RuleID", "Severity", "Title", "StartLine"])
-    private static let licenseKeys = JSONKeySet(["Name", "PkgName", "FilePath", "Severity", "Category"])
+
+    /// The keys of a vulnerability read.
+    enum VulnerabilityKey: String, JSONKeyEnum {
+        case vulnerabilityID = "VulnerabilityID", vendorIDs = "VendorIDs", pkgName = "PkgName", pkgPath = "PkgPath"
+        case installedVersion = "InstalledVersion", fixedVersion = "FixedVersion", severity = "Severity"
+        case title = "Title", description = "Description"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a misconfiguration read.
+    enum MisconfigurationKey: String, JSONKeyEnum {
+        case id = "ID", avdID = "AVDID", severity = "Severity", status = "Status", message = "Message"
+        case title = "Title", causeMetadata = "CauseMetadata"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a misconfiguration's `CauseMetadata` read.
+    enum CauseKey: String, JSONKeyEnum {
+        case startLine = "StartLine"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a secret read; `Match` and `Code` hold the secret itself and are never kept.
+    enum SecretKey: String, JSONKeyEnum {
+        case ruleID = "RuleID", severity = "Severity", title = "Title", startLine = "StartLine"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a license finding read.
+    enum LicenseKey: String, JSONKeyEnum {
+        case name = "Name", pkgName = "PkgName", filePath = "FilePath", severity = "Severity", category = "Category"
+        static let table = JSONKeyTable<Self>()
+    }
 
     private static let severities: [String: (Severity, String)] = [
         "CRITICAL": (.critical, "Trivy Severity CRITICAL"), "HIGH": (.high, "Trivy Severity HIGH"),

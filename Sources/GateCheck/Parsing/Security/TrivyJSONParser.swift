@@ -48,16 +48,35 @@
 
     private static let tool = "trivy"
     private static let unknownID = "(no VulnerabilityID)"
-    private static let reportKeys = JSONKeySet([
-        "Results", "Metadata", "SchemaVersion", "ArtifactName", "ClusterName", "Resources", "Vulnerabilities",
-        "Misconfigurations", "ArtifactType",
-    ])
-    private static let metadataKeys = JSONKeySet(["Size"])
-    private static let resourceKeys = JSONKeySet(["Results"])
-    private static let resultKeys = JSONKeySet([
-        "Target", "Vulnerabilities", "Misconfigurations", "Secrets", "Licenses", "ExperimentalModifiedFindings",
-        "Class", "Type",
-    ])
+
+    /// The top-level keys of an image/filesystem report (`Results`) or a `trivy k8s` report (resource lists).
+    enum ReportKey: String, JSONKeyEnum {
+        case results = "Results", metadata = "Metadata", schemaVersion = "SchemaVersion"
+        case artifactName = "ArtifactName", clusterName = "ClusterName", resources = "Resources"
+        case vulnerabilities = "Vulnerabilities", misconfigurations = "Misconfigurations"
+        case artifactType = "ArtifactType"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of `Metadata` read.
+    enum MetadataKey: String, JSONKeyEnum {
+        case size = "Size"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a `trivy k8s` resource read.
+    enum ResourceKey: String, JSONKeyEnum {
+        case results = "Results"
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a result; `Class` and `Type` are not read but mark the object as Trivy's.
+    enum ResultKey: String, JSONKeyEnum {
+        case target = "Target", vulnerabilities = "Vulnerabilities", misconfigurations = "Misconfigurations"
+        case secrets = "Secrets", licenses = "Licenses", experimentalModifiedFindings = "ExperimentalModifiedFindings"
+        case `class` = "Class", type = "Type"
+        static let table = JSONKeyTable<Self>()
+    }
 
     struct Context {
         var withoutID = 0
@@ -69,38 +88,38 @@
         var seen = SeenKeys()
         var recognised = false
         try reader.beginObject()
-        while let key = try reader.nextKey(in: reportKeys) {
+        while let key = try reader.nextKey(ReportKey.self) {
             switch key {
-            case 0:
+            case .known(.results):
                 recognised = true
                 try readResults(&reader, &context, into: &collector)
-            case 1:
+            case .known(.metadata):
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 try reader.beginObject()
-                while let field = try reader.nextKey(in: metadataKeys) {
-                    if field == 0, try reader.peek() == .number {
+                while let field = try reader.nextKey(MetadataKey.self) {
+                    if field == .known(.size), try reader.peek() == .number {
                         collector.imageSize(try reader.readInt64())
                     } else {
                         try reader.skipValue()
                     }
                 }
-            case 2, 3, 4, 8:
+            case .known(.schemaVersion), .known(.artifactName), .known(.clusterName), .known(.artifactType):
                 recognised = true
                 try reader.skipValue()
-            case 5, 6, 7:
+            case .known(.resources), .known(.vulnerabilities), .known(.misconfigurations):
                 // `trivy k8s`: lists of resources, each with its own Results.
                 recognised = true
                 try reader.forEachElement { reader throws in
                     try reader.beginObject()
-                    while let field = try reader.nextKey(in: resourceKeys) {
-                        if field == 0 {
+                    while let field = try reader.nextKey(ResourceKey.self) {
+                        if field == .known(.results) {
                             try readResults(&reader, &context, into: &collector)
                         } else {
                             try reader.skipValue()
                         }
                     }
                 }
-            default:
+            case .unknown:
                 seen.record(reader)
                 try reader.skipValue()
             }
@@ -130,15 +149,15 @@
             var seen = SeenKeys()
             var recognised = false
             try reader.beginObject()
-            while let key = try reader.nextKey(in: resultKeys) {
-                if key == JSONKeySet.unknown { seen.record(reader) } else { recognised = true }
+            while let key = try reader.nextKey(ResultKey.self) {
+                if key == .unknown { seen.record(reader) } else { recognised = true }
                 switch key {
-                case 0: target = try reader.readOptionalString() ?? ""
-                case 1:
+                case .known(.target): target = try reader.readOptionalString() ?? ""
+                case .known(.vulnerabilities):
                     try reader.forEachElement { reader throws in
                         emit(try TrivyFindingReader.vulnerability(&reader, &context))
                     }
-                case 2:
+                case .known(.misconfigurations):
                     try reader.forEachElement { reader throws in
                         switch try TrivyFindingReader.misconfiguration(&reader) {
                         case .finding(let finding): emit(finding)
@@ -146,16 +165,16 @@
                         case .passed: break
                         }
                     }
-                case 3:
+                case .known(.secrets):
                     try reader.forEachElement { reader throws in emit(try TrivyFindingReader.secret(&reader)) }
-                case 4:
+                case .known(.licenses):
                     try reader.forEachElement { reader throws in emit(try TrivyFindingReader.license(&reader)) }
-                case 5:
+                case .known(.experimentalModifiedFindings):
                     try reader.forEachElement { reader throws in
                         try reader.skipValue()
                         collector.suppressedByTool()
                     }
-                default: try reader.skipValue()
+                case .known(.class), .known(.type), .unknown: try reader.skipValue()
                 }
             }
             guard recognised else {

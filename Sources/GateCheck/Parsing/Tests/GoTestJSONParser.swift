@@ -11,10 +11,9 @@
 /// ```
 @_spi(Internals) public enum GoTestJSONParser {
     /// The keys of an event read.
-    private enum Key: Int, CaseIterable {
-        case action, package, test, elapsed, output
-        var name: String { ["Action", "Package", "Test", "Elapsed", "Output"][rawValue] }
-        static let set = JSONKeySet(allCases.map(\.name))
+    enum Key: String, JSONKeyEnum {
+        case action = "Action", package = "Package", test = "Test", elapsed = "Elapsed", output = "Output"
+        static let table = JSONKeyTable<Self>()
     }
 
     /// Parses one stream.
@@ -49,15 +48,15 @@
             var event = GoTestJSONState.Event()
             var sawAction = false
             try reader.beginObject()
-            while let key = try reader.nextKey(in: Key.set) {
-                switch Key(rawValue: key) {
-                case .action?:
+            while let key = try reader.nextKey(Key.self) {
+                switch key {
+                case .known(.action):
                     event.action = try reader.readString()
                     sawAction = true
-                case .package?:
+                case .known(.package):
                     event.package = try reader.readNullOr { (r) throws(JSONError) in try r.readString() } ?? ""
-                case .test?: event.test = try reader.readNullOr { (r) throws(JSONError) in try r.readString() }
-                case .elapsed?:
+                case .known(.test): event.test = try reader.readNullOr { (r) throws(JSONError) in try r.readString() }
+                case .known(.elapsed):
                     let at = reader.position
                     event.elapsed = try reader.readNullOr { (r) throws(JSONError) in try r.readDouble() }
                     if let elapsed = event.elapsed, !(elapsed >= 0 && elapsed.isFinite) {
@@ -65,10 +64,10 @@
                             "Elapsed \(elapsed) is not a duration in seconds of 0 or more",
                             at: FilePosition(line: at.line, column: at.column), keyPath: "Elapsed")
                     }
-                case .output?:
+                case .known(.output):
                     let (text, _) = try reader.readStringPrefix(maxBytes: FailedTest.messageLimit)
                     event.output = text
-                case nil: try reader.skipValue()
+                case .unknown: try reader.skipValue()
                 }
             }
             guard sawAction else {
