@@ -60,6 +60,9 @@
     public var fingerprint: String
     /// The waiver that covers it, if any: a waived finding is counted only in `findings.waived`.
     public var waiver: AppliedWaiver?
+    /// The tool's own fingerprint when it is stable across line moves (CodeQL's `primaryLocationLineHash`,
+    /// Semgrep's `matchBasedId/v1`): part of the change fingerprint (``FindingTally``), not written to any output.
+    public var toolFingerprint: String? = nil
 
     /// The longest message kept, in bytes.
     public static let messageLimit = 300
@@ -189,6 +192,11 @@
     /// Keyed by the fingerprint's hash (``FindingTally/hex(_:)`` is its text in a baseline), so that tallying a
     /// finding allocates nothing unless its fingerprint is new.
     public var tallies: [UInt64: FindingTally] = [:]
+    /// Every package the report names as `name@version` (PEP 503 normalised name), kept with ``tallies``.
+    ///
+    /// Packages with a finding, and every dependency pip-audit lists. What tells a disclosed vulnerability from an
+    /// introduced one (`findings.new_disclosed`).
+    public var scannedPackages: Set<String> = []
 
     /// How many counted (not waived) findings a report keeps by value.
     public static let keptLimit = 200

@@ -19,6 +19,10 @@ struct SARIFResult {
     var message = ""
     var path: String?
     var line: Int?
+    /// `primaryLocationLineHash` of `partialFingerprints` (or `fingerprints`); see ``stableFingerprint(tool:)``.
+    var lineHash: String?
+    /// `matchBasedId/v1` of `fingerprints` (or `partialFingerprints`); see ``stableFingerprint(tool:)``.
+    var matchBasedID: String?
 
     static func read<Source: ByteSource>(_ reader: inout JSONReader<Source>, at keyPath: String) throws -> SARIFResult {
         var result = SARIFResult()
@@ -49,6 +53,7 @@ struct SARIFResult {
                     if field == 0 { result.message = try reader.readMessage() } else { try reader.skipValue() }
                 }
             case 8: try readFirstLocation(&reader, into: &result)
+            case 9, 10: try readFingerprints(&reader, into: &result)
             default: try reader.skipValue()
             }
         }
@@ -110,6 +115,7 @@ struct SARIFResult {
 
     private static let resultKeys = JSONKeySet([
         "ruleId", "ruleIndex", "rule", "level", "kind", "suppressions", "baselineState", "message", "locations",
+        "partialFingerprints", "fingerprints",
     ])
     private static let referenceKeys = JSONKeySet(["id", "index", "guid", "toolComponent"])
     private static let componentKeys = JSONKeySet(["index", "guid"])
