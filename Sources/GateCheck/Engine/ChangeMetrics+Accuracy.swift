@@ -70,6 +70,12 @@ extension ChangeMetrics {
         for report in sources {
             guard case .accuracy(let content) = report.content, let metric = content.metrics[name] else { continue }
             found = true
+            // A metric the report itself cannot judge (a sample list that is not the whole evaluation, a score out
+            // of range, two tool metrics mapped to one name) has no trustworthy samples either.
+            if let problem = metric.problem {
+                return .failure(
+                    SampleProblem(reason: "accuracy.\(name) of \(report.path) cannot be judged: \(problem)"))
+            }
             guard let scores = metric.sampleScores else {
                 return .failure(
                     SampleProblem(

@@ -3,7 +3,8 @@
 /// The fingerprint is built from what survives unrelated edits: the tool, the rule, and the normalised path (for
 /// code) or the normalised package name (for dependencies). Never the line, the message or the package's version,
 /// so a finding that moves lines, or a message that quotes a count, is not new. Two findings of one rule in one file
-/// share a fingerprint, hence the count: a third `B602` in a file that had two is one new finding.
+/// share a fingerprint, hence the count: a third `B602` in a file that had two is one new finding. CodeQL's and
+/// Semgrep's own content hashes (``Finding/toolFingerprint``) are added where present, which tells such findings apart.
 @_spi(Internals) public struct FindingTally: Sendable, Hashable, Codable {
     /// The tool, as it names itself.
     public var tool: String

@@ -105,6 +105,41 @@ struct BaselineChangeTests {
         #expect(verdict.status == .error && verdict.status.exitCode == 2)
     }
 
+    static let trivy = "corpus/trivy-json/django-DefectDojo/scheme_2_many_vulns.json"
+
+    /// The Trivy report with `Results[2]` (commons-compress-1.14.jar, CVE-2018-11771 and CVE-2018-1324) edited.
+    static func trivyJar(_ edit: @escaping (inout [[String: Any]]) -> Void) throws -> ReportInput {
+        try edited(Self.trivy) { value in
+            var root = try #require(value as? [String: Any])
+            var results = try #require(root["Results"] as? [[String: Any]])
+            var vulnerabilities = try #require(results[2]["Vulnerabilities"] as? [[String: Any]])
+            edit(&vulnerabilities)
+            results[2]["Vulnerabilities"] = vulnerabilities
+            root["Results"] = results
+            value = root
+        }
+    }
+
+    @Test("Trivy: CVE-2018-1324 in the same commons-compress 1.14 is disclosed; after an upgrade from 1.13, introduced")
+    func trivyDisclosedOrIntroduced() throws {
+        let head = ReportInput(name: "trivy.json", bytes: try Fixtures.bytes(Self.trivy))
+        // The day before CVE-2018-1324 was known: the jar at 1.14 had only CVE-2018-11771.
+        let older = try Self.trivyJar { $0.removeLast() }
+        let disclosed = try Self.compare(Self.findingsGates, base: [older], head: [head])
+        #expect(disclosed["new"]?.actual == .integer(1))
+        #expect(disclosed["disclosed"]?.actual == .integer(1) && disclosed["introduced"]?.actual == .integer(0))
+        #expect(
+            disclosed["disclosed"]?.details.first?.contains(
+                "CVE-2018-1324 in pkg:org-apache-commons:commons-compress") == true)
+        // The baseline ran commons-compress 1.13 (its CVE-2018-11771 already known): 1.14 brings CVE-2018-1324.
+        let upgrade = try Self.trivyJar { vulnerabilities in
+            vulnerabilities.removeLast()
+            vulnerabilities[0]["InstalledVersion"] = "1.13"
+        }
+        let introduced = try Self.compare(Self.findingsGates, base: [upgrade], head: [head])
+        #expect(introduced["introduced"]?.actual == .integer(1) && introduced["disclosed"]?.actual == .integer(0))
+    }
+
     static let codeQL = "corpus/sarif/django-DefectDojo/codeQL-output.sarif"
 
     /// The CodeQL log with `edit` applied to its results.
