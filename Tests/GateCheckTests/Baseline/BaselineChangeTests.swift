@@ -140,6 +140,37 @@ struct BaselineChangeTests {
         #expect(introduced["introduced"]?.actual == .integer(1) && introduced["disclosed"]?.actual == .integer(0))
     }
 
+    static let safety = "corpus/safety/safety/report_with_recommended_fix.json"
+
+    @Test("Safety: a vulnerability of a scanned_packages entry at the same version is disclosed; after an upgrade, introduced")
+    func safetyDisclosedOrIntroduced() throws {
+        let head = ReportInput(name: "safety.json", bytes: try Fixtures.bytes(Self.safety))
+        // The report's four vulnerabilities are all django 4.0.1's. Before the database knew them: none, and django
+        // 4.0.1 among the scanned packages (Safety lists every package it checked).
+        let older = try Self.edited(Self.safety) { value in
+            var root = try #require(value as? [String: Any])
+            root["vulnerabilities"] = [Any]()
+            value = root
+        }
+        let (_, baseline) = try Self.run(Self.findingsGates, [older])
+        #expect(baseline.packages?.contains("django@4.0.1") == true)
+        let disclosed = try Self.compare(Self.findingsGates, base: [older], head: [head])
+        #expect(disclosed["disclosed"]?.actual == .integer(4) && disclosed["introduced"]?.actual == .integer(0))
+        // The baseline scanned django 3.2.12 instead: 4.0.1's vulnerabilities came with the upgrade.
+        let upgrade = try Self.edited(Self.safety) { value in
+            var root = try #require(value as? [String: Any])
+            root["vulnerabilities"] = [Any]()
+            var packages = try #require(root["scanned_packages"] as? [String: Any])
+            var django = try #require(packages["django"] as? [String: Any])
+            django["version"] = "3.2.12"
+            packages["django"] = django
+            root["scanned_packages"] = packages
+            value = root
+        }
+        let introduced = try Self.compare(Self.findingsGates, base: [upgrade], head: [head])
+        #expect(introduced["introduced"]?.actual == .integer(4) && introduced["disclosed"]?.actual == .integer(0))
+    }
+
     static let codeQL = "corpus/sarif/django-DefectDojo/codeQL-output.sarif"
 
     /// The CodeQL log with `edit` applied to its results.

@@ -43,7 +43,7 @@
     // MARK: - Private
 
     private static let topKeys = JSONKeySet([
-        "vulnerabilities", "ignored_vulnerabilities", "report_meta", "scan_results", "meta",
+        "vulnerabilities", "ignored_vulnerabilities", "report_meta", "scan_results", "meta", "scanned_packages",
     ])
     private static let vulnerabilityKeys = JSONKeySet([
         "vulnerability_id", "package_name", "ignored", "analyzed_version", "advisory", "fixed_versions", "CVE",
@@ -116,6 +116,7 @@
             case 3:
                 recognised = true
                 try SafetyScanReader.read(&reader, into: &collector)
+            case 5: try readScannedPackages(&reader, into: &collector)
             default:
                 seen.record(reader)
                 try reader.skipValue()
