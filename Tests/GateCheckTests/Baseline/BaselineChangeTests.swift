@@ -142,7 +142,7 @@ struct BaselineChangeTests {
 
     static let safety = "corpus/safety/safety/report_with_recommended_fix.json"
 
-    @Test("Safety: a vulnerability of a scanned_packages entry at the same version is disclosed; after an upgrade, introduced")
+    @Test("Safety: a scanned package's vulnerability at the same version is disclosed; after an upgrade, introduced")
     func safetyDisclosedOrIntroduced() throws {
         let head = ReportInput(name: "safety.json", bytes: try Fixtures.bytes(Self.safety))
         // The report's four vulnerabilities are all django 4.0.1's. Before the database knew them: none, and django
