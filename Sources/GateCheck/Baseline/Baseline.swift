@@ -23,13 +23,21 @@
     public var findings: [String: FindingTally]?
     /// Every test's outcome by id (`classname::name`), when the run had test reports.
     public var tests: [String: TestState]?
+    /// Every sample's score by accuracy metric and sample id, as exact decimal text (`nil`: unscored), when the
+    /// run's accuracy reports list samples (`accuracy.regressed_samples`).
+    public var accuracy: [String: [String: String?]]?
+    /// Every package the run's security reports name, as `name@version` (PEP 503 normalised name).
+    ///
+    /// Those with a finding, and every dependency pip-audit lists. A new vulnerability of a package at a version listed here is
+    /// *disclosed* (the scanner's database changed), not *introduced* (`findings.new_disclosed`).
+    public var packages: [String]?
     /// The producing tools' versions where reports carry them (`coverage.py`: `7.4.0`).
     public var tools: [String: String]
     /// How many inputs the run could not read: a baseline with any is refused, since what it lacks would look new.
     public var unreadableReports: Int
 
     enum CodingKeys: String, CodingKey {
-        case schema, meta, gates, coverage, findings, tests, tools
+        case schema, meta, gates, coverage, findings, tests, tools, accuracy, packages
         case gatecheckVersion = "gatecheck_version"
         case unreadableReports = "unreadable_reports"
     }

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// Builds the baseline of a run from what it read and how its gates came out.
 enum BaselineBuilder {
     static func build(
@@ -28,7 +34,23 @@ enum BaselineBuilder {
         for report in loaded {
             switch report.content {
             case .tests(let content): tests = tests ?? TestReport(); tests?.add(content)
-            case .findings(let content): findings = findings ?? FindingsReport(); findings?.addTallies(content.tallies)
+            case .findings(let content):
+                findings = findings ?? FindingsReport()
+                findings?.addTallies(content.tallies)
+                findings?.scannedPackages.formUnion(content.scannedPackages)
+            case .accuracy(let content):
+                for (name, metric) in content.metrics {
+                    guard let scores = metric.sampleScores else { continue }
+                    var kept = baseline.accuracy?[name] ?? [:]
+                    // Several reports of one metric: a sample keeps its lowest score, as when it is compared.
+                    for (id, score) in scores {
+                        let known = kept[id].map { $0.flatMap { Decimal(string: $0) } }
+                        if let known, (known ?? -1) <= (score ?? -1) { continue }
+                        kept[id] = .some(score.map { $0.description })
+                    }
+                    baseline.accuracy = baseline.accuracy ?? [:]
+                    baseline.accuracy?[name] = kept
+                }
             default: break
             }
         }
@@ -36,6 +58,8 @@ enum BaselineBuilder {
         baseline.findings = findings.map { report in
             Dictionary(uniqueKeysWithValues: report.tallies.map { (FindingTally.hex($0.key), $0.value) })
         }
+        // Written whenever findings are (even empty), so that its absence means a baseline older than it.
+        baseline.packages = findings.map { $0.scannedPackages.sorted() }
         return baseline
     }
 }

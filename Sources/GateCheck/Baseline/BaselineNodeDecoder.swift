@@ -53,6 +53,32 @@ enum BaselineNodeDecoder {
             }
             baseline.tests = tests
         }
+        if let node = fields["accuracy"] {
+            var accuracy: [String: [String: String?]] = [:]
+            for metric in try members(node, at: "accuracy") {
+                var scores: [String: String?] = [:]
+                for sample in try members(metric.node, at: "accuracy." + metric.key) {
+                    let path = "accuracy.\(metric.key).\(sample.key)"
+                    if case .null = sample.node.value {
+                        scores[sample.key] = .some(nil)
+                        continue
+                    }
+                    let text = try string(sample.node, at: path)
+                    guard ExactValue.isDecimalText(text) else {
+                        throw Failure(message: "\(path): \"\(text)\" is not a decimal number")
+                    }
+                    scores[sample.key] = text
+                }
+                accuracy[metric.key] = scores
+            }
+            baseline.accuracy = accuracy
+        }
+        if let node = fields["packages"] {
+            guard case .array(let items) = node.value else { throw Failure(message: "packages: expected an array") }
+            baseline.packages = try items.enumerated().map { index, item throws(Failure) in
+                try string(item, at: "packages[\(index)]")
+            }
+        }
         return baseline
     }
 

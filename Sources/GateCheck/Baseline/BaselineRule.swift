@@ -25,6 +25,10 @@
     public var unlessAtLeast: Threshold?
     /// What happens without a usable baseline.
     public var onMissing: OnMissing
+    /// `accuracy.regressed_samples`: the accuracy metric whose samples are compared (`retrieval`).
+    public var sampleMetric: String?
+    /// `accuracy.regressed_samples`: a sample passes when its score is at least this.
+    public var sampleMin: Threshold?
 
     /// Creates a rule.
     public init(

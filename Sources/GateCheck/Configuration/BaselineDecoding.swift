@@ -8,7 +8,10 @@
 /// tolerance at all, a tolerance on a change metric, a negative or (for a rate) out-of-range number.
 enum BaselineDecoding {
     /// The keys a `baseline` member takes.
-    static let keys = ["max_drop", "max_increase", "max_increase_ratio", "unless_at_least", "on_missing"]
+    static let keys = [
+        "max_drop", "max_increase", "max_increase_ratio", "unless_at_least", "on_missing", "sample_metric",
+        "sample_min",
+    ]
 
     static func decode(_ node: JSONNode, metric: Metric, at path: String, _ decoder: inout JSONNodeDecoder)
         -> BaselineRule?
@@ -20,6 +23,7 @@ enum BaselineDecoding {
                 decoder.choice($0, at: path + ".on_missing", as: BaselineRule.OnMissing.self)
             }
             ?? .error
+        guard Self.decodeSamples(fields, into: &rule, metric: metric, at: path, node, &decoder) else { return nil }
         let tolerances = ["max_drop", "max_increase", "max_increase_ratio", "unless_at_least"]
         if metric.isChange {
             for key in tolerances {
@@ -52,7 +56,7 @@ enum BaselineDecoding {
     /// A non-negative number; for a rate metric at most 1 (it is in the rate's unit).
     ///
     /// `metric` nil: any ratio.
-    private static func number(
+    static func number(
         _ node: JSONNode?, metric: Metric?, at path: String, _ decoder: inout JSONNodeDecoder
     ) -> Threshold? {
         guard let node else { return nil }

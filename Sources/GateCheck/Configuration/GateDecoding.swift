@@ -38,6 +38,12 @@ enum GateDecoding {
         let rule = fields["baseline"].flatMap {
             BaselineDecoding.decode($0, metric: metric, at: path + ".baseline", &decoder)
         }
+        if metric == .change(.accuracyRegressedSamples), fields["baseline"] == nil {
+            decoder.fail(
+                "missing-key",
+                "accuracy.regressed_samples needs a \"baseline\" member with \"sample_metric\" and \"sample_min\", "
+                    + "e.g. {\"sample_metric\": \"retrieval\", \"sample_min\": 0.5}", at: path, node.position)
+        }
         let history = fields["history"].flatMap {
             HistoryDecoding.decode($0, gate: fields, metric: metric, at: path + ".history", &decoder)
         }

@@ -34,7 +34,7 @@ struct BaselineJudge {
             let verb = holds ? "meets" : "does not meet"
             var outcome = result(
                 status(holds),
-                "\(gate.metric.name) is \(measurement.value) against the baseline \(name), which \(verb) "
+                "\(gate.metric.name) is \(measurement.shownValue ?? "\(measurement.value)") against the baseline \(name), which \(verb) "
                     + "\(gate.bound.symbol) \(gate.bound.threshold)", measurement.value, false)
             outcome.details = holds ? [] : measurement.details
             outcome.baselineComparison = comparison
@@ -73,6 +73,27 @@ struct BaselineJudge {
                         "the baseline \(name) holds no finding fingerprints (its run had no security "
                             + "report); write it from a run with the same reports"
                     ) : nil
+            case .change(.findingsNewIntroduced), .change(.findingsNewDisclosed):
+                if baseline.findings == nil || baseline.packages == nil {
+                    return (
+                        "baseline.stale",
+                        "the baseline \(name) holds no "
+                            + (baseline.findings == nil
+                                ? "finding fingerprints (its run had no security report)"
+                                : "package list (it was written by a gatecheck older than findings.new_disclosed)")
+                            + "; write it from a run with the same reports"
+                    )
+                }
+                return nil
+            case .change(.accuracyRegressedSamples):
+                if let sample = gate.baseline?.sampleMetric, baseline.accuracy?[sample] == nil {
+                    return (
+                        "baseline.stale",
+                        "the baseline \(name) holds no per-sample scores of accuracy.\(sample) (its run's accuracy "
+                            + "reports listed no samples of it); write it from a run whose evaluation lists its samples"
+                    )
+                }
+                return nil
             case .change(.testsNewlyFailing), .change(.testsRemoved):
                 return baseline.tests == nil
                     ? (

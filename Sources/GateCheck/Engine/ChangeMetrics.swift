@@ -8,7 +8,9 @@ enum ChangeMetrics {
         _ metric: Metric.Change, _ gate: GateSpec, sources: [LoadedReport], baseline: Baseline
     ) -> Measurement {
         switch metric {
-        case .findingsNew: return newFindings(gate.selector, sources: sources, baseline: baseline.findings ?? [:])
+        case .findingsNew, .findingsNewIntroduced, .findingsNewDisclosed:
+            return newFindings(metric, gate.selector, sources: sources, baseline: baseline)
+        case .accuracyRegressedSamples: return regressedSamples(gate, sources: sources, baseline: baseline)
         case .testsNewlyFailing, .testsRemoved:
             var head = TestReport()
             for report in sources {
@@ -28,34 +30,58 @@ enum ChangeMetrics {
         }
     }
 
-    /// Findings selected by the gate whose fingerprint occurs more often (not waived) than in the baseline.
+    /// Findings selected by the gate whose fingerprint occurs more often (not waived) than in the baseline: all of
+    /// them (`findings.new`), or those introduced or disclosed (``isDisclosed(_:packages:)``).
     private static func newFindings(
-        _ selector: FindingSelector, sources: [LoadedReport], baseline: [String: FindingTally]
+        _ metric: Metric.Change, _ selector: FindingSelector, sources: [LoadedReport], baseline: Baseline
     ) -> Measurement {
         var head = FindingsReport()
         for report in sources {
             if case .findings(let content) = report.content { head.addTallies(content.tallies) }
         }
-        var total = 0
-        var details: [(FindingTally, Int)] = []
+        let tallies = baseline.findings ?? [:]
+        let packages = baseline.packages.map(Set.init)
+        var (total, introduced, disclosed) = (0, 0, 0)
+        var details: [(FindingTally, Int, Bool)] = []
         for (fingerprint, tally) in head.tallies
         where selector.selects(tool: tally.tool)
             && selector.selects(severity: tally.severity, confidence: tally.confidence, fixable: tally.fixable)
         {
-            let added = tally.count - tally.waived - (baseline[FindingTally.hex(fingerprint)]?.count ?? 0)
+            let added = tally.count - tally.waived - (tallies[FindingTally.hex(fingerprint)]?.count ?? 0)
             guard added > 0 else { continue }
+            let disclosedNow = packages.map { isDisclosed(tally, packages: $0) } ?? false
+            if disclosedNow { disclosed += added } else { introduced += added }
+            if metric == .findingsNewDisclosed && !disclosedNow || metric == .findingsNewIntroduced && disclosedNow {
+                continue
+            }
             total += added
-            details.append((tally, added))
+            details.append((tally, added, disclosedNow))
         }
         details.sort {
             ($0.0.severity, $0.0.tool, $0.0.rule, $0.0.place) > ($1.0.severity, $1.0.tool, $1.0.rule, $1.0.place)
         }
         var measurement = Measurement(value: .integer(total))
-        measurement.details = details.prefix(detailLimit).map { tally, added in
-            "\(tally.severity.rawValue.uppercased()) \(tally.rule) in \(tally.place) [\(tally.tool)]"
+        // Every findings change gate shows both figures, so a team gating on one still sees the other.
+        if packages != nil { measurement.shownValue = "\(total) (\(introduced) introduced, \(disclosed) disclosed)" }
+        measurement.details = details.prefix(detailLimit).map { tally, added, disclosed in
+            let how =
+                packages == nil
+                ? ""
+                : disclosed
+                    ? ", disclosed: \(tally.packageVersions.sorted().joined(separator: ", ")) "
+                        + "was in the baseline" : ", introduced"
+            return "\(tally.severity.rawValue.uppercased()) \(tally.rule) in \(tally.place) [\(tally.tool)\(how)]"
                 + (added > 1 ? " (\(added) new)" : "")
         }
         if details.count > detailLimit { measurement.details.append("… and \(details.count - detailLimit) more") }
         return measurement
+    }
+
+    /// Whether a new finding is *disclosed*: its package at this version was in the baseline's run.
+    ///
+    /// It is about a package, and every version of it this run has was already in the baseline's run. The code did not change, the scanner's knowledge did. A code finding, a
+    /// package without a version, or a version the baseline did not have is *introduced*.
+    static func isDisclosed(_ tally: FindingTally, packages: Set<String>) -> Bool {
+        !tally.packageVersions.isEmpty && tally.packageVersions.allSatisfy(packages.contains)
     }
 }

@@ -11,7 +11,7 @@ enum Evidence {
         if let missing = missingKinds(gate, ofKind: ofKind) { return missing }
         switch gate.metric {
         case .tests, .change(.testsNewlyFailing), .change(.testsRemoved): return emptyTestReports(sources)
-        case .findings, .change(.findingsNew):
+        case .findings, .change(.findingsNew), .change(.findingsNewIntroduced), .change(.findingsNewDisclosed):
             return unmatchedTools(gate, sources: sources) ?? notScanned(gate, sources: sources)
         default: return nil
         }

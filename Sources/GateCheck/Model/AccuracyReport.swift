@@ -56,6 +56,9 @@
     /// The highest-scoring samples, at most ``AccuracyMetric/sampleLimit``, highest first (named when a `max` gate
     /// fails, for metrics where lower is better).
     public var highestSamples: [SampleScore]
+    /// Every sample's score by id (`nil`: unscored), when the run keeps them for a baseline
+    /// (`accuracy.regressed_samples`); `nil` otherwise, or when the report lists no samples.
+    public var sampleScores: [String: Decimal?]?
 
     /// How many of the lowest- and of the highest-scoring samples a metric keeps.
     public static let sampleLimit = 10
@@ -63,8 +66,10 @@
     /// Creates a metric.
     public init(
         sourceName: String, value: Decimal?, problem: String? = nil, samples: Int, unscored: Int = 0,
-        lowestSamples: [SampleScore] = [], highestSamples: [SampleScore] = [], statedValue: Decimal? = nil
+        lowestSamples: [SampleScore] = [], highestSamples: [SampleScore] = [], statedValue: Decimal? = nil,
+        sampleScores: [String: Decimal?]? = nil
     ) {
+        self.sampleScores = sampleScores
         self.statedValue = statedValue
         self.sourceName = sourceName
         self.value = value

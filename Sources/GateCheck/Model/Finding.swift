@@ -60,6 +60,9 @@
     public var fingerprint: String
     /// The waiver that covers it, if any: a waived finding is counted only in `findings.waived`.
     public var waiver: AppliedWaiver?
+    /// The tool's own fingerprint when it is stable across line moves (CodeQL's `primaryLocationLineHash`,
+    /// Semgrep's `matchBasedId/v1`): part of the change fingerprint (``FindingTally``), not written to any output.
+    public var toolFingerprint: String? = nil
 
     /// The longest message kept, in bytes.
     public static let messageLimit = 300
@@ -196,6 +199,11 @@
     public var scannedPaths: Set<String> = []
     /// Whether ``countsByPlace`` was collected; a scoped gate cannot be judged on a report read without it.
     public var placesCollected = false
+    /// Every package the report names as `name@version` (PEP 503 normalised name), kept with ``tallies``.
+    ///
+    /// Packages with a finding, and every dependency pip-audit lists. What tells a disclosed vulnerability from an
+    /// introduced one (`findings.new_disclosed`).
+    public var scannedPackages: Set<String> = []
 
     /// How many counted (not waived) findings a report keeps by value.
     public static let keptLimit = 200

@@ -3,7 +3,8 @@
 /// The fingerprint is built from what survives unrelated edits: the tool, the rule, and the normalised path (for
 /// code) or the normalised package name (for dependencies). Never the line, the message or the package's version,
 /// so a finding that moves lines, or a message that quotes a count, is not new. Two findings of one rule in one file
-/// share a fingerprint, hence the count: a third `B602` in a file that had two is one new finding.
+/// share a fingerprint, hence the count: a third `B602` in a file that had two is one new finding. CodeQL's and
+/// Semgrep's own content hashes (``Finding/toolFingerprint``) are added where present, which tells such findings apart.
 @_spi(Internals) public struct FindingTally: Sendable, Hashable, Codable {
     /// The tool, as it names itself.
     public var tool: String
@@ -21,6 +22,9 @@
     public var count: Int
     /// How many of them an active waiver covers.
     public var waived: Int
+    /// The packages of these findings as `name@version` (this run's side only: not written to a baseline, whose
+    /// `packages` lists them), so that a new one can be told disclosed or introduced.
+    public var packageVersions: Set<String> = []
 
     enum CodingKeys: String, CodingKey {
         case tool, rule, place, severity, confidence, fixable, count, waived
@@ -66,7 +70,19 @@
             for byte in path.utf8 { mix(byte == 0x5C ? 0x2F : byte) }
         }
         mix(0x1F)
+        // A SARIF tool's own line-independent fingerprint tells two findings of one rule in one file apart, so
+        // that fixing one and adding another is one new finding, not none.
+        if let fingerprint = finding.toolFingerprint {
+            for byte in fingerprint.utf8 { mix(byte) }
+            mix(0x1F)
+        }
         return hash
+    }
+
+    /// `name@version` of a finding's package (PEP 503 normalised name), or `nil` without a package or version.
+    static func packageVersion(of finding: Finding) -> String? {
+        guard let package = finding.package, let version = package.version, !version.isEmpty else { return nil }
+        return PackageName.normalized(package.name) + "@" + version
     }
 
     /// The place a finding's fingerprint is built from: `pkg:` and the normalised package name, or the path with
@@ -82,6 +98,8 @@ extension FindingsReport {
     public mutating func tally(_ finding: Finding) {
         let key = FindingTally.key(of: finding)
         let waived = finding.waiver != nil ? 1 : 0
+        let packageVersion = FindingTally.packageVersion(of: finding)
+        if let packageVersion { scannedPackages.insert(packageVersion) }
         // Updated in place: a lookup, no copy of the tally's strings.
         if let index = tallies.index(forKey: key) {
             tallies.values[index].count += 1
@@ -91,11 +109,12 @@ extension FindingsReport {
                 tallies.values[index].confidence = finding.confidence
             }
             if finding.isFixable { tallies.values[index].fixable = true }
+            if let packageVersion { tallies.values[index].packageVersions.insert(packageVersion) }
         } else {
             tallies[key] = FindingTally(
                 tool: finding.tool, rule: finding.id, place: FindingTally.place(of: finding),
                 severity: finding.severity, confidence: finding.confidence, fixable: finding.isFixable, count: 1,
-                waived: waived)
+                waived: waived, packageVersions: packageVersion.map { [$0] } ?? [])
         }
     }
 
@@ -108,6 +127,7 @@ extension FindingsReport {
                 if tally.severity > known.severity { known.severity = tally.severity }
                 if tally.confidence > known.confidence { known.confidence = tally.confidence }
                 known.fixable = known.fixable || tally.fixable
+                known.packageVersions.formUnion(tally.packageVersions)
                 tallies[key] = known
             } else {
                 tallies[key] = tally

@@ -10,12 +10,23 @@ extension Metric {
         case testsNewlyFailing = "tests.newly_failing"
         /// `tests.removed`: tests the baseline ran that this run does not have at all.
         case testsRemoved = "tests.removed"
+        /// `accuracy.regressed_samples`: samples of one accuracy metric that passed the gate's `sample_min` in the
+        /// baseline and fail it now (or are gone). Reserved: no accuracy metric may be named `regressed_samples`.
+        case accuracyRegressedSamples = "accuracy.regressed_samples"
+        /// `findings.new_introduced`: new findings that are not ``disclosed``: code findings, and vulnerabilities
+        /// of a package version the baseline's run did not have.
+        case findingsNewIntroduced = "findings.new_introduced"
+        /// `findings.new_disclosed`: new vulnerabilities of a package at a version the baseline's run already had:
+        /// the code did not change, the scanner's database did.
+        case findingsNewDisclosed = "findings.new_disclosed"
 
         /// The report kinds the change is measured from.
         var kinds: [ReportKind] {
             switch self {
-            case .findingsNew: ReportKind.allCases.filter(\.producesFindings)
+            case .findingsNew, .findingsNewIntroduced, .findingsNewDisclosed:
+                ReportKind.allCases.filter(\.producesFindings)
             case .testsNewlyFailing, .testsRemoved: [.junit]
+            case .accuracyRegressedSamples: [.accuracy]
             }
         }
     }
@@ -31,7 +42,7 @@ extension Metric {
     /// Whether findings options (`min_severity`, `tools`, ...) apply: the findings metrics and `findings.new`.
     var selectsFindings: Bool {
         switch self {
-        case .findings, .change(.findingsNew): true
+        case .findings, .change(.findingsNew), .change(.findingsNewIntroduced), .change(.findingsNewDisclosed): true
         default: false
         }
     }

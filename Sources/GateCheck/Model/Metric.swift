@@ -196,7 +196,9 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     static func isValidAccuracyName(_ name: some StringProtocol) -> Bool {
-        !name.isEmpty && name.utf8.count <= 64
+        // `accuracy.regressed_samples` is the change metric (Metric.Change): a report's metric of that name could
+        // never be gated.
+        name != "regressed_samples" && !name.isEmpty && name.utf8.count <= 64
             && name.utf8.allSatisfy { byte in
                 (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2D
                     || byte == 0x2E

@@ -61,7 +61,11 @@ enum PipelineTarget {
     private static let wideConfiguration: Result<Configuration, ConfigurationError> = {
         var gates = Metric.fixed.enumerated().map { index, metric in
             let bound = index % 2 == 0 ? #""min": 0.5"# : metric.isRate ? #""max": 0.9"# : #""max": 3"#
-            let level = index % 3 == 0 ? #", "level": "warn""# : ""
+            var level = index % 3 == 0 ? #", "level": "warn""# : ""
+            // The one gate that cannot be written without its baseline member.
+            if metric == .change(.accuracyRegressedSamples) {
+                level += #", "baseline": {"sample_metric": "retrieval", "sample_min": 0.5}"#
+            }
             return #"{"id": "g\#(index)", "metric": "\#(metric.name)", \#(bound), "required": false\#(level)}"#
         }
         gates += [

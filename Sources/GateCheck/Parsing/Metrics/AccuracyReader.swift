@@ -23,6 +23,7 @@ enum AccuracyReader {
             var members: [JSONMember] = []
             var samples: AccuracySamples?
             var run = DeepEvalRun()
+            run.keepsScores = options.collectsChangeData
             while let key = try reader.nextKey(DeepEvalParser.RunKey.self) {
                 if case .known(let key) = key {
                     try DeepEvalParser.read(key, from: &reader, into: &run, nested: false)
@@ -33,6 +34,7 @@ enum AccuracyReader {
                 if name == "samples", samples == nil, try reader.peek() == .array {
                     node = JSONNode(value: .array([]), position: reader.position)
                     var streamed = AccuracySamples(candidates: metricNames(in: members))
+                    streamed.keepsScores = options.collectsChangeData
                     try streamed.read(&reader)
                     samples = streamed
                 } else {

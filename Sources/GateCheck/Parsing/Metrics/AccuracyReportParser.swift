@@ -100,7 +100,9 @@ enum AccuracyReportParser {
             (samples?.count ?? 0) > 0
             && fields["samples"].map { if case .array = $0.value { true } else { false } } == true
         let metrics = stated.map {
-            combine($0, tallies[$0.name] ?? (listed ? ScoreTally() : nil), datasetSize: report.datasetSize, &decoder)
+            combine(
+                $0, tallies[$0.name] ?? (listed ? ScoreTally(keepsScores: samples?.keepsScores ?? false) : nil),
+                datasetSize: report.datasetSize, &decoder)
         }
         report.metrics = mapping.apply(to: metrics)
         return report
@@ -119,10 +121,14 @@ enum AccuracyReportParser {
         for member in members {
             let path = "metrics.\(member.key)"
             guard Metric.isValidAccuracyName(member.key) else {
+                let reserved = member.key == "regressed_samples"
                 decoder.fail(
                     "value",
-                    "\"\(member.key)\" is not a usable metric name: use lowercase letters, digits, '_', '-' and "
-                        + "'.' (it is gated as accuracy.<name>)", at: path, member.keyPosition)
+                    reserved
+                        ? "\"regressed_samples\" is reserved: accuracy.regressed_samples is the change metric "
+                            + "against a baseline (docs/baselines.md); rename the metric"
+                        : "\"\(member.key)\" is not a usable metric name: use lowercase letters, digits, '_', '-' "
+                            + "and '.' (it is gated as accuracy.<name>)", at: path, member.keyPosition)
                 continue
             }
             guard stated.allSatisfy({ $0.name != member.key }) else {
@@ -204,7 +210,7 @@ enum AccuracyReportParser {
         var metric = AccuracyMetric(
             sourceName: stated.name, value: nil, problem: stated.problem, samples: stated.samples,
             unscored: stated.unscored, lowestSamples: tally?.lowest ?? [],
-            highestSamples: tally?.highest ?? [])
+            highestSamples: tally?.highest ?? [], sampleScores: tally?.scores)
         func cannotJudge(_ problem: String) {
             metric.problem = problem
             decoder.warn("cannot-judge", "\(name) cannot be judged: \(problem)", at: path, stated.position)

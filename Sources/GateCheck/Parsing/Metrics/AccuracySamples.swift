@@ -31,6 +31,8 @@ struct AccuracySamples {
 
     /// The metric names `metrics` lists, when it came before `samples`: other scores are then not tallied.
     let candidates: Set<String>?
+    /// Whether each tally keeps every sample's score by id (a baseline is written or compared with).
+    var keepsScores = false
     /// Per score name, what the samples give.
     private(set) var tallies: [String: ScoreTally] = [:]
     /// Where each score name was first seen (names `metrics` listed before `samples` are not noted: they are known).
@@ -256,11 +258,13 @@ struct AccuracySamples {
     private mutating func tally(_ member: JSONMember, sample id: String, at path: @autoclosure () -> String) {
         let problem: String
         switch member.node.value {
-        case .null: return tallies[member.key, default: ScoreTally()].addUnscored()
+        case .null: return tallies[member.key, default: ScoreTally(keepsScores: keepsScores)].addUnscored(sample: id)
         case .number(let number) where number.isNonFinite:
-            return tallies[member.key, default: ScoreTally()].addUnscored()
+            return tallies[member.key, default: ScoreTally(keepsScores: keepsScores)].addUnscored(sample: id)
         case .number(let number):
-            if tallies[member.key, default: ScoreTally()].add(text: number.text, sample: id) { return }
+            if tallies[member.key, default: ScoreTally(keepsScores: keepsScores)].add(text: number.text, sample: id) {
+                return
+            }
             problem = "expected a finite number, found \(number.text)"
         default:
             problem = "expected a number or null, found \(member.node.value.kind.rawValue)"

@@ -18,6 +18,8 @@ struct DeepEvalRun {
     var stated: [String: (scored: Int, errors: Int, sum: Decimal?)] = [:]
     /// The metrics of `metricsScores`, in order.
     var statedOrder: [String] = []
+    /// Whether each tally keeps every test case's score by name (a baseline is written or compared with).
+    var keepsScores = false
 }
 
 /// Reads a DeepEval test run (formats.md §8): `.deepeval/.latest_test_run.json` (`{"testRunData": {...}}`) or a run
@@ -177,7 +179,7 @@ enum DeepEvalParser {
         let id = name.flatMap { $0.isEmpty ? nil : $0 } ?? "test case \(index)"
         for result in results {
             if run.tallies[result.metric] == nil { run.order.append(result.metric) }
-            run.tallies[result.metric, default: ScoreTally()].add(result.score, sample: id)
+            run.tallies[result.metric, default: ScoreTally(keepsScores: run.keepsScores)].add(result.score, sample: id)
         }
     }
 

@@ -25,6 +25,14 @@ struct ScoreTally {
     private var lowestKept: [Ranked] = []
     /// The highest scores, highest first, ties by id, at most ``AccuracyMetric/sampleLimit``.
     private var highestKept: [Ranked] = []
+    /// Every sample's score by id (`nil`: unscored), kept only when a baseline is written or compared with
+    /// (`accuracy.regressed_samples`): it grows with the samples, which nothing else here does.
+    private(set) var scores: [String: Decimal?]?
+
+    /// Creates an empty tally; `keepsScores` keeps every sample's score by id as well (``scores``).
+    init(keepsScores: Bool = false) {
+        if keepsScores { scores = [:] }
+    }
 
     /// One in 10^18, the unit of the integer sum.
     static let unit: UInt64 = 1_000_000_000_000_000_000
@@ -45,9 +53,17 @@ struct ScoreTally {
     }
 
     /// Counts a sample without a score (null, NaN, an evaluation error).
-    mutating func addUnscored() {
+    mutating func addUnscored(sample id: String? = nil) {
         entries += 1
         unscored += 1
+        if let id { keepScore(nil, of: id) }
+    }
+
+    /// Notes a sample's score by id when every score is kept; a repeated id keeps its lowest (its worst).
+    private mutating func keepScore(_ score: Decimal?, of id: String) {
+        guard scores != nil else { return }
+        if let known = scores?[id], (known ?? -1) <= (score ?? -1) { return }
+        scores?[id] = score
     }
 
     /// Counts a sample's score as written, or returns `false` when the text is not a number at all.
@@ -59,6 +75,7 @@ struct ScoreTally {
             scored += 1
             unitSum += UInt128(units)
             keep(Ranked(units: units, other: nil, id: id))
+            if scores != nil { keepScore(Ranked.decimal(units), of: id) }
             return true
         }
         guard let score = Decimal(string: text) else { return false }
@@ -76,12 +93,13 @@ struct ScoreTally {
         scored += 1
         otherSum += score
         keep(Ranked(units: 0, other: score, id: id))
+        keepScore(score, of: id)
     }
 
     /// Counts a score as the reader gives it: `nil` for null, NaN or infinite is unscored.
     mutating func add(_ number: JSONNumber?, sample id: String) {
         guard let number, !number.isNonFinite, add(text: number.text, sample: id) else {
-            addUnscored()
+            addUnscored(sample: id)
             return
         }
     }
@@ -100,7 +118,7 @@ struct ScoreTally {
         let (value, problem) = mean
         return AccuracyMetric(
             sourceName: sourceName, value: value, problem: problem, samples: entries, unscored: unscored,
-            lowestSamples: lowest, highestSamples: highest)
+            lowestSamples: lowest, highestSamples: highest, sampleScores: scores)
     }
 
     /// A number's text as a whole number of 10^-18 in [0, 10^18], or `nil` when it is not one (more decimals, out of

@@ -68,6 +68,13 @@ struct FindingCollector {
         if places, !path.isEmpty { report.scannedPaths.insert(path) }
     }
 
+    /// Records a package the tool scanned, as `name@version`, when change data is kept (a baseline or a change
+    /// metric): a vulnerability found in it later at this version is disclosed, not introduced.
+    mutating func notePackage(name: String, version: String) {
+        guard tallies, !version.isEmpty else { return }
+        report.scannedPackages.insert(PackageName.normalized(name) + "@" + version)
+    }
+
     /// Counts findings that the tool itself suppressed or ignored.
     mutating func suppressedByTool(_ count: Int = 1) {
         report.suppressedByTool += count

@@ -142,6 +142,8 @@
                 if audit.firstSkip == nil { audit.firstSkip = "\(name): neither vulnerabilities nor a skip reason" }
             } else {
                 audit.audited += 1
+                // A clean dependency too: a vulnerability found in it later, at this version, is disclosed.
+                if let version { collector.notePackage(name: name, version: version) }
             }
             for vulnerability in vulns {
                 collector.add(

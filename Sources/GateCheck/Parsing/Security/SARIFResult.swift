@@ -19,6 +19,10 @@ struct SARIFResult {
     var message = ""
     var path: String?
     var line: Int?
+    /// `primaryLocationLineHash` of `partialFingerprints` (or `fingerprints`); see ``stableFingerprint(tool:)``.
+    var lineHash: String?
+    /// `matchBasedId/v1` of `fingerprints` (or `partialFingerprints`); see ``stableFingerprint(tool:)``.
+    var matchBasedID: String?
 
     static func read<Source: ByteSource>(_ reader: inout JSONReader<Source>, at keyPath: String) throws -> SARIFResult {
         var result = SARIFResult()
@@ -54,6 +58,7 @@ struct SARIFResult {
                     }
                 }
             case .known(.locations): try readFirstLocation(&reader, into: &result)
+            case .known(.partialFingerprints), .known(.fingerprints): try readFingerprints(&reader, into: &result)
             case .unknown: try reader.skipValue()
             }
         }
@@ -116,6 +121,7 @@ struct SARIFResult {
     /// The keys of a result read.
     enum ResultKey: String, JSONKeyEnum {
         case ruleID = "ruleId", ruleIndex, rule, level, kind, suppressions, baselineState, message, locations
+        case partialFingerprints, fingerprints
         static let table = JSONKeyTable<Self>()
     }
 

@@ -151,11 +151,12 @@ enum SARIFRunReader {
         }
         let level = result.level ?? rule?.defaultLevel ?? .warning
         let (final, source) = severity ?? level.severity
-        collector.add(
-            Finding(
-                tool: run.toolName, kind: .sarif, id: id.isEmpty ? "(no rule id)" : id, severity: final,
-                severitySource: source, location: result.path.map { Finding.Location(path: $0, line: result.line) },
-                package: result.trivyPackage(), message: result.message))
+        var finding = Finding(
+            tool: run.toolName, kind: .sarif, id: id.isEmpty ? "(no rule id)" : id, severity: final,
+            severitySource: source, location: result.path.map { Finding.Location(path: $0, line: result.line) },
+            package: result.trivyPackage(), message: result.message)
+        finding.toolFingerprint = result.stableFingerprint(tool: run.toolName)
+        collector.add(finding)
     }
 
     private static func component(for result: SARIFResult, in run: Run) -> SARIFComponent {

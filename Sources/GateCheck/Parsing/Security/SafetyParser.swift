@@ -47,7 +47,7 @@
     /// `meta` is read as an unknown key would be, but being known, a second `meta` is refused as a repeated key.
     enum TopKey: String, JSONKeyEnum {
         case vulnerabilities, ignoredVulnerabilities = "ignored_vulnerabilities", reportMeta = "report_meta"
-        case scanResults = "scan_results", meta
+        case scanResults = "scan_results", meta, scannedPackages = "scanned_packages"
         static let table = JSONKeyTable<Self>()
     }
 
@@ -134,6 +134,7 @@
             case .known(.scanResults):
                 recognised = true
                 try SafetyScanReader.read(&reader, into: &collector)
+            case .known(.scannedPackages): try readScannedPackages(&reader, into: &collector)
             case .known(.meta), .unknown:
                 seen.record(reader)
                 try reader.skipValue()
