@@ -7,11 +7,11 @@
 /// Writes a baseline as JSON and reads one back, refusing anything that is not a complete `gatecheck.baseline/v1`.
 @_spi(Internals) public enum BaselineCodec {
     /// The baseline as UTF-8 JSON: keys sorted, so two runs on the same reports write the same bytes.
+    ///
+    /// The bytes are those of `JSONEncoder` with `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`, written
+    /// by `BaselineWriter` at a fraction of its cost.
     public static func encode(_ baseline: Baseline) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Every member is a string, an integer, a Bool or a container of them: encoding cannot fail.
-        return ((try? encoder.encode(baseline)).map(Array.init) ?? []) + [0x0A]
+        BaselineWriter.encode(baseline)
     }
 
     /// The baseline in `bytes`, or why it cannot be used; `name` (its file) is named in every reason.

@@ -84,94 +84,106 @@ enum BaselineNodeDecoder {
 
     // MARK: - Private
 
-    private static func tally(_ node: JSONNode, at path: String) throws(Failure) -> FindingTally {
-        let fields = try object(members(node, at: path), at: path)
-        func field(_ key: String) throws(Failure) -> JSONNode { try required(fields, key, at: path) }
+    private static func tally(_ node: JSONNode, at path: @autoclosure () -> String) throws(Failure) -> FindingTally {
+        let fields = try object(members(node, at: path()), at: path())
+        func field(_ key: String) throws(Failure) -> JSONNode { try required(fields, key, at: path()) }
         guard case .bool(let fixable) = try field("fixable").value else {
-            throw Failure(message: "\(path).fixable: expected true or false")
+            throw Failure(message: "\(path()).fixable: expected true or false")
         }
         return FindingTally(
-            tool: try string(field("tool"), at: path + ".tool"), rule: try string(field("rule"), at: path + ".rule"),
-            place: try string(field("place"), at: path + ".place"),
-            severity: try choice(field("severity"), at: path + ".severity", as: Severity.self),
-            confidence: try choice(field("confidence"), at: path + ".confidence", as: Confidence.self),
-            fixable: fixable, count: try integer(field("count"), at: path + ".count"),
-            waived: try integer(field("waived"), at: path + ".waived"))
+            tool: try string(field("tool"), at: path() + ".tool"),
+            rule: try string(field("rule"), at: path() + ".rule"),
+            place: try string(field("place"), at: path() + ".place"),
+            severity: try choice(field("severity"), at: path() + ".severity", as: Severity.self),
+            confidence: try choice(field("confidence"), at: path() + ".confidence", as: Confidence.self),
+            fixable: fixable, count: try integer(field("count"), at: path() + ".count"),
+            waived: try integer(field("waived"), at: path() + ".waived"))
     }
 
-    private static func counts(_ node: JSONNode, at path: String) throws(Failure) -> FileCounts {
-        let fields = try object(members(node, at: path), at: path)
+    private static func counts(_ node: JSONNode, at path: @autoclosure () -> String) throws(Failure) -> FileCounts {
+        let fields = try object(members(node, at: path()), at: path())
         return FileCounts(
-            linesValid: try integer(required(fields, "lines_valid", at: path), at: path + ".lines_valid"),
-            linesCovered: try integer(required(fields, "lines_covered", at: path), at: path + ".lines_covered"))
+            linesValid: try integer(required(fields, "lines_valid", at: path()), at: path() + ".lines_valid"),
+            linesCovered: try integer(required(fields, "lines_covered", at: path()), at: path() + ".lines_covered"))
     }
 
     /// `{"integer": n}`, `{"numerator": n, "denominator": d}` (d ≥ 1) or `{"decimal": "text"}`.
-    private static func exact(_ node: JSONNode, at path: String) throws(Failure) -> ExactValue {
-        let fields = try object(members(node, at: path), at: path)
-        if let count = fields["integer"] { return .integer(try integer(count, at: path + ".integer", minimum: .min)) }
+    private static func exact(_ node: JSONNode, at path: @autoclosure () -> String) throws(Failure) -> ExactValue {
+        let fields = try object(members(node, at: path()), at: path())
+        if let count = fields["integer"] { return .integer(try integer(count, at: path() + ".integer", minimum: .min)) }
         if let numerator = fields["numerator"] {
             let denominator = try integer(
-                required(fields, "denominator", at: path), at: path + ".denominator", minimum: 1)
+                required(fields, "denominator", at: path()), at: path() + ".denominator", minimum: 1)
             return .ratio(
-                numerator: try integer(numerator, at: path + ".numerator", minimum: .min), denominator: denominator)
+                numerator: try integer(numerator, at: path() + ".numerator", minimum: .min), denominator: denominator)
         }
-        let text = try string(required(fields, "decimal", at: path), at: path + ".decimal")
+        let text = try string(required(fields, "decimal", at: path()), at: path() + ".decimal")
         guard ExactValue.isDecimalText(text), let number = Decimal(string: text) else {
-            throw Failure(message: "\(path).decimal: \"\(text)\" is not a decimal number")
+            throw Failure(message: "\(path()).decimal: \"\(text)\" is not a decimal number")
         }
         return .decimal(number)
     }
 
-    private static func members(_ node: JSONNode, at path: String) throws(Failure) -> [JSONMember] {
-        guard case .object(let members) = node.value else { throw Failure(message: "\(path): expected an object") }
+    private static func members(_ node: JSONNode, at path: @autoclosure () -> String) throws(Failure) -> [JSONMember] {
+        guard case .object(let members) = node.value else { throw Failure(message: "\(path()): expected an object") }
         return members
     }
 
     /// An object's members by key; a repeated key is refused, since readers disagree on which one counts.
-    private static func object(_ members: [JSONMember], at path: String) throws(Failure) -> [String: JSONNode] {
+    private static func object(_ members: [JSONMember], at path: @autoclosure () -> String) throws(Failure) -> [String:
+        JSONNode]
+    {
         var fields: [String: JSONNode] = [:]
         fields.reserveCapacity(members.count)
         for member in members where fields.updateValue(member.node, forKey: member.key) != nil {
-            throw Failure(message: "\(path.isEmpty ? "" : path + ".")\(member.key): the key appears twice")
+            throw Failure(message: "\(path().isEmpty ? "" : path() + ".")\(member.key): the key appears twice")
         }
         return fields
     }
 
-    private static func required(_ fields: [String: JSONNode], _ key: String, at path: String) throws(Failure)
+    private static func required(_ fields: [String: JSONNode], _ key: String, at path: @autoclosure () -> String)
+        throws(Failure)
         -> JSONNode
     {
         guard let node = fields[key] else {
-            throw Failure(message: "\(path.isEmpty ? "" : path + ".")\(key) is missing")
+            throw Failure(message: "\(path().isEmpty ? "" : path() + ".")\(key) is missing")
         }
         return node
     }
 
-    private static func string(_ node: JSONNode, at path: String) throws(Failure) -> String {
-        guard case .string(let text) = node.value else { throw Failure(message: "\(path): expected a string") }
+    private static func string(_ node: JSONNode, at path: @autoclosure () -> String) throws(Failure) -> String {
+        guard case .string(let text) = node.value else { throw Failure(message: "\(path()): expected a string") }
         return text
     }
 
-    private static func strings(_ node: JSONNode, at path: String) throws(Failure) -> [String: String] {
+    private static func strings(_ node: JSONNode, at path: @autoclosure () -> String) throws(Failure) -> [String:
+        String]
+    {
         var result: [String: String] = [:]
-        for member in try members(node, at: path) {
-            result[member.key] = try string(member.node, at: path + "." + member.key)
+        for member in try members(node, at: path()) {
+            result[member.key] = try string(member.node, at: path() + "." + member.key)
         }
         return result
     }
 
-    private static func integer(_ node: JSONNode, at path: String, minimum: Int = 0) throws(Failure) -> Int {
+    private static func integer(_ node: JSONNode, at path: @autoclosure () -> String, minimum: Int = 0) throws(Failure)
+        -> Int
+    {
         guard case .number(let number) = node.value, let value = number.int64, let int = Int(exactly: value),
             int >= minimum
-        else { throw Failure(message: "\(path): expected an integer of at least \(minimum)") }
+        else { throw Failure(message: "\(path()): expected an integer of at least \(minimum)") }
         return int
     }
 
-    private static func choice<T: RawRepresentable<String>>(_ node: JSONNode, at path: String, as type: T.Type)
+    private static func choice<T: RawRepresentable<String>>(
+        _ node: JSONNode, at path: @autoclosure () -> String, as type: T.Type
+    )
         throws(Failure) -> T
     {
-        let text = try string(node, at: path)
-        guard let value = T(rawValue: text) else { throw Failure(message: "\(path): \"\(text)\" is not a known value") }
+        let text = try string(node, at: path())
+        guard let value = T(rawValue: text) else {
+            throw Failure(message: "\(path()): \"\(text)\" is not a known value")
+        }
         return value
     }
 }

@@ -4,6 +4,12 @@
     import Foundation
 #endif
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The fast path of ``HistoryReader``: a line exactly as ``HistoryLine/encoded`` writes it (keys in that order, no
 /// spaces, ASCII strings without escapes) is checked and read in one pass over its bytes, with no JSON reader and
 /// no string built except the labels and the kept metrics' names.
@@ -60,7 +66,7 @@
             guard consume(0x7D) else { return nil }
         }
         let labelBytes = UnsafeBufferPointer(rebasing: bytes[labelsStart..<index])
-        if let recent = state.recentLabels.first(where: { $0.bytes.elementsEqual(labelBytes) }) {
+        if let recent = state.recentLabels.first(where: { Self.same($0.bytes, labelBytes) }) {
             labels = recent.labels
         } else {
             guard let built = Self.labels(labelBytes) else { return nil }
@@ -87,7 +93,7 @@
                 let nameBytes = UnsafeBufferPointer(rebasing: bytes[nameRange])
                 let name: String
                 if let wanted = state.wanted {
-                    guard let match = wanted.first(where: { $0.bytes.elementsEqual(nameBytes) }) else { continue }
+                    guard let match = wanted.first(where: { Self.same($0.bytes, nameBytes) }) else { continue }
                     name = match.name
                 } else {
                     name = String(decoding: nameBytes, as: UTF8.self)
@@ -125,10 +131,25 @@
     }
 
     private mutating func expect(_ literal: [UInt8]) -> Bool {
-        guard bytes.count - index >= literal.count else { return false }
-        for (offset, byte) in literal.enumerated() where bytes[index + offset] != byte { return false }
+        guard bytes.count - index >= literal.count, let base = bytes.baseAddress else { return false }
+        // memcmp compares a word at a time; the literals are 9 to 41 bytes and met several times a line.
+        let same = literal.withUnsafeBytes { raw in
+            raw.baseAddress.map { memcmp(base + index, $0, literal.count) == 0 } ?? false
+        }
+        guard same else { return false }
         index += literal.count
         return true
+    }
+
+    /// Whether two byte strings are equal.
+    ///
+    /// The lengths first (most metric names and label objects differ in theirs), then memcmp, a word at a time:
+    /// every metric of every line is matched against the kept names, and every line's labels against the recent
+    /// ones, where `elementsEqual` went a byte at a time through iterators.
+    private static func same(_ known: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard known.count == bytes.count else { return false }
+        guard !known.isEmpty, let base = bytes.baseAddress else { return true }
+        return known.withUnsafeBytes { raw in raw.baseAddress.map { memcmp($0, base, known.count) == 0 } ?? false }
     }
 
     private mutating func consume(_ byte: UInt8) -> Bool {

@@ -65,8 +65,10 @@
             }
         } else {
             var path = Substring(finding.location?.path ?? "")
-            if path.hasPrefix("file://") { path = path.dropFirst(7) }
-            while path.hasPrefix("./") { path = path.dropFirst(2) }
+            // `hasPrefix` compares Characters; most paths start with neither `f` nor `.`, so their first byte
+            // settles it without that comparison (this runs once per finding).
+            if path.utf8.first == 0x66, path.hasPrefix("file://") { path = path.dropFirst(7) }
+            while path.utf8.first == 0x2E, path.hasPrefix("./") { path = path.dropFirst(2) }
             for byte in path.utf8 { mix(byte == 0x5C ? 0x2F : byte) }
         }
         mix(0x1F)
