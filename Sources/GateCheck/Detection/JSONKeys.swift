@@ -6,7 +6,7 @@ enum JSONKeys {
         "generated_at", "metrics", "results", "errors", "report_meta", "meta", "scan_results", "dependencies",
         "total_cost", "testRunData", "testCases", "metricsScores", "conversationalTestCases", "runDuration", "Size",
         "Repository", "Tag", "Target", "Id", "RepoTags", "name", "vulns", "skip_reason", "check_name", "files",
-        "totals", "Action", "Package",
+        "totals", "Action", "Package", "evalId", "shareableUrl", "config",
     ]
 
     /// The keys a SARIF log object may have.
@@ -55,6 +55,13 @@ enum JSONKeys {
         if keys["dependencies"] == .array { return .pipAudit }
         if keys["total_cost"] != nil { return .llmCost }
         if isDeepEvalRun(keys) { return .accuracy }
+        // promptfoo's `eval -o results.json`: a `results` object beside `evalId` (0.60 on) or, before it, `config`
+        // and `shareableUrl`.
+        if keys["results"] == .object,
+            keys["evalId"] != nil || keys["shareableUrl"] != nil || keys["config"] == .object
+        {
+            return .promptfoo
+        }
         if case .string? = keys["Size"], keys["Repository"] != nil, keys["Tag"] != nil { return .image }
         return nil
     }

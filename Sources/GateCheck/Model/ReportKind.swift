@@ -41,6 +41,8 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     case goCover = "go-cover"
     /// `go test -json` output: test2json events, one per line.
     case goTestJSON = "go-test-json"
+    /// promptfoo's results file (`promptfoo eval -o results.json`), read into accuracy metrics.
+    case promptfoo
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
@@ -51,7 +53,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: true
         case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx, .lcov,
-            .coverageJSON, .goCover, .goTestJSON:
+            .coverageJSON, .goCover, .goTestJSON, .promptfoo:
             false
         }
     }
@@ -61,7 +63,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .safety, .pipAudit: true
         case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit,
-            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON:
+            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON, .promptfoo:
             false
         }
     }
