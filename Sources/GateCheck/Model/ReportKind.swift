@@ -43,6 +43,8 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     case goTestJSON = "go-test-json"
     /// promptfoo's results file (`promptfoo eval -o results.json`), read into accuracy metrics.
     case promptfoo
+    /// A ragas result export: `to_pandas()` written as CSV or as JSON records.
+    case ragas
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
@@ -53,7 +55,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: true
         case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx, .lcov,
-            .coverageJSON, .goCover, .goTestJSON, .promptfoo:
+            .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas:
             false
         }
     }
@@ -63,7 +65,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .safety, .pipAudit: true
         case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit,
-            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON, .promptfoo:
+            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas:
             false
         }
     }

@@ -243,6 +243,15 @@ struct FailureSeed: Sendable {
                 """,
             number: "0.75", duplicate: (#""retrieval": $N"#, #""retrieval": $N, "retrieval": 1"#)),
         FailureSeed(
+            kind: .ragas,
+            template: """
+                ,user_input,response,reference,retrieval
+                0,reset é 😀,Open Settings$X,Go to Settings > Account,$N
+                1,refund,"No, sorry",Refunds within 14 days,0.5
+
+                """,
+            number: "0.75", duplicate: ("reference,retrieval", "reference,retrieval,retrieval")),
+        FailureSeed(
             kind: .jacoco,
             template: """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

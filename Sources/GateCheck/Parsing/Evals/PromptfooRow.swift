@@ -205,7 +205,7 @@ struct PromptfooRow {
     }
 
     /// Text cut to ``nameLimit`` bytes on a character boundary, with `…` when cut.
-    private static func shortened(_ text: String) -> String {
+    static func shortened(_ text: String) -> String {
         guard text.utf8.count > nameLimit else { return text }
         var result = ""
         for character in text {

@@ -1,0 +1,25 @@
+/// Reads a ragas result export in either shape gatecheck reads, told by its first character that is not blank: `[`
+/// (or `{`, refused with the fix) is JSON records, anything else the CSV.
+enum RagasReader {
+    /// Bytes looked at to find the first character.
+    private static let peekBytes = 4096
+
+    /// Reads one export.
+    static func read<Source: ByteSource>(_ source: Source, options: ReadOptions) throws(ReportError)
+        -> ParsedMetricReport
+    {
+        let peeked: (source: PeekingSource, bytes: [UInt8], isWhole: Bool)
+        do {
+            peeked = try PeekingSource.peek(source, count: peekBytes)
+        } catch {
+            throw .unreadable(error.message)
+        }
+        // A byte order mark, and the zero bytes of UTF-16, are not the first character.
+        let skipped: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x00, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF]
+        let first = peeked.bytes.first { !skipped.contains($0) }
+        if first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
+            return try RagasJSONParser.parse(peeked.source, options: options)
+        }
+        return try RagasCSVParser.parse(peeked.source, options: options)
+    }
+}
