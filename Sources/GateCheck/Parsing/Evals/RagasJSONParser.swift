@@ -24,6 +24,15 @@ enum RagasJSONParser {
         switch try reader.peek() {
         case .array: break
         case .object:
+            var seen = SeenKeys()
+            var byColumns = false
+            try reader.beginObject()
+            while try reader.nextKey(in: JSONKeySet.noKeys) != nil {
+                seen.record(reader)
+                byColumns = byColumns || reader.lastKey == "user_input"
+                try reader.skipValue()
+            }
+            guard byColumns else { throw ReportError.wrongKind(expected: .ragas, found: seen.description) }
             throw ReportError.invalidValue(
                 "this is pandas' `to_json()` by columns (an object per column); write the ragas result as records, "
                     + "`result.to_pandas().to_json(path, orient=\"records\")`, or as CSV, `to_csv(path)`", at: nil,

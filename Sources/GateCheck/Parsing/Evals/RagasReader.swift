@@ -14,6 +14,13 @@ enum RagasReader {
         } catch {
             throw .unreadable(error.message)
         }
+        // A report whose content says it is another kind (a JSON array of findings, a JUnit file) is not read as
+        // rows of scores: its numbers would become metrics.
+        if case .report(let kind) = ReportDetector.detect(prefix: peeked.bytes, isWholeFile: peeked.isWhole),
+            kind != .ragas
+        {
+            throw .wrongKind(expected: .ragas, found: "a \(kind.rawValue) report (by its content)")
+        }
         // A byte order mark, and the zero bytes of UTF-16, are not the first character.
         let skipped: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x00, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF]
         let first = peeked.bytes.first { !skipped.contains($0) }
