@@ -141,6 +141,12 @@ struct HostileExecutableTests {
         ),
         (.goCover, "mode: set\nexample.com/m/a.go:3.14,5.2 1 1\n"),
         (.lcov, "TN:\nSF:src/a.c\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nend_of_record\n"),
+        (
+            .promptfoo,
+            #"{"evalId": "e", "results": {"version": 3, "results": [{"success": true, "namedScores": {"retrieval": 1}}], "#
+                + #""stats": {"successes": 1, "failures": 0, "errors": 0}}}"#
+        ),
+        (.ragas, ",user_input,response,retrieval\n0,How do I reset it?,Open Settings.,1.0\n"),
     ]
 
     @Test("a report bound in gates.json as any other kind is wrong-kind, exit 2, for every pair of kinds")
@@ -180,7 +186,7 @@ struct HostileExecutableTests {
         case .cobertura, .lcov, .coverageJSON, .goCover: "coverage.lines_valid"
         case .junit, .goTestJSON: "tests.total"
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: "findings.total"
-        case .accuracy: "accuracy.retrieval"
+        case .accuracy, .promptfoo, .ragas: "accuracy.retrieval"
         case .image: "image.size_bytes"
         case .llmCost: "llm.cost_usd"
         case .latency: "latency.p50_ms"

@@ -6,7 +6,7 @@ enum JSONKeys {
         "generated_at", "metrics", "results", "errors", "report_meta", "meta", "scan_results", "dependencies",
         "total_cost", "testRunData", "testCases", "metricsScores", "conversationalTestCases", "runDuration", "Size",
         "Repository", "Tag", "Target", "Id", "RepoTags", "name", "vulns", "skip_reason", "check_name", "files",
-        "totals", "Action", "Package",
+        "totals", "Action", "Package", "evalId", "shareableUrl", "config", "user_input",
     ]
 
     /// The keys a SARIF log object may have.
@@ -24,6 +24,8 @@ enum JSONKeys {
                 if keys["Target"] != nil { return .trivyJSON }
                 if keys["Id"] != nil, keys["RepoTags"] != nil || keys["Size"] != nil { return .image }
                 if keys["name"] != nil, keys["vulns"] != nil || keys["skip_reason"] != nil { return .pipAudit }
+                // A ragas export as records: `to_pandas().to_json(orient="records")`.
+                if keys["user_input"] != nil { return .ragas }
                 return nil
             default: return nil
             }
@@ -55,6 +57,15 @@ enum JSONKeys {
         if keys["dependencies"] == .array { return .pipAudit }
         if keys["total_cost"] != nil { return .llmCost }
         if isDeepEvalRun(keys) { return .accuracy }
+        // pandas' default `to_json()` of a ragas result (by columns): detected so that the reader refuses it with the fix.
+        if keys["user_input"] == .object { return .ragas }
+        // promptfoo's `eval -o results.json`: a `results` object beside `evalId` (0.60 on) or, before it, `config`
+        // and `shareableUrl`.
+        if keys["results"] == .object,
+            keys["evalId"] != nil || keys["shareableUrl"] != nil || keys["config"] == .object
+        {
+            return .promptfoo
+        }
         if case .string? = keys["Size"], keys["Repository"] != nil, keys["Tag"] != nil { return .image }
         return nil
     }

@@ -1,5 +1,6 @@
 /// Tells the line-oriented report kinds by their first line (a UTF-8 byte order mark and blank lines before it are
-/// skipped by ``ReportSniffer``, `#` comment lines here): an LCOV tracefile starts with a `TN:` or `SF:` record, a Go cover profile is `mode: set|count|atomic`.
+/// skipped by ``ReportSniffer``, `#` comment lines here): an LCOV tracefile starts with a `TN:` or `SF:` record, a Go
+/// cover profile is `mode: set|count|atomic`, a ragas CSV export's header names `user_input` first.
 struct TextReportLine {
     /// The bytes of the first line kept: enough for every prefix looked for.
     private static let kept = 32
@@ -47,6 +48,9 @@ struct TextReportLine {
     /// The kind a first line (or its start, when `ended` is `false`) tells.
     private static func classify(_ line: [UInt8], ended: Bool) -> ReportKind? {
         if line.starts(with: "TN:".utf8) || line.starts(with: "SF:".utf8) { return .lcov }
+        // A ragas export's `to_pandas().to_csv()`: the index column (empty name) unless `index=False`, then
+        // `user_input`, ragas's first sample field.
+        if line.starts(with: ",user_input,".utf8) || line.starts(with: "user_input,".utf8) { return .ragas }
         if ended, ["mode: set", "mode: count", "mode: atomic"].contains(where: { line.elementsEqual($0.utf8) }) {
             return .goCover
         }

@@ -171,7 +171,7 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .coverage: ReportKind.allCases.filter(\.producesCoverage)
         case .tests: ReportKind.allCases.filter(\.producesTests)
         case .findings: ReportKind.allCases.filter(\.producesFindings)
-        case .accuracy: [.accuracy]
+        case .accuracy: [.accuracy, .promptfoo, .ragas]
         case .image: [.image, .trivyJSON]
         case .llm: [.llmCost]
         case .latency: [.latency]

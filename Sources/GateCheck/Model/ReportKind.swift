@@ -41,6 +41,10 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     case goCover = "go-cover"
     /// `go test -json` output: test2json events, one per line.
     case goTestJSON = "go-test-json"
+    /// promptfoo's results file (`promptfoo eval -o results.json`), read into accuracy metrics.
+    case promptfoo
+    /// A ragas result export: `to_pandas()` written as CSV or as JSON records.
+    case ragas
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
@@ -51,7 +55,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: true
         case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx, .lcov,
-            .coverageJSON, .goCover, .goTestJSON:
+            .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas:
             false
         }
     }
@@ -61,7 +65,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .safety, .pipAudit: true
         case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit,
-            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON:
+            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas:
             false
         }
     }

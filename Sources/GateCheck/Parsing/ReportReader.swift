@@ -98,7 +98,7 @@
             let parsed = try DotNetTestParser.parse(kind, from: &source, limits: options.limits)
             content = .tests(parsed.report)
             diagnostics = parsed.diagnostics
-        case .accuracy, .image, .llmCost, .latency:
+        case .accuracy, .image, .llmCost, .latency, .promptfoo, .ragas:
             let parsed = try readMetricReport(kind, from: source, options: options)
             content = parsed.content
             diagnostics = parsed.diagnostics
@@ -119,7 +119,7 @@
         case .sarif: try SARIFParser.parse(&source, options: options)
         case .trivyJSON: try TrivyJSONParser.parse(&source, options: options)
         case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx, .lcov,
-            .coverageJSON, .goCover, .goTestJSON:
+            .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas:
             throw .wrongKind(expected: kind, found: "a report kind without findings")
         }
     }

@@ -156,7 +156,7 @@ enum FailureMatrix {
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON:
             GateSpec(
                 id: "probe", metric: .findings(.total), bound: .max(Threshold(1000)), kinds: [kind])
-        case .accuracy: Build.gate("probe", .accuracy("retrieval"), min: "0")
+        case .accuracy, .promptfoo, .ragas: Build.gate("probe", .accuracy("retrieval"), min: "0")
         case .image: Build.gate("probe", .image(.sizeBytes), max: "1e40")
         case .llmCost: Build.gate("probe", .llm(.costUSD), max: "1e40")
         case .latency: Build.gate("probe", .latency(.p99), max: "1e40")

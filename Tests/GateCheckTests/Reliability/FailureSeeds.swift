@@ -224,6 +224,34 @@ struct FailureSeed: Sendable {
                 """,
             number: "140.0", duplicate: (#""p99_ms": $N"#, #""p99_ms": $N, "p99_ms": 1"#)),
         FailureSeed(
+            kind: .promptfoo,
+            template: """
+                {$X
+                  "evalId": "eval-é-😀",
+                  "results": {
+                    "version": 3,
+                    "results": [
+                      {"success": true, "score": 1, "failureReason": 0, "namedScores": {"retrieval": $N},
+                       "testCase": {"description": "reset é 😀"}},
+                      {"success": false, "score": 0, "failureReason": 1, "namedScores": {"retrieval": 0.5},
+                       "testCase": {"description": "refund"}}
+                    ],
+                    "stats": {"successes": 1, "failures": 1, "errors": 0}
+                  }
+                }
+
+                """,
+            number: "0.75", duplicate: (#""retrieval": $N"#, #""retrieval": $N, "retrieval": 1"#)),
+        FailureSeed(
+            kind: .ragas,
+            template: """
+                ,user_input,response,reference,retrieval
+                0,reset é 😀,Open Settings$X,Go to Settings > Account,$N
+                1,refund,"No, sorry",Refunds within 14 days,0.5
+
+                """,
+            number: "0.75", duplicate: ("reference,retrieval", "reference,retrieval,retrieval")),
+        FailureSeed(
             kind: .jacoco,
             template: """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

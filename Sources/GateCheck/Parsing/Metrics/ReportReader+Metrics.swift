@@ -6,6 +6,8 @@ extension ReportReader {
     ) throws(ReportError) -> ParsedMetricReport {
         switch kind {
         case .accuracy: try AccuracyReader.read(source, options: options)
+        case .promptfoo: try PromptfooParser.parse(source, options: options)
+        case .ragas: try RagasReader.read(source, options: options)
         case .image: try ImageReportParser.parse(source, limits: options.limits)
         case .llmCost:
             try CostReportParser.parse(
