@@ -141,6 +141,15 @@ struct HostileExecutableTests {
         ),
         (.goCover, "mode: set\nexample.com/m/a.go:3.14,5.2 1 1\n"),
         (.lcov, "TN:\nSF:src/a.c\nDA:1,1\nDA:2,0\nLF:2\nLH:1\nend_of_record\n"),
+        (
+            .k6,
+            #"{"root_group": {"name": "", "path": "", "groups": {}, "checks": {}}, "metrics": {"http_req_duration": {"med": 1, "p(95)": 2}, "http_reqs": {"count": 10}, "http_req_failed": {"passes": 0, "fails": 10, "value": 0}}}"#
+        ),
+        (
+            .locust,
+            "Type,Name,Request Count,Failure Count,Median Response Time,50%,95%\r\nGET,/,10,0,1,1,2\r\n"
+                + ",Aggregated,10,0,1,1,2\r\n"
+        ),
     ]
 
     @Test("a report bound in gates.json as any other kind is wrong-kind, exit 2, for every pair of kinds")
@@ -183,7 +192,7 @@ struct HostileExecutableTests {
         case .accuracy: "accuracy.retrieval"
         case .image: "image.size_bytes"
         case .llmCost: "llm.cost_usd"
-        case .latency: "latency.p50_ms"
+        case .latency, .k6, .locust: "latency.p50_ms"
         case .jacoco: "coverage.lines_valid"
         case .nunit, .xunit, .trx: "tests.total"
         }

@@ -17,7 +17,7 @@ struct TextSniffer {
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
         if !firstLine.isDone {
             firstLine.feed(bytes)
-            if firstLine.kind != nil { isSettled = true }
+            if firstLine.kind != nil || firstLine.ignored != nil { isSettled = true }
         }
         var index = 0
         while index < bytes.count, !isSettled, json == nil {
@@ -47,6 +47,7 @@ struct TextSniffer {
 
     func detection(isWholeFile: Bool) -> Detection {
         if let kind = firstLine.kind { return .report(kind) }
+        if let ignored = firstLine.ignored { return .unknown(ignored) }
         if let kind = firstLine.finish(isWholeFile: isWholeFile) { return .report(kind) }
         if binary { return .unknown("a binary file (it contains NUL bytes)") }
         if let json, JSONKeys.classify(json.shape) == .safety { return .report(.safety) }

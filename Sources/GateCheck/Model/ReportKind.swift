@@ -41,6 +41,10 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     case goCover = "go-cover"
     /// `go test -json` output: test2json events, one per line.
     case goTestJSON = "go-test-json"
+    /// k6's end-of-test summary JSON: `k6 run --summary-export` and `handleSummary`'s `JSON.stringify(data)`.
+    case k6
+    /// Locust's `--csv PREFIX` statistics, `PREFIX_stats.csv` (its `Aggregated` row).
+    case locust
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
@@ -51,7 +55,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: true
         case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx, .lcov,
-            .coverageJSON, .goCover, .goTestJSON:
+            .coverageJSON, .goCover, .goTestJSON, .k6, .locust:
             false
         }
     }
@@ -61,7 +65,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .safety, .pipAudit: true
         case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit,
-            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON:
+            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON, .k6, .locust:
             false
         }
     }

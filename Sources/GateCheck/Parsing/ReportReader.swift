@@ -95,7 +95,11 @@
             let parsed = try DotNetTestParser.parse(kind, from: &source, limits: options.limits)
             content = .tests(parsed.report)
             diagnostics = parsed.diagnostics
-        case .accuracy, .image, .llmCost, .latency:
+        case .locust:
+            let parsed = try LocustStatsParser.parse(&source, limits: options.limits)
+            content = parsed.content
+            diagnostics = parsed.diagnostics
+        case .accuracy, .image, .llmCost, .latency, .k6:
             let parsed = try readMetricReport(kind, from: source, options: options)
             content = parsed.content
             diagnostics = parsed.diagnostics
@@ -116,7 +120,7 @@
         case .sarif: try SARIFParser.parse(&source, options: options)
         case .trivyJSON: try TrivyJSONParser.parse(&source, options: options)
         case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx, .lcov,
-            .coverageJSON, .goCover, .goTestJSON:
+            .coverageJSON, .goCover, .goTestJSON, .k6, .locust:
             throw .wrongKind(expected: kind, found: "a report kind without findings")
         }
     }
