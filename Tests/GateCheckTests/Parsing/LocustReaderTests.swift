@@ -137,4 +137,19 @@ struct LocustReaderTests {
         let original = try Self.latency(Self.read(Array(text.utf8)))
         #expect(try Self.latency(Self.read(Array(quoted.utf8))) == original)
     }
+
+    @Test("statistics without a 99% column (PERCENTILES_TO_REPORT without 0.99): a p99 gate is error, naming it")
+    func missingPercentileColumn() throws {
+        let text = String(decoding: try Fixtures.bytes("locust/passing_stats.csv"), as: UTF8.self)
+        let rows = text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let column = try #require(rows[0].firstIndex(of: "99%"))
+        let without = rows.map { fields in
+            fields.enumerated().filter { $0.offset != column }.map(\.element).joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
+        let report = try Self.read(Array(without.utf8))
+        #expect(try Self.latency(report).p99Ms == nil)
+        let verdict = Build.evaluate([report], [Build.gate("p99", .latency(.p99), max: "100000", required: false)])
+        #expect(verdict.gates[0].status == .error && verdict.exitCode == 2)
+        #expect(verdict.gates[0].message.contains("PERCENTILES_TO_REPORT"))
+    }
 }
