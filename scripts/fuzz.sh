@@ -49,6 +49,8 @@ go-cover|lcov|16384|100000|Tests/GateCheckTests/Fixtures/go-cover
 go-test-json|json|16384|40000|Tests/GateCheckTests/Fixtures/go-test-json
 promptfoo|json|16384|40000|Tests/GateCheckTests/Fixtures/promptfoo
 ragas|json|16384|40000|Tests/GateCheckTests/Fixtures/ragas
+k6|json|16384|60000|Tests/GateCheckTests/Fixtures/k6
+locust|csv|16384|100000|Tests/GateCheckTests/Fixtures/locust
 json-reader|json|8192|15000|corpus:bandit corpus:pip-audit corpus:safety corpus:trivy-json sample-reports/gates.json schemas
 configuration|json|4096|100000|sample-reports/gates.json Tests/GateCheckCLITests/Scenarios
 detection|all|4096|48000|corpus:cobertura corpus:junit corpus:bandit corpus:safety corpus:pip-audit corpus:sarif corpus:trivy-json corpus:docker-inspect Tests/GateCheckTests/Fixtures/jacoco Tests/GateCheckTests/Fixtures/xunit

@@ -147,6 +147,15 @@ struct HostileExecutableTests {
                 + #""stats": {"successes": 1, "failures": 0, "errors": 0}}}"#
         ),
         (.ragas, ",user_input,response,retrieval\n0,How do I reset it?,Open Settings.,1.0\n"),
+        (
+            .k6,
+            #"{"root_group": {"name": "", "path": "", "groups": {}, "checks": {}}, "metrics": {"http_req_duration": {"med": 1, "p(95)": 2}, "http_reqs": {"count": 10}, "http_req_failed": {"passes": 0, "fails": 10, "value": 0}}}"#
+        ),
+        (
+            .locust,
+            "Type,Name,Request Count,Failure Count,Median Response Time,50%,95%\r\nGET,/,10,0,1,1,2\r\n"
+                + ",Aggregated,10,0,1,1,2\r\n"
+        ),
     ]
 
     @Test("a report bound in gates.json as any other kind is wrong-kind, exit 2, for every pair of kinds")
@@ -189,7 +198,7 @@ struct HostileExecutableTests {
         case .accuracy, .promptfoo, .ragas: "accuracy.retrieval"
         case .image: "image.size_bytes"
         case .llmCost: "llm.cost_usd"
-        case .latency: "latency.p50_ms"
+        case .latency, .k6, .locust: "latency.p50_ms"
         case .jacoco: "coverage.lines_valid"
         case .nunit, .xunit, .trx: "tests.total"
         }

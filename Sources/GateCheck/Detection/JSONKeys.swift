@@ -6,7 +6,7 @@ enum JSONKeys {
         "generated_at", "metrics", "results", "errors", "report_meta", "meta", "scan_results", "dependencies",
         "total_cost", "testRunData", "testCases", "metricsScores", "conversationalTestCases", "runDuration", "Size",
         "Repository", "Tag", "Target", "Id", "RepoTags", "name", "vulns", "skip_reason", "check_name", "files",
-        "totals", "Action", "Package", "evalId", "shareableUrl", "config", "user_input",
+        "totals", "Action", "Package", "evalId", "shareableUrl", "config", "user_input", "root_group",
     ]
 
     /// The keys a SARIF log object may have.
@@ -43,6 +43,8 @@ enum JSONKeys {
         // A whole log with `runs` and only other SARIF log keys but no `version` (jenkinsci/analysis-model's
         // fixtures): SARIF in shape, so that the SARIF parser rejects it clearly instead of it being ignored.
         if shape.complete, keys["runs"] == .array, !shape.hasNonSARIFKey { return .sarif }
+        // k6's summary, both `--summary-export` and `handleSummary`'s data: no other tool writes `root_group`.
+        if keys["root_group"] == .object { return .k6 }
         if keys["SchemaVersion"] != nil || keys["ClusterName"] != nil { return .trivyJSON }
         if keys["ArtifactName"] != nil, keys["Results"] != nil { return .trivyJSON }
         if keys["generated_at"] != nil, keys["metrics"] != nil || keys["results"] != nil || keys["errors"] != nil {

@@ -1,9 +1,10 @@
 /// Tells the line-oriented report kinds by their first line (a UTF-8 byte order mark and blank lines before it are
 /// skipped by ``ReportSniffer``, `#` comment lines here): an LCOV tracefile starts with a `TN:` or `SF:` record, a Go
-/// cover profile is `mode: set|count|atomic`, a ragas CSV export's header names `user_input` first.
+/// cover profile is `mode: set|count|atomic`, a ragas CSV export's header names `user_input` first, Locust's statistics start with its header `Type,Name,Request
+/// Count,Failure Count,` (its other CSV files are told apart and ignored with what they are).
 struct TextReportLine {
     /// The bytes of the first line kept: enough for every prefix looked for.
-    private static let kept = 32
+    private static let kept = 40
 
     private var line: [UInt8] = []
     private var inComment = false
@@ -11,6 +12,8 @@ struct TextReportLine {
     private(set) var isDone = false
     /// The kind the first line tells, once it tells one.
     private(set) var kind: ReportKind?
+    /// What the file is when its first line tells a file that is not a report (Locust's `_stats_history.csv`).
+    private(set) var ignored: String?
 
     /// Reads bytes of the file from its first non-blank byte on.
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -27,6 +30,7 @@ struct TextReportLine {
             if byte == 0x0A || byte == 0x0D || line.count == Self.kept {
                 isDone = true
                 kind = Self.classify(line, ended: byte == 0x0A || byte == 0x0D)
+                if kind == nil { ignored = LocustDetection.other(line) }
                 return
             }
             line.append(byte)
@@ -51,6 +55,7 @@ struct TextReportLine {
         // A ragas export's `to_pandas().to_csv()`: the index column (empty name) unless `index=False`, then
         // `user_input`, ragas's first sample field.
         if line.starts(with: ",user_input,".utf8) || line.starts(with: "user_input,".utf8) { return .ragas }
+        if line.starts(with: LocustStatsParser.headerStart.utf8) { return .locust }
         if ended, ["mode: set", "mode: count", "mode: atomic"].contains(where: { line.elementsEqual($0.utf8) }) {
             return .goCover
         }

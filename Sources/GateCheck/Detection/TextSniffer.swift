@@ -28,7 +28,7 @@ struct TextSniffer {
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
         if !firstLine.isDone {
             firstLine.feed(bytes)
-            if firstLine.kind != nil { isSettled = true }
+            if firstLine.kind != nil || firstLine.ignored != nil { isSettled = true }
         }
         var index = 0
         while index < bytes.count, !isSettled, json == nil {
@@ -67,6 +67,7 @@ struct TextSniffer {
 
     func detection(isWholeFile: Bool) -> Detection {
         if let kind = firstLine.kind { return .report(kind) }
+        if let ignored = firstLine.ignored { return .unknown(ignored) }
         if let kind = firstLine.finish(isWholeFile: isWholeFile) { return .report(kind) }
         if binary { return .unknown("a binary file (it contains NUL bytes)") }
         var goFailure = goFailure

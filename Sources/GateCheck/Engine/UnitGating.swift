@@ -68,7 +68,10 @@ extension LoadedReport {
     func carries(_ metric: Metric) -> Bool {
         switch (content, metric) {
         case (.accuracy(let report), .accuracy(let name)): report.metrics[name] != nil
-        case (.latency(let report), .latency(.p99)): report.p99Ms != nil
+        // A k6 or Locust report lacking a percentile is there all the same: its gate is `error`, naming the
+        // producer's option, even beside reports that have it (it is never skipped so that the others decide).
+        case (.latency(let report), .latency(let member)):
+            report.requests == 0 || report.producer != .gatecheck || LatencyMetrics.value(member, of: report) != nil
         case (_, .image): !ImageMetrics.images(in: self).isEmpty
         default: true
         }
@@ -83,7 +86,9 @@ extension ReportContent {
             case .accuracy(let accuracy):
                 let names = accuracy.metrics.keys.sorted().joined(separator: ", ")
                 return "\(report.path) has \(names.isEmpty ? "none" : names)"
-            case .latency: return "\(report.path) has no p99"
+            case .latency(let latency):
+                guard case .latency(let member) = metric else { return "\(report.path) has no \(metric.name)" }
+                return LatencyAbsence.reason(member, in: latency, path: report.path)
             default: return "\(report.path) has no image size"
             }
         }

@@ -63,10 +63,11 @@
         return .success(HistoryLine(time: time, labels: labels, metrics: values))
     }
 
-    /// The side whose worst unit a gate reports: the lowest accuracy, the highest of everything else (latency,
-    /// image size); merged metrics (coverage, tests, findings, cost) do not depend on it.
+    /// The side whose worst unit a gate reports: the lowest accuracy and request count, the highest of everything
+    /// else (latency, image size); merged metrics (coverage, tests, findings, cost) do not depend on it.
     private static func worstSide(_ metric: Metric) -> Bound {
         if case .accuracy = metric { return .min(Threshold(0)) }
+        if case .latency(.requests) = metric { return .min(Threshold(0)) }
         return .max(Threshold(0))
     }
 }

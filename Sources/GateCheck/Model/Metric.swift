@@ -116,6 +116,10 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
         case p99 = "p99_ms"
         /// The fraction of requests that failed, from 0 to 1.
         case errorRate = "error_rate"
+        /// The 90th percentile latency, in milliseconds (k6's `p(90)`, Locust's `90%`).
+        case p90 = "p90_ms"
+        /// Requests sent: a lower bound catches a load test that ran too short to mean anything.
+        case requests
     }
 
     /// Every metric with a fixed name (accuracy metrics are open-ended and listed as `accuracy.<name>`).
@@ -174,7 +178,7 @@ public enum Metric: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .accuracy: [.accuracy, .promptfoo, .ragas]
         case .image: [.image, .trivyJSON]
         case .llm: [.llmCost]
-        case .latency: [.latency]
+        case .latency: ReportKind.latencyKinds
         case .change(let m): m.kinds
         }
     }

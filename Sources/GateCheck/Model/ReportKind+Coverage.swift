@@ -4,7 +4,7 @@ extension ReportKind {
         switch self {
         case .cobertura, .jacoco, .lcov, .coverageJSON, .goCover: true
         case .junit, .nunit, .xunit, .trx, .bandit, .safety, .pipAudit, .sarif, .trivyJSON, .accuracy, .image,
-            .llmCost, .latency, .goTestJSON, .promptfoo, .ragas:
+            .llmCost, .latency, .goTestJSON, .promptfoo, .ragas, .k6, .locust:
             false
         }
     }
@@ -14,7 +14,7 @@ extension ReportKind {
         switch self {
         case .junit, .nunit, .xunit, .trx, .goTestJSON: true
         case .cobertura, .jacoco, .bandit, .safety, .pipAudit, .sarif, .trivyJSON, .accuracy, .image, .llmCost,
-            .latency, .lcov, .coverageJSON, .goCover, .promptfoo, .ragas:
+            .latency, .lcov, .coverageJSON, .goCover, .promptfoo, .ragas, .k6, .locust:
             false
         }
     }

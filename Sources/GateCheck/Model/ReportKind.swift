@@ -45,6 +45,10 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
     case promptfoo
     /// A ragas result export: `to_pandas()` written as CSV or as JSON records.
     case ragas
+    /// k6's end-of-test summary JSON: `k6 run --summary-export` and `handleSummary`'s `JSON.stringify(data)`.
+    case k6
+    /// Locust's `--csv PREFIX` statistics, `PREFIX_stats.csv` (its `Aggregated` row).
+    case locust
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
@@ -55,7 +59,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .bandit, .safety, .pipAudit, .sarif, .trivyJSON: true
         case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx, .lcov,
-            .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas:
+            .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas, .k6, .locust:
             false
         }
     }
@@ -65,7 +69,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .safety, .pipAudit: true
         case .cobertura, .junit, .bandit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit,
-            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas:
+            .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas, .k6, .locust:
             false
         }
     }

@@ -98,7 +98,11 @@
             let parsed = try DotNetTestParser.parse(kind, from: &source, limits: options.limits)
             content = .tests(parsed.report)
             diagnostics = parsed.diagnostics
-        case .accuracy, .image, .llmCost, .latency, .promptfoo, .ragas:
+        case .locust:
+            let parsed = try LocustStatsParser.parse(&source, limits: options.limits)
+            content = parsed.content
+            diagnostics = parsed.diagnostics
+        case .accuracy, .image, .llmCost, .latency, .promptfoo, .ragas, .k6:
             let parsed = try readMetricReport(kind, from: source, options: options)
             content = parsed.content
             diagnostics = parsed.diagnostics
@@ -119,7 +123,7 @@
         case .sarif: try SARIFParser.parse(&source, options: options)
         case .trivyJSON: try TrivyJSONParser.parse(&source, options: options)
         case .cobertura, .junit, .accuracy, .image, .llmCost, .latency, .jacoco, .nunit, .xunit, .trx, .lcov,
-            .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas:
+            .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas, .k6, .locust:
             throw .wrongKind(expected: kind, found: "a report kind without findings")
         }
     }

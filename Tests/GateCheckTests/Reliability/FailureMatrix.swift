@@ -159,7 +159,7 @@ enum FailureMatrix {
         case .accuracy, .promptfoo, .ragas: Build.gate("probe", .accuracy("retrieval"), min: "0")
         case .image: Build.gate("probe", .image(.sizeBytes), max: "1e40")
         case .llmCost: Build.gate("probe", .llm(.costUSD), max: "1e40")
-        case .latency: Build.gate("probe", .latency(.p99), max: "1e40")
+        case .latency, .k6, .locust: Build.gate("probe", .latency(.p99), max: "1e40")
         case .jacoco: Build.gate("probe", .coverage(.lineRate), min: "0")
         case .nunit, .xunit, .trx: Build.gate("probe", .tests(.total), min: "0")
         }

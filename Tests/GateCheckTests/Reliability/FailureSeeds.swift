@@ -381,6 +381,30 @@ struct FailureSeed: Sendable {
                 """,
             number: "0.1",
             duplicate: (#""Action":"run","Package""#, #""Action":"run","Action":"run","Package""#)),
+        FailureSeed(
+            kind: .k6,
+            template: """
+                {$X
+                  "root_group": {"name": "", "path": "", "id": "d41d8cd98f00b204e9800998ecf8427e", "groups": {},
+                    "checks": {"status é 😀": {"name": "status é 😀", "path": "::status é 😀", "id": "c", "passes": 10, "fails": 0}}},
+                  "metrics": {
+                    "http_req_duration": {"avg": 40.5, "min": 10.1, "med": 38.2, "max": 150, "p(90)": 80, "p(95)": 91.5, "p(99)": $N},
+                    "http_reqs": {"count": 12000, "rate": 100},
+                    "http_req_failed": {"passes": 30, "fails": 11970, "value": 0.0025}
+                  }
+                }
+
+                """,
+            number: "140.0", duplicate: (#""p(99)": $N"#, #""p(99)": $N, "p(99)": 1"#)),
+        FailureSeed(
+            kind: .locust,
+            template: """
+                Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%\r
+                GET,/é 😀$X,120,3,38,40.5,2.0,150.5,6.0,10.0,0.25,38,45,50,60,80,91,120,140,150,150,150\r
+                ,Aggregated,120,3,38,40.5,2.0,150.5,6.0,10.0,0.25,38,45,50,60,80,91,120,$N,150,150,150\r
+
+                """,
+            number: "140", duplicate: ("99%,99.9%", "99%,99%,99.9%")),
     ]
 
     static func of(_ kind: ReportKind) -> FailureSeed {

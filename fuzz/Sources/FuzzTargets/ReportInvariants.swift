@@ -58,12 +58,8 @@ enum ReportInvariants {
             }
             try expect(cost.inputTokens >= 0 && cost.outputTokens >= 0, "token totals")
         case .latency(let latency):
-            try expect(kind == .latency, "\(kind.rawValue) produced latency")
-            try expect(
-                latency.p50Ms >= 0 && latency.p95Ms >= 0 && (latency.p99Ms ?? 0) >= 0 && latency.requests >= 0
-                    && (latency.durationSeconds ?? 0) >= 0 && (latency.concurrency ?? 0) >= 0,
-                "latency figures \(latency)")
-            try expect((0...1).contains(latency.errorRate), "error rate \(latency.errorRate)")
+            try expect(kind.producesLatency, "\(kind.rawValue) produced latency")
+            try LatencyInvariants.check(latency, kind: kind)
         }
     }
 

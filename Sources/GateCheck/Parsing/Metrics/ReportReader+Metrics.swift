@@ -16,8 +16,11 @@ extension ReportReader {
             try LatencyReportParser.parse(
                 MetricReportInput.readTree(
                     source, kind: kind, limits: options.limits, shape: LatencyReportParser.shape))
+        case .k6:
+            try K6SummaryParser.parse(
+                MetricReportInput.readTree(source, kind: kind, limits: options.limits, shape: K6SummaryParser.shape))
         case .cobertura, .junit, .bandit, .safety, .pipAudit, .sarif, .trivyJSON, .jacoco, .nunit, .xunit, .trx, .lcov,
-            .coverageJSON, .goCover, .goTestJSON:
+            .coverageJSON, .goCover, .goTestJSON, .locust:
             throw .wrongKind(expected: kind, found: "a report kind without accuracy, image, cost or latency metrics")
         }
     }
