@@ -32,6 +32,11 @@
             SARIFResult.ResultKey.self, SARIFResult.ReferenceKey.self, SARIFResult.ComponentKey.self,
             SARIFResult.SuppressionKey.self, SARIFResult.MessageKey.self, SARIFResult.LocationKey.self,
             SARIFResult.PhysicalKey.self, SARIFResult.ArtifactKey.self, SARIFResult.RegionKey.self,
+            SARIFResult.FingerprintKey.self, SARIFArtifacts.ArtifactKey.self, SARIFArtifacts.LocationKey.self,
+            SafetyParser.PackageKey.self,
+            PromptfooParser.TopKey.self, PromptfooParser.ResultsKey.self, PromptfooParser.StatsKey.self,
+            PromptfooParser.ConfigKey.self, PromptfooRow.Key.self, PromptfooRow.InnerKey.self,
+            PromptfooRow.ProviderKey.self,
         ]
     }
 }

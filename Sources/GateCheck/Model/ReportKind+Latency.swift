@@ -8,7 +8,7 @@ extension ReportKind {
         switch self {
         case .latency, .k6, .locust: true
         case .cobertura, .junit, .bandit, .safety, .pipAudit, .sarif, .trivyJSON, .accuracy, .image, .llmCost, .jacoco,
-            .nunit, .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON:
+            .nunit, .xunit, .trx, .lcov, .coverageJSON, .goCover, .goTestJSON, .promptfoo, .ragas:
             false
         }
     }

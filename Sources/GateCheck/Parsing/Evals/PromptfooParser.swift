@@ -10,31 +10,27 @@
 /// metric unjudgeable: the rows are not the whole evaluation.
 enum PromptfooParser {
     /// The top-level keys read.
-    private enum TopKey: Int, CaseIterable {
+    enum TopKey: String, JSONKeyEnum {
         case results, config
-        var name: String { ["results", "config"][rawValue] }
-        static let set = JSONKeySet(allCases.map(\.name))
+        static let table = JSONKeyTable<Self>()
     }
 
     /// The keys of the `results` object read.
-    private enum ResultsKey: Int, CaseIterable {
+    enum ResultsKey: String, JSONKeyEnum {
         case results, stats
-        var name: String { ["results", "stats"][rawValue] }
-        static let set = JSONKeySet(allCases.map(\.name))
+        static let table = JSONKeyTable<Self>()
     }
 
     /// The keys of `results.stats` read.
-    private enum StatsKey: Int, CaseIterable {
+    enum StatsKey: String, JSONKeyEnum {
         case successes, failures, errors
-        var name: String { ["successes", "failures", "errors"][rawValue] }
-        static let set = JSONKeySet(allCases.map(\.name))
+        static let table = JSONKeyTable<Self>()
     }
 
     /// The keys of `config` read.
-    private enum ConfigKey: Int, CaseIterable {
+    enum ConfigKey: String, JSONKeyEnum {
         case description
-        var name: String { ["description"][rawValue] }
-        static let set = JSONKeySet(allCases.map(\.name))
+        static let table = JSONKeyTable<Self>()
     }
 
     /// The name of the pass-rate metric, before `accuracy_mapping`.
@@ -64,23 +60,23 @@ enum PromptfooParser {
         var run = PromptfooTotals()
         var seen = SeenKeys()
         try reader.beginObject()
-        while let key = try reader.nextKey(in: TopKey.set) {
+        while let key = try reader.nextKey(TopKey.self) {
             seen.record(reader)
-            switch TopKey(rawValue: key) {
-            case .results? where try reader.peek() == .object:
+            switch key {
+            case .known(.results) where try reader.peek() == .object:
                 run.sawResults = true
                 try reader.beginObject()
-                while let inner = try reader.nextKey(in: ResultsKey.set) {
-                    switch ResultsKey(rawValue: inner) {
-                    case .results?: try readRows(&reader, into: &run)
-                    case .stats?: run.stated = try readStats(&reader)
-                    case nil: try reader.skipValue()
+                while let inner = try reader.nextKey(ResultsKey.self) {
+                    switch inner {
+                    case .known(.results): try readRows(&reader, into: &run)
+                    case .known(.stats): run.stated = try readStats(&reader)
+                    case .unknown: try reader.skipValue()
                     }
                 }
-            case .config? where try reader.peek() == .object:
+            case .known(.config) where try reader.peek() == .object:
                 try reader.beginObject()
-                while let inner = try reader.nextKey(in: ConfigKey.set) {
-                    if ConfigKey(rawValue: inner) == .description, try reader.peek() == .string {
+                while let inner = try reader.nextKey(ConfigKey.self) {
+                    if inner == .known(.description), try reader.peek() == .string {
                         run.dataset = try reader.readStringPrefix(maxBytes: PromptfooRow.nameLimit).0
                     } else {
                         try reader.skipValue()
@@ -132,8 +128,8 @@ enum PromptfooParser {
         }
         var stated = PromptfooTotals.Stated()
         try reader.beginObject()
-        while let key = try reader.nextKey(in: StatsKey.set) {
-            guard key != JSONKeySet.unknown else {
+        while let key = try reader.nextKey(StatsKey.self) {
+            guard key != .unknown else {
                 try reader.skipValue()
                 continue
             }
@@ -143,11 +139,11 @@ enum PromptfooParser {
                 throw ReportError.invalid(
                     "a count of \(value) results", at: position, keyPath: "results.stats.\(reader.lastKey)")
             }
-            switch StatsKey(rawValue: key) {
-            case .successes?: stated.successes = Int(value)
-            case .failures?: stated.failures = Int(value)
-            case .errors?: stated.errors = Int(value)
-            case nil: break
+            switch key {
+            case .known(.successes): stated.successes = Int(value)
+            case .known(.failures): stated.failures = Int(value)
+            case .known(.errors): stated.errors = Int(value)
+            case .unknown: break
             }
         }
         return stated

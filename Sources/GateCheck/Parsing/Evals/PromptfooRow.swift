@@ -4,29 +4,21 @@
 /// outputs, token usage and the test's assertions are skipped unread, so a row's size does not matter.
 struct PromptfooRow {
     /// The keys of a row read.
-    enum Key: Int, CaseIterable {
+    enum Key: String, JSONKeyEnum {
         case success, failureReason, error, gradingResult, namedScores, testCase, vars, provider, description, testIdx
-        var name: String {
-            [
-                "success", "failureReason", "error", "gradingResult", "namedScores", "testCase", "vars", "provider",
-                "description", "testIdx",
-            ][rawValue]
-        }
-        static let set = JSONKeySet(allCases.map(\.name))
+        static let table = JSONKeyTable<Self>()
     }
 
     /// The keys of `gradingResult` and of `testCase` read.
-    enum InnerKey: Int, CaseIterable {
+    enum InnerKey: String, JSONKeyEnum {
         case namedScores, description, vars
-        var name: String { ["namedScores", "description", "vars"][rawValue] }
-        static let set = JSONKeySet(allCases.map(\.name))
+        static let table = JSONKeyTable<Self>()
     }
 
     /// The keys of `provider` read.
-    private enum ProviderKey: Int, CaseIterable {
+    enum ProviderKey: String, JSONKeyEnum {
         case label, id
-        var name: String { ["label", "id"][rawValue] }
-        static let set = JSONKeySet(allCases.map(\.name))
+        static let table = JSONKeyTable<Self>()
     }
 
     /// promptfoo's `ResultFailureReason.ERROR`: the provider or the evaluation failed, nothing was graded.
@@ -70,26 +62,26 @@ struct PromptfooRow {
     static func read<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws -> PromptfooRow {
         var row = PromptfooRow()
         try reader.beginObject()
-        while let key = try reader.nextKey(in: Key.set) {
-            switch Key(rawValue: key) {
-            case .success?: row.success = try reader.readBool()
-            case .failureReason?: row.failureReason = try reader.peek() == .null ? nil : try reader.readInt64()
-            case .error?: row.hasError = !(try reader.readMessage().isEmpty)
-            case .gradingResult?:
+        while let key = try reader.nextKey(Key.self) {
+            switch key {
+            case .known(.success): row.success = try reader.readBool()
+            case .known(.failureReason): row.failureReason = try reader.peek() == .null ? nil : try reader.readInt64()
+            case .known(.error): row.hasError = !(try reader.readMessage().isEmpty)
+            case .known(.gradingResult):
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 row.hasGradingResult = true
                 try readInner(&reader, into: &row, grading: true)
-            case .namedScores?: row.namedScores = try readScores(&reader)
-            case .testCase?:
+            case .known(.namedScores): row.namedScores = try readScores(&reader)
+            case .known(.testCase):
                 guard try reader.peek() == .object else { try reader.skipValue(); continue }
                 try readInner(&reader, into: &row, grading: false)
-            case .vars?:
+            case .known(.vars):
                 let vars = try readVars(&reader)
                 row.vars = row.vars ?? vars
-            case .provider?: row.provider = try readProvider(&reader)
-            case .description?: row.description = try readName(&reader)
-            case .testIdx?: row.testIndex = try reader.peek() == .null ? nil : try reader.readInt64()
-            case nil: try reader.skipValue()
+            case .known(.provider): row.provider = try readProvider(&reader)
+            case .known(.description): row.description = try readName(&reader)
+            case .known(.testIdx): row.testIndex = try reader.peek() == .null ? nil : try reader.readInt64()
+            case .unknown: try reader.skipValue()
             }
         }
         return row
@@ -102,13 +94,13 @@ struct PromptfooRow {
         _ reader: inout JSONReader<Source>, into row: inout PromptfooRow, grading: Bool
     ) throws {
         try reader.beginObject()
-        while let key = try reader.nextKey(in: InnerKey.set) {
-            switch InnerKey(rawValue: key) {
-            case .namedScores? where grading: row.gradingNamedScores = try readScores(&reader)
-            case .description? where !grading:
+        while let key = try reader.nextKey(InnerKey.self) {
+            switch key {
+            case .known(.namedScores) where grading: row.gradingNamedScores = try readScores(&reader)
+            case .known(.description) where !grading:
                 let description = try readName(&reader)
                 row.description = description ?? row.description
-            case .vars? where !grading: row.vars = try readVars(&reader) ?? row.vars
+            case .known(.vars) where !grading: row.vars = try readVars(&reader) ?? row.vars
             default: try reader.skipValue()
             }
         }
@@ -179,11 +171,11 @@ struct PromptfooRow {
             var label: String?
             var id: String?
             try reader.beginObject()
-            while let key = try reader.nextKey(in: ProviderKey.set) {
-                switch ProviderKey(rawValue: key) {
-                case .label?: label = try readName(&reader)
-                case .id?: id = try readName(&reader)
-                case nil: try reader.skipValue()
+            while let key = try reader.nextKey(ProviderKey.self) {
+                switch key {
+                case .known(.label): label = try readName(&reader)
+                case .known(.id): id = try readName(&reader)
+                case .unknown: try reader.skipValue()
                 }
                 if label?.isEmpty == true { label = nil }
             }

@@ -15,14 +15,14 @@ enum SARIFArtifacts {
                 return
             }
             try reader.beginObject()
-            while let key = try reader.nextKey(in: artifactKeys) {
-                guard key == 0, try reader.peek() == .object else {
+            while let key = try reader.nextKey(ArtifactKey.self) {
+                guard key == .known(.location), try reader.peek() == .object else {
                     try reader.skipValue()
                     continue
                 }
                 try reader.beginObject()
-                while let field = try reader.nextKey(in: locationKeys) {
-                    if field == 0, let uri = try reader.readOptionalString() {
+                while let field = try reader.nextKey(LocationKey.self) {
+                    if field == .known(.uri), let uri = try reader.readOptionalString() {
                         collector.scanned(SARIFResult.displayPath(uri))
                     } else {
                         try reader.skipValue()
@@ -32,6 +32,15 @@ enum SARIFArtifacts {
         }
     }
 
-    private static let artifactKeys = JSONKeySet(["location"])
-    private static let locationKeys = JSONKeySet(["uri"])
+    /// The keys of an artifact read.
+    enum ArtifactKey: String, JSONKeyEnum {
+        case location
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of an artifact's `location` read.
+    enum LocationKey: String, JSONKeyEnum {
+        case uri
+        static let table = JSONKeyTable<Self>()
+    }
 }

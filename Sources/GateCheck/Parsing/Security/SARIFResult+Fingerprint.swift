@@ -1,8 +1,11 @@
 /// The SARIF fingerprints a finding's change fingerprint may use: those a tool computes from the code itself, never
 /// from a line number (docs/baselines.md#fingerprints).
 extension SARIFResult {
-    /// The keys read in `partialFingerprints` and `fingerprints`: `primaryLocationLineHash`, `matchBasedId/v1`.
-    static let fingerprintKeys = JSONKeySet(["primaryLocationLineHash", "matchBasedId/v1"])
+    /// The keys read in `partialFingerprints` and `fingerprints`.
+    enum FingerprintKey: String, JSONKeyEnum {
+        case lineHash = "primaryLocationLineHash", matchBasedID = "matchBasedId/v1"
+        static let table = JSONKeyTable<Self>()
+    }
 
     /// The tool's own fingerprint of this result when it is known to be stable across line moves, else `nil`.
     ///
@@ -29,11 +32,11 @@ extension SARIFResult {
     ) throws {
         guard try reader.peek() == .object else { return try reader.skipValue() }
         try reader.beginObject()
-        while let key = try reader.nextKey(in: fingerprintKeys) {
+        while let key = try reader.nextKey(FingerprintKey.self) {
             switch key {
-            case 0: result.lineHash = try reader.readOptionalString() ?? result.lineHash
-            case 1: result.matchBasedID = try reader.readOptionalString() ?? result.matchBasedID
-            default: try reader.skipValue()
+            case .known(.lineHash): result.lineHash = try reader.readOptionalString() ?? result.lineHash
+            case .known(.matchBasedID): result.matchBasedID = try reader.readOptionalString() ?? result.matchBasedID
+            case .unknown: try reader.skipValue()
             }
         }
     }
