@@ -34,6 +34,14 @@ struct BaselineWriter {
     private mutating func write(_ baseline: Baseline) {
         var first = true
         open()
+        if let accuracy = baseline.accuracy {
+            key("accuracy", &first)
+            dictionary(accuracy) { writer, scores in
+                writer.dictionary(scores) { writer, score in
+                    if let score { writer.string(score) } else { writer.append("null") }
+                }
+            }
+        }
         if let coverage = baseline.coverage {
             key("coverage", &first)
             write(coverage)
@@ -48,6 +56,10 @@ struct BaselineWriter {
         dictionary(baseline.gates) { writer, gate in writer.write(gate) }
         key("meta", &first)
         dictionary(baseline.meta) { writer, value in writer.string(value) }
+        if let packages = baseline.packages {
+            key("packages", &first)
+            array(packages) { writer, package in writer.string(package) }
+        }
         key("schema", &first)
         string(baseline.schema)
         if let tests = baseline.tests {
@@ -141,6 +153,25 @@ struct BaselineWriter {
             value(&self, member)
         }
         close()
+    }
+
+    /// An array's elements in their order, laid out as `JSONEncoder` lays out a dictionary.
+    private mutating func array<Element>(_ elements: [Element], _ value: (inout Self, Element) -> Void) {
+        out.append(0x5B)
+        out.append(0x0A)
+        indent += 1
+        for (index, element) in elements.enumerated() {
+            if index > 0 {
+                out.append(0x2C)
+                out.append(0x0A)
+            }
+            writeIndent()
+            value(&self, element)
+        }
+        out.append(0x0A)
+        indent -= 1
+        writeIndent()
+        out.append(0x5D)
     }
 
     private mutating func open() {

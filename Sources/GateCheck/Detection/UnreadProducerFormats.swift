@@ -27,20 +27,14 @@ enum UnreadProducerFormats {
         }
     }
 
-    /// JSON whose first object is a `go test -json` (test2json) event that the go-test-json kind does not start with:
-    /// Go 1.24's build events (`ImportPath` with `build-output`/`build-fail`), or test2json run on a test binary
-    /// without `-p` (events without `Package`).
+    /// JSON whose first object is a `go test -json` (test2json) event without a `Package`: Go 1.24's build events
+    /// (`ImportPath` with `build-output`/`build-fail`), which are go-test-json output, or test2json run on a test
+    /// binary without `-p`, which gatecheck cannot attribute to a package.
     static func json(_ shape: JSONSniffer.Shape) -> Detection? {
         guard case .string? = shape.keys["Action"], !shape.isArray else { return nil }
-        if shape.order.contains("ImportPath") {
-            return .unreadable(
-                .wrongKind(
-                    expected: .goTestJSON,
-                    found: "`go test -json` output that starts with a build event (Go 1.24's ImportPath, "
-                        + "build-output or build-fail): a package that did not build, whose failure gatecheck must "
-                        + "not pass over; fix the build (its errors are the events' Output), or write the report "
-                        + "without build output"))
-        }
+        // Go 1.24 and later start with the build events of a package (`ImportPath`, `build-output`, `build-fail`)
+        // when one prints build output: go test -json output, read (a failed build is a failing package).
+        if shape.order.contains("ImportPath") { return .report(.goTestJSON) }
         if shape.order.contains("Test"), !shape.order.contains("Package") {
             return .unreadable(
                 .wrongKind(

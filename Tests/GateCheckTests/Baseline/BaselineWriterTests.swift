@@ -34,7 +34,13 @@ struct BaselineWriterTests {
             Finding(
                 tool: "trivy", kind: .sarif, id: "CVE-1", severity: .high, severitySource: "trivy",
                 package: .init(name: "Requests_Lib", version: "1.0"), message: "m"))
-        let findings = Dictionary(uniqueKeysWithValues: report.tallies.map { (FindingTally.hex($0.key), $0.value) })
+        // A tally's package versions are the baseline's `packages`, not a member of the tally.
+        let findings = Dictionary(
+            uniqueKeysWithValues: report.tallies.map { key, tally in
+                var tally = tally
+                tally.packageVersions = []
+                return (FindingTally.hex(key), tally)
+            })
         let files: [String: FileCounts] = [
             "src/z.py": FileCounts(linesValid: 10, linesCovered: 3),
             "src/Z.py": FileCounts(linesValid: 0, linesCovered: 0),
@@ -60,6 +66,14 @@ struct BaselineWriterTests {
             coverage: BaselineCoverage(linesValid: 24, linesCovered: 13, files: files), findings: findings,
             tests: ["a::b": .passed, "a::c": .failed, "b::d": .skipped, "é::e": .error, awkward: .passed],
             tools: ["cobertura": "7.4.0", "trivy": awkward], unreadableReports: 0)
+        var withAll = baseline
+        withAll.accuracy = ["retrieval": ["q-1": "1", "q-2": nil, awkward: "0.25"], "empty": [:]]
+        withAll.packages = ["requests-lib@1.0", awkward]
+        #expect(BaselineCodec.encode(withAll) == (try Self.encoderBytes(withAll)))
+        #expect(BaselineCodec.decode(BaselineCodec.encode(withAll), name: "b.json") == .loaded(withAll, name: "b.json"))
+        var noPackages = baseline
+        noPackages.packages = []
+        #expect(BaselineCodec.encode(noPackages) == (try Self.encoderBytes(noPackages)))
         let written = BaselineCodec.encode(baseline)
         #expect(
             String(decoding: written, as: UTF8.self) == String(decoding: try Self.encoderBytes(baseline), as: UTF8.self)

@@ -10,7 +10,6 @@ struct UnreadProducerFormatsTests {
         arguments: [
             ("NUnit2-failure.xml", ReportKind.nunit, "NUnit 2 XML"),
             ("xunit1-pickles.xml", .xunit, "xUnit.net v1 XML"),
-            ("go124-build-failed.jsonl", .goTestJSON, "build event"),
             ("test2json-no-package.jsonl", .goTestJSON, "without a Package"),
             ("lfs-pointer.info", .lcov, "Git LFS pointer"),
         ])

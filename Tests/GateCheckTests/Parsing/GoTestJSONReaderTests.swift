@@ -131,4 +131,30 @@ struct GoTestJSONReaderTests {
         let detected = ReportDetector.detect(prefix: Array(text.utf8), isWholeFile: true)
         #expect((detected == .report(.goTestJSON)) == tells, "\(text.debugDescription): \(detected)")
     }
+
+    @Test("go 1.24's build events are read: a failed build is one failing package, build output alone is no failure")
+    func go124BuildEvents() throws {
+        let bytes = try Fixtures.bytes("unread-formats/go124-build-failed.jsonl")
+        #expect(ReportDetector.detect(prefix: bytes, isWholeFile: true) == .report(.goTestJSON))
+        let report = try Self.read(bytes)
+        #expect(report.total == 1 && report.failed == 1)
+        let failure = try #require(report.failures.first)
+        #expect(failure.className == "example.com/internal/cacher" && failure.name == "(package)")
+        #expect(failure.message.contains("did not build: ./directory_test.go:321:10: undefined: assert.foo"))
+        // The build events alone (the package's own events lost): still a failing package, never a pass.
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        let buildOnly = Array((lines.prefix(3).joined(separator: "\n") + "\n").utf8)
+        #expect(ReportDetector.detect(prefix: buildOnly, isWholeFile: true) == .report(.goTestJSON))
+        #expect(try Self.read(buildOnly).failed == 1)
+        // Build output that is only a warning, then a passing package: no failure.
+        let warned = Array(
+            (##"{"ImportPath":"m/x [m/x.test]","Action":"build-output","Output":"# m/x\nwarning: w\n"}"## + "\n"
+                + #"{"Action":"start","Package":"m/x"}"# + "\n"
+                + #"{"Action":"run","Package":"m/x","Test":"TestA"}"# + "\n"
+                + #"{"Action":"pass","Package":"m/x","Test":"TestA","Elapsed":0}"# + "\n"
+                + #"{"Action":"pass","Package":"m/x","Elapsed":0.01}"# + "\n").utf8)
+        let passing = try Self.read(warned)
+        #expect(passing.total == 1 && passing.passed == 1 && passing.failed == 0)
+    }
 }
+

@@ -13,6 +13,7 @@
     /// The keys of an event read.
     enum Key: String, JSONKeyEnum {
         case action = "Action", package = "Package", test = "Test", elapsed = "Elapsed", output = "Output"
+        case importPath = "ImportPath"
         static let table = JSONKeyTable<Self>()
     }
 
@@ -55,6 +56,8 @@
                     sawAction = true
                 case .known(.package):
                     event.package = try reader.readNullOr { (r) throws(JSONError) in try r.readString() } ?? ""
+                case .known(.importPath):
+                    event.importPath = try reader.readNullOr { (r) throws(JSONError) in try r.readString() }
                 case .known(.test): event.test = try reader.readNullOr { (r) throws(JSONError) in try r.readString() }
                 case .known(.elapsed):
                     let at = reader.position

@@ -13,6 +13,8 @@ struct GoTestJSONState {
         var test: String?
         var elapsed: Double?
         var output: String?
+        /// Go 1.24's build events name the package being built (`m/x [m/x.test]`), not a `Package`.
+        var importPath: String?
     }
 
     /// A test that has started and not ended, with the output line that best says why it might fail.
@@ -30,9 +32,17 @@ struct GoTestJSONState {
     private(set) var report = TestReport()
     private var running: [String: Running] = [:]
     private var packages: [String: Package] = [:]
+    /// Go 1.24's builds that failed (`build-fail`), by package, with their last build output line.
+    private var failedBuilds: [String: String] = [:]
+    /// The last build output line per import path, for the message of a failed build.
+    private var buildOutput: [String: String] = [:]
 
     /// Counts one event.
     mutating func apply(_ event: Event) {
+        if event.package.isEmpty, let importPath = event.importPath {
+            applyBuild(event, importPath: importPath)
+            return
+        }
         var package = packages[event.package] ?? Package()
         defer { packages[event.package] = package }
         guard let test = event.test else {
@@ -70,11 +80,31 @@ struct GoTestJSONState {
     }
 
     /// The report once the stream has ended; a package or test that never ended means the run was cut short.
-    func finish() -> (report: TestReport, unfinished: String?) {
+    mutating func finish() -> (report: TestReport, unfinished: String?) {
         if let open = packages.first(where: { !$0.value.ended })?.key {
             return (report, open)
         }
+        // A build that failed is a failing package even when the stream holds no event of the package itself.
+        for (name, output) in failedBuilds.sorted(by: { $0.key < $1.key }) where packages[name]?.failedTests ?? 0 == 0 {
+            guard packages[name] == nil else { continue }
+            report.total += 1
+            fail(
+                package: name, test: "(package)",
+                message: "the package did not build" + (output.isEmpty ? "" : ": \(output)"))
+        }
         return (report, nil)
+    }
+
+    /// Go 1.24's `build-output` and `build-fail` events, which come before the package's own events (if any).
+    private mutating func applyBuild(_ event: Event, importPath: String) {
+        let name = String(importPath.prefix { $0 != " " })
+        switch event.action {
+        case "build-output":
+            if let line = Self.meaningful(event.output), !line.hasPrefix("# ") { buildOutput[importPath] = line }
+        case "build-fail":
+            failedBuilds[name] = buildOutput[importPath] ?? ""
+        default: break
+        }
     }
 
     // MARK: - Private
@@ -97,8 +127,9 @@ struct GoTestJSONState {
         report.total += 1
         fail(
             package: name, test: "(package)",
-            message: "the package failed without a failing test (a build failure, a panic, a timeout or TestMain)"
-                + (package.lastOutput.isEmpty ? "" : ": \(package.lastOutput)"))
+            message: failedBuilds[name].map { "the package did not build" + ($0.isEmpty ? "" : ": \($0)") }
+                ?? "the package failed without a failing test (a build failure, a panic, a timeout or TestMain)"
+                    + (package.lastOutput.isEmpty ? "" : ": \(package.lastOutput)"))
     }
 
     private mutating func fail(package: String, test: String, message: String) {
