@@ -129,7 +129,7 @@ struct GoTestJSONState {
             package: name, test: "(package)",
             message: failedBuilds[name].map { "the package did not build" + ($0.isEmpty ? "" : ": \($0)") }
                 ?? "the package failed without a failing test (a build failure, a panic, a timeout or TestMain)"
-                    + (package.lastOutput.isEmpty ? "" : ": \(package.lastOutput)"))
+                + (package.lastOutput.isEmpty ? "" : ": \(package.lastOutput)"))
     }
 
     private mutating func fail(package: String, test: String, message: String) {
