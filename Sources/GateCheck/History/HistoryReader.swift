@@ -137,8 +137,17 @@
 
     // MARK: - Private
 
-    private static let lineKeys = JSONKeySet(["schema", "time", "labels", "metrics"])
-    private static let valueKeys = JSONKeySet(["value", "numerator", "denominator"])
+    /// The keys of a history line.
+    enum LineKey: String, JSONKeyEnum {
+        case schema, time, labels, metrics
+        static let table = JSONKeyTable<Self>()
+    }
+
+    /// The keys of a metric's value.
+    enum ValueKey: String, JSONKeyEnum {
+        case value, numerator, denominator
+        static let table = JSONKeyTable<Self>()
+    }
 
     /// Whether another value follows; the end of the input (or an empty input) ends the history.
     private static func hasValue<Source: ByteSource>(_ reader: inout JSONReader<Source>) throws(JSONError) -> Bool {
@@ -167,10 +176,10 @@
         var sawMetrics = false
         do {
             try reader.beginObject()
-            while let key = try reader.nextKey(in: lineKeys) {
+            while let key = try reader.nextKey(LineKey.self) {
                 let at = reader.position
                 switch key {
-                case 0:
+                case .known(.schema):
                     let text = try reader.readString()
                     guard text == HistoryLine.schemaID else {
                         throw fail(
@@ -178,13 +187,13 @@
                                 + "lines only", at)
                     }
                     schema = text
-                case 1:
+                case .known(.time):
                     let text = try reader.readString()
                     guard let parsed = Timestamp(rfc3339: text) else {
                         throw fail("\"time\" is \"\(text)\", not an RFC 3339 UTC time such as 2026-12-03T04:24:16Z", at)
                     }
                     time = parsed
-                case 2:
+                case .known(.labels):
                     try reader.beginObject()
                     while try reader.nextKey(in: .noKeys) != nil {
                         let name = reader.lastKey
@@ -194,7 +203,7 @@
                         }
                         labels[name] = try reader.readString()
                     }
-                case 3:
+                case .known(.metrics):
                     sawMetrics = true
                     try reader.beginObject()
                     if let wanted, let wantedNames {
@@ -216,7 +225,7 @@
                             metrics[name] = try readValue(&reader, name: name, at: reader.position, fail)
                         }
                     }
-                default:
+                case .unknown:
                     throw fail(
                         "unknown key \"\(reader.lastKey)\"; a gatecheck.history/v1 line has schema, time, labels and "
                             + "metrics", at)
@@ -247,12 +256,12 @@
         var numerator: Int64?
         var denominator: Int64?
         try reader.beginObject()
-        while let key = try reader.nextKey(in: valueKeys) {
+        while let key = try reader.nextKey(ValueKey.self) {
             switch key {
-            case 0: value = try reader.readNumber()
-            case 1: numerator = try reader.readInt64()
-            case 2: denominator = try reader.readInt64()
-            default:
+            case .known(.value): value = try reader.readNumber()
+            case .known(.numerator): numerator = try reader.readInt64()
+            case .known(.denominator): denominator = try reader.readInt64()
+            case .unknown:
                 throw fail("the metric \"\(name)\" has an unknown key \"\(reader.lastKey)\"", at)
             }
         }

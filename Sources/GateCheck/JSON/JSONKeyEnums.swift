@@ -36,7 +36,7 @@
             SafetyParser.PackageKey.self,
             PromptfooParser.TopKey.self, PromptfooParser.ResultsKey.self, PromptfooParser.StatsKey.self,
             PromptfooParser.ConfigKey.self, PromptfooRow.Key.self, PromptfooRow.InnerKey.self,
-            PromptfooRow.ProviderKey.self,
+            PromptfooRow.ProviderKey.self, HistoryReader.LineKey.self, HistoryReader.ValueKey.self,
         ]
     }
 }
