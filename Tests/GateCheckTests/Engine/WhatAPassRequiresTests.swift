@@ -103,7 +103,8 @@ struct WhatAPassRequiresTests {
             ),
         ])
     func statedFailuresUnseen(_ head: String, failed: Int, errors: Int) throws {
-        let document = head + #"<testcase classname="t" name="a"/><testcase classname="t" name="b"/>"#
+        let document =
+            head + #"<testcase classname="t" name="a"/><testcase classname="t" name="b"/>"#
             + "</testsuite></testsuites>"
         var source = BytesSource(document)
         let parsed = try JUnitParser.parse(&source)
@@ -122,6 +123,36 @@ struct WhatAPassRequiresTests {
                 + #"<failure message="setUpClass"/></testsuite>"#)
         let suiteLevel = try JUnitParser.parse(&moved).report
         #expect(suiteLevel.statedFailuresUnseen + suiteLevel.statedErrorsUnseen == 0)
+    }
+
+    @Test(
+        "Failures that NUnit, xUnit.net or TRX totals state where no test result failed fail the gate",
+        arguments: [
+            (
+                ReportKind.nunit,
+                #"<test-run total="2" failed="1"><test-case name="a" result="Passed"/>"#
+                    + #"<test-case name="b" result="Passed"/></test-run>"#
+            ),
+            (
+                .xunit,
+                #"<assemblies><assembly total="2" failed="1"><collection><test name="a" result="Pass"/>"#
+                    + #"<test name="b" result="Pass"/></collection></assembly></assemblies>"#
+            ),
+            (
+                .trx,
+                #"<TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><ResultSummary>"#
+                    + #"<Counters total="2" executed="2" passed="1" failed="1"/></ResultSummary><Results>"#
+                    + #"<UnitTestResult testName="a" outcome="Passed"/><UnitTestResult testName="b" outcome="Passed"/>"#
+                    + "</Results></TestRun>"
+            ),
+        ])
+    func dotNetStatedFailuresUnseen(_ kind: ReportKind, _ document: String) throws {
+        var source = BytesSource(document)
+        let parsed = try DotNetTestParser.parse(kind, from: &source)
+        #expect(parsed.report.failed == 0 && parsed.report.statedFailuresUnseen == 1)
+        let report = LoadedReport(path: "r.xml", kind: kind, content: .tests(parsed.report))
+        let verdict = Build.evaluate([report], [Build.gate("f", .tests(.failed), max: "0")])
+        #expect(verdict.gates[0].status == .fail && verdict.gates[0].actual == .integer(1))
     }
 
     @Test("Test reports that all hold tests are summed and judged as before")

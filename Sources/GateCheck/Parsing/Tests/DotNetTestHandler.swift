@@ -119,12 +119,18 @@ struct DotNetTestHandler: XMLEventHandler {
         if let failed = claims.failed, failed != failing {
             differences.append("\(failed) failed but \(failing) failing test results")
         }
+        // Totals that state failures where no test result failed: the failure gates count them (judged on the
+        // worse, as for JUnit's attributes); where results fail, they keep their own figures.
+        let unseen = report.failed == 0 && report.errors == 0 ? claims.failed ?? 0 : 0
+        report.statedFailuresUnseen = unseen
         if !differences.isEmpty {
             diagnostics.append(
                 Diagnostic(
                     .warning, code: "\(dialect.kind.rawValue).totals-mismatch",
                     message: "the report's own totals disagree with its test results ("
-                        + differences.joined(separator: "; ") + "); gatecheck counts the test results"))
+                        + differences.joined(separator: "; ") + "); gatecheck counts the test results"
+                        + (unseen > 0
+                            ? ", and the failed-test gates also count the \(unseen) failure(s) the totals state" : "")))
         }
         if runFailed, report.failed == 0, report.errors == 0 {
             // The runner says the run failed, yet no test did: a test host crash, an assembly or fixture that could
