@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// Reads a ragas result exported with pandas' `to_csv()` (`evaluate(...).to_pandas().to_csv(path)`), streaming.
 ///
 /// The header names the columns (pandas writes the index first, with an empty name); quoted fields may hold commas,
@@ -37,10 +43,20 @@ enum RagasCSVParser {
             }
             if count == 0 { break }
             sawByte = true
-            for byte in buffer[0..<count] {
-                guard let field = scanner.feed(byte) else { continue }
-                try state.take(.field(field), scanner: &scanner)
-                if scanner.recordEnded { try state.take(.recordEnd(line: scanner.takeRecordEnd()), scanner: &scanner) }
+            try buffer.withUnsafeBufferPointer { chunk throws(ReportError) in
+                var index = 0
+                while index < count {
+                    // The long text of a context or a response that is not kept is skipped in bulk, not byte by byte.
+                    index = scanner.skipPlain(UnsafeBufferPointer(rebasing: chunk[index..<count])) + index
+                    guard index < count else { break }
+                    let byte = chunk[index]
+                    index += 1
+                    guard let field = scanner.feed(byte) else { continue }
+                    try state.take(.field(field), scanner: &scanner)
+                    if scanner.recordEnded {
+                        try state.take(.recordEnd(line: scanner.takeRecordEnd()), scanner: &scanner)
+                    }
+                }
             }
         }
         guard sawByte else { throw .empty }
@@ -199,6 +215,30 @@ struct CSVScanner {
             keep(byte)
             return nil
         }
+    }
+
+    /// How many bytes at the start of `bytes` can be skipped without ``feed(_:)``.
+    ///
+    /// Inside a field whose bytes are not needed (not kept, or already past the limit): the bytes before the next one
+    /// that ends the field or its quoted part (`"` in a quoted field; `,`, a line break or `"` in an unquoted one).
+    /// Line breaks skipped are counted.
+    mutating func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard mode == .quoted || mode == .unquoted, !keeping || field.count > Self.limit, let base = bytes.baseAddress
+        else { return 0 }
+        var end = bytes.count
+        let stops: [UInt8] = mode == .quoted ? [0x22] : [0x22, 0x2C, 0x0A, 0x0D]
+        for stop in stops {
+            if let found = memchr(base, Int32(stop), end) {
+                end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+        }
+        // Line breaks inside a quoted field still count for positions.
+        var from = 0
+        while from < end, let found = memchr(base + from, 0x0A, end - from) {
+            line += 1
+            from = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return end
     }
 
     /// The line the record that just ended started on.
