@@ -13,8 +13,8 @@ extension Metric {
         /// `accuracy.regressed_samples`: samples of one accuracy metric that passed the gate's `sample_min` in the
         /// baseline and fail it now (or are gone). Reserved: no accuracy metric may be named `regressed_samples`.
         case accuracyRegressedSamples = "accuracy.regressed_samples"
-        /// `findings.new_introduced`: new findings that are not ``disclosed``: code findings, and vulnerabilities
-        /// of a package version the baseline's run did not have.
+        /// `findings.new_introduced`: new findings that are not disclosed (``findingsNewDisclosed``): code findings,
+        /// and vulnerabilities of a package version the baseline's run did not have.
         case findingsNewIntroduced = "findings.new_introduced"
         /// `findings.new_disclosed`: new vulnerabilities of a package at a version the baseline's run already had:
         /// the code did not change, the scanner's database did.
