@@ -19,7 +19,9 @@ enum DetectionTarget {
             case .unknown(let reason), .ownOutput(let reason), .undetermined(let reason):
                 try expect(!reason.isEmpty, "ignored without a reason")
             case .plainText(let firstLine):
-                try expect(firstLine.utf8.count <= 120, "a first line of \(firstLine.utf8.count) bytes kept")
+                // 120 bytes at most; a byte that is not UTF-8 decodes to one replacement scalar.
+                let scalars = firstLine.unicodeScalars.count
+                try expect(scalars <= 120, "a first line of \(scalars) scalars kept")
             case .unreadable(let error): try expect(!error.description.isEmpty, "unreadable without a message")
             }
             if isWholeFile { try streaming(bytes, detected) }
