@@ -66,6 +66,13 @@ enum ScopedTests {
                     + (byClass ? "(they match the classname)" : "or the `paths` rules")
                     + " (docs/coverage-and-tests.md, scope)")
         }
+        // Failures a report's summary states but no testcase shows have no place, so a scope cannot count them out.
+        let unseen = reports.reduce(0) { $0 + $1.statedFailuresUnseen + $1.statedErrorsUnseen }
+        if metric == .failed || metric == .errors, unseen > 0 {
+            return .notMeasured(
+                "\(unseen) failure(s) that a report's summary states but no testcase shows have no class or file, so "
+                    + "gate \(gate.id)'s scope cannot place them; fix the report or use an unscoped gate")
+        }
         var report = TestReport()
         report.total = sum.total
         report.passed = sum.passed

@@ -70,6 +70,19 @@ struct ScopedTestsTests {
         #expect(verdict.gates.first?.message.contains("1 testcase(s) have no file") == true)
     }
 
+    @Test("failures a summary states but no testcase shows make a scoped failure gate exit 2, not a pass")
+    func statedFailuresRefuse() throws {
+        let xml = #"<testsuites tests="1" failures="1"><testsuite name="s" tests="1" failures="1">"#
+            + #"<testcase classname="tests.unit.test_a" name="t" file="tests/unit/test_a.py"/></testsuite></testsuites>"#
+        let configuration = try Configuration(
+            json: #"{"version": 1, "gates": [{"id": "u", "metric": "tests.failed", "max": 0, "scope": {"classes": ["tests.*"]}}]}"#
+        )
+        let checker = GateChecker(configuration: configuration, today: try #require(Day("2026-12-03")))
+        let verdict = checker.check([ReportInput(name: "junit.xml", bytes: Array(xml.utf8))])
+        #expect(verdict.gates.first?.status == .error && verdict.exitCode == 2)
+        #expect(verdict.gates.first?.message.contains("no testcase shows") == true)
+    }
+
     @Test("tests counted from suite attributes alone make any scope exit 2, by class or by file")
     func attributeCountsRefuse() throws {
         let xml = #"<testsuite name="legacy" tests="3" failures="1"/>"#
