@@ -6,10 +6,6 @@
 /// Swift and .NET producers only under methods); a `<line>` anywhere else, or with a number that is not a line number,
 /// stops the parse. So the root's totals are used only by a report without any `<line>` element.
 struct CoberturaHandler: XMLEventHandler {
-    private enum Element: UInt8 {
-        case other, coverage, sources, source, packages, package, classes, klass, lines, line, methods, method
-    }
-
     static let saxCallbacks = SAXCallbacks(
         start: { user, name, _, _, _, _, count, defaulted, attributes in
             XMLStreamParser.start(user, name, count, defaulted, attributes, CoberturaHandler.self)
@@ -182,21 +178,6 @@ struct CoberturaHandler: XMLEventHandler {
     }
 
     // MARK: - Private
-
-    private static func classify(_ name: XMLName) -> Element {
-        if name.equals("line") { return .line }
-        if name.equals("lines") { return .lines }
-        if name.equals("class") { return .klass }
-        if name.equals("classes") { return .classes }
-        if name.equals("package") { return .package }
-        if name.equals("packages") { return .packages }
-        if name.equals("source") { return .source }
-        if name.equals("sources") { return .sources }
-        if name.equals("coverage") { return .coverage }
-        if name.equals("methods") { return .methods }
-        if name.equals("method") { return .method }
-        return .other
-    }
 
     private mutating func startClass(_ attributes: XMLAttributes) -> Bool {
         guard let path = self.attributes.classPath(attributes) else {

@@ -118,61 +118,6 @@ struct SARIFResult {
 
     // MARK: - Private
 
-    /// The keys of a result read.
-    enum ResultKey: String, JSONKeyEnum {
-        case ruleID = "ruleId", ruleIndex, rule, level, kind, suppressions, baselineState, message, locations
-        case partialFingerprints, fingerprints
-        static let table = JSONKeyTable<Self>()
-    }
-
-    /// The keys of a result's `rule` (a reporting descriptor reference) read.
-    enum ReferenceKey: String, JSONKeyEnum {
-        case id, index, guid, toolComponent
-        static let table = JSONKeyTable<Self>()
-    }
-
-    /// The keys of a rule reference's `toolComponent` read.
-    enum ComponentKey: String, JSONKeyEnum {
-        case index, guid
-        static let table = JSONKeyTable<Self>()
-    }
-
-    /// The keys of a suppression read.
-    enum SuppressionKey: String, JSONKeyEnum {
-        case status
-        static let table = JSONKeyTable<Self>()
-    }
-
-    /// The keys of a message read.
-    enum MessageKey: String, JSONKeyEnum {
-        case text
-        static let table = JSONKeyTable<Self>()
-    }
-
-    /// The keys of a location read.
-    enum LocationKey: String, JSONKeyEnum {
-        case physicalLocation
-        static let table = JSONKeyTable<Self>()
-    }
-
-    /// The keys of a physical location read.
-    enum PhysicalKey: String, JSONKeyEnum {
-        case artifactLocation, region
-        static let table = JSONKeyTable<Self>()
-    }
-
-    /// The keys of an artifact location read.
-    enum ArtifactKey: String, JSONKeyEnum {
-        case uri
-        static let table = JSONKeyTable<Self>()
-    }
-
-    /// The keys of a region read.
-    enum RegionKey: String, JSONKeyEnum {
-        case startLine
-        static let table = JSONKeyTable<Self>()
-    }
-
     /// SARIF uses -1 for "no index".
     private static func nonNegative(_ value: Int?) throws -> Int? {
         guard let value, value >= 0 else { return nil }

@@ -24,10 +24,6 @@ struct JUnitHandler: XMLEventHandler {
         var line: Int?
     }
 
-    private enum Attribute: UInt8 {
-        case other, classname, name, file, line, time, status
-    }
-
     private(set) var failure: ReportError?
     private let stack = ElementStack<Element>(fallback: .other)
     private var suites: [SuiteClaims] = []
@@ -139,28 +135,6 @@ struct JUnitHandler: XMLEventHandler {
     }
 
     // MARK: - Private
-
-    private static func classify(_ name: XMLName) -> Element {
-        if name.equals("testcase") { return .testcase }
-        if name.equals("testsuite") { return .testsuite }
-        if name.equals("failure") { return .failure }
-        if name.equals("error") { return .error }
-        if name.equals("skipped") { return .skipped }
-        if name.equals("flakyFailure") || name.equals("flakyError") { return .flaky }
-        if name.equals("rerunFailure") || name.equals("rerunError") { return .rerun }
-        if name.equals("testsuites") { return .testsuites }
-        return .other
-    }
-
-    private static func classifyAttribute(_ name: XMLName) -> Attribute {
-        if name.equals("name") { return .name }
-        if name.equals("classname") { return .classname }
-        if name.equals("time") { return .time }
-        if name.equals("file") { return .file }
-        if name.equals("line") { return .line }
-        if name.equals("status") { return .status }
-        return .other
-    }
 
     private mutating func startCase(_ attributes: XMLAttributes) {
         var testCase = Case()
