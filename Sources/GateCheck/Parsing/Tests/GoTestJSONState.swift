@@ -85,8 +85,8 @@ struct GoTestJSONState {
             return (report, open)
         }
         // A build that failed is a failing package even when the stream holds no event of the package itself.
-        for (name, output) in failedBuilds.sorted(by: { $0.key < $1.key }) where packages[name]?.failedTests ?? 0 == 0 {
-            guard packages[name] == nil else { continue }
+        // A package with events of its own was counted when it ended.
+        for (name, output) in failedBuilds.sorted(by: { $0.key < $1.key }) where packages[name] == nil {
             report.total += 1
             fail(
                 package: name, test: "(package)",
