@@ -36,8 +36,7 @@ enum BaselineBuilder {
             case .tests(let content): tests = tests ?? TestReport(); tests?.add(content)
             case .findings(let content):
                 findings = findings ?? FindingsReport()
-                findings?.addTallies(content.tallies)
-                findings?.scannedPackages.formUnion(content.scannedPackages)
+                findings?.addChangeData(of: content)
             case .accuracy(let content):
                 for (name, metric) in content.metrics {
                     guard let scores = metric.sampleScores else { continue }
@@ -56,10 +55,17 @@ enum BaselineBuilder {
         }
         baseline.tests = tests?.outcomes
         baseline.findings = findings.map { report in
-            Dictionary(uniqueKeysWithValues: report.tallies.map { (FindingTally.hex($0.key), $0.value) })
+            Dictionary(
+                uniqueKeysWithValues: report.tallies.map { key, tally in
+                    // A tally's package versions are this run's side; the baseline lists them in `packages`.
+                    var written = tally
+                    written.packageVersionIDs = []
+                    written.packageVersionSample = []
+                    return (FindingTally.hex(key), written)
+                })
         }
         // Written whenever findings are (even empty), so that its absence means a baseline older than it.
-        baseline.packages = findings.map { $0.scannedPackages.sorted() }
+        baseline.packages = findings.map { $0.allScannedPackages.sorted() }
         return baseline
     }
 }

@@ -21,17 +21,16 @@
             return .unusable(name: name, code: "baseline.unreadable", reason: "the baseline \(name) is empty; \(fix)")
         }
         let root: [JSONMember]
+        let packages: BaselineRoot.Packages
+        let findings: [String: FindingTally]?
         do throws(JSONError) {
-            var reader = JSONReader(BytesSource(bytes), options: JSONReaderOptions(maxDepth: 16))
-            let node = try reader.readValue()
-            try reader.finish()
-            guard case .object(let members) = node.value else {
+            guard let read = try BaselineRoot.read(bytes) else {
                 return .unusable(
                     name: name, code: "baseline.schema",
                     reason: "the baseline \(name) is not a JSON object, so not \"\(Baseline.schemaID)\"; pass a file "
                         + "written by --output baseline=PATH")
             }
-            root = members
+            (root, packages, findings) = (read.members, read.packages, read.findings)
         } catch {
             return .unusable(
                 name: name, code: "baseline.unreadable",
@@ -50,7 +49,7 @@
         }
         let baseline: Baseline
         do throws(BaselineNodeDecoder.Failure) {
-            baseline = try BaselineNodeDecoder.decode(root)
+            baseline = try BaselineNodeDecoder.decode(root, packages: packages, findings: findings)
         } catch {
             return .unusable(
                 name: name, code: "baseline.unreadable",

@@ -13,8 +13,11 @@ enum BaselineNodeDecoder {
         var message: String
     }
 
-    /// The baseline in a document whose schema has been checked.
-    static func decode(_ root: [JSONMember]) throws(Failure) -> Baseline {
+    /// The baseline in a document whose schema has been checked; its `packages`, and its `findings` when they
+    /// are as gatecheck writes them, read apart (``BaselineRoot``).
+    static func decode(
+        _ root: [JSONMember], packages: BaselineRoot.Packages, findings read: [String: FindingTally]?
+    ) throws(Failure) -> Baseline {
         let fields = try object(root, at: "")
         var baseline = Baseline(
             gatecheckVersion: try string(required(fields, "gatecheck_version", at: ""), at: "gatecheck_version"),
@@ -39,7 +42,9 @@ enum BaselineNodeDecoder {
             baseline.coverage = BaselineCoverage(
                 linesValid: totals.linesValid, linesCovered: totals.linesCovered, files: files)
         }
-        if let node = fields["findings"] {
+        if let read {
+            baseline.findings = read
+        } else if let node = fields["findings"] {
             var findings: [String: FindingTally] = [:]
             for member in try members(node, at: "findings") {
                 findings[member.key] = try tally(member.node, at: "findings." + member.key)
@@ -73,11 +78,11 @@ enum BaselineNodeDecoder {
             }
             baseline.accuracy = accuracy
         }
-        if let node = fields["packages"] {
-            guard case .array(let items) = node.value else { throw Failure(message: "packages: expected an array") }
-            baseline.packages = try items.enumerated().map { index, item throws(Failure) in
-                try string(item, at: "packages[\(index)]")
-            }
+        switch packages {
+        case .absent:
+            if fields["packages"] != nil { throw Failure(message: "packages: expected an array") }
+        case .strings(let items): baseline.packages = items
+        case .invalid(let message): throw Failure(message: message)
         }
         return baseline
     }

@@ -154,7 +154,9 @@ public struct GateChecker: Sendable {
 
     /// What the prepared inputs' kinds decide about reading them.
     public func plan(_ prepared: [PreparedInput]) -> ReadPlan {
-        ReadPlan(coverageReports: prepared.count { $0.kind?.producesCoverage == true })
+        ReadPlan(
+            coverageReports: prepared.count { $0.kind?.producesCoverage == true },
+            changedFileNames: diff.flatMap { DiffCoverage.changedBaseNames($0.bytes, rules: configuration.pathRules) })
     }
 
     /// Reads a prepared input into `collection`: a report, a failure, or an ignored file.
@@ -165,8 +167,14 @@ public struct GateChecker: Sendable {
         case .read(let kind, let open):
             do throws(ReportError) {
                 var options = readOptions
-                // Diff coverage needs every line, even of a single report.
-                if plan.coverageReports <= 1, diff == nil { options.coverageDetail = .totals }
+                // Diff coverage needs every line of the changed files, even of a single report: a Cobertura reader
+                // keeps those and sums the rest; the other readers keep every line.
+                if plan.coverageReports <= 1, diff == nil {
+                    options.coverageDetail = .totals
+                } else if plan.coverageReports <= 1, kind == .cobertura, let names = plan.changedFileNames {
+                    options.coverageDetail = .totals
+                    options.coverageLinesKept = names
+                }
                 var source: PeekingSource
                 if let open { source = open } else { source = .plain(try prepared.input.open()) }
                 collection.add(try ReportReader.read(kind, from: &source, path: prepared.name, options: options))
@@ -208,6 +216,7 @@ public struct GateChecker: Sendable {
             limits: configuration.limits, waivers: configuration.waivers,
             accuracyMapping: configuration.accuracyMapping, today: today)
         options.collectsChangeData = collectsBaselineData || configuration.gates.contains { $0.metric.isChange }
+        options.collectsPackageNames = collectsBaselineData
         options.collectsPlaces = configuration.gates.contains { gate in
             guard gate.scope != nil || gate.scopeClasses != nil else { return false }
             if case .coverage = gate.metric { return false }

@@ -28,6 +28,9 @@ public struct PreparedInput: @unchecked Sendable {
 public struct ReadPlan: Sendable, Hashable {
     /// How many inputs are coverage reports.
     public let coverageReports: Int
+    /// The base names of the files the diff changes, when a diff is given, parses, and no `paths.replace` rule can
+    /// rename a file (`nil` otherwise: then every line is kept).
+    var changedFileNames: Set<String>? = nil
 
     var mergesCoverage: Bool { coverageReports > 1 }
 }

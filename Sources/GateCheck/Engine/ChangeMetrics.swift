@@ -35,12 +35,14 @@ enum ChangeMetrics {
     private static func newFindings(
         _ metric: Metric.Change, _ selector: FindingSelector, sources: [LoadedReport], baseline: Baseline
     ) -> Measurement {
-        var head = FindingsReport()
-        for report in sources {
-            if case .findings(let content) = report.content { head.addTallies(content.tallies) }
+        let reports = sources.compactMap { report -> FindingsReport? in
+            if case .findings(let content) = report.content { content } else { nil }
         }
+        // One report is used as it is: merging copies its every tally.
+        var head = reports.first ?? FindingsReport()
+        for report in reports.dropFirst() { head.addChangeData(of: report) }
         let tallies = baseline.findings ?? [:]
-        let packages = baseline.packages.map(Set.init)
+        let packages = baseline.packages.map { Set($0.map(FindingTally.packageVersionID)) }
         var (total, introduced, disclosed) = (0, 0, 0)
         var details: [(FindingTally, Int, Bool)] = []
         for (fingerprint, tally) in head.tallies
@@ -68,7 +70,7 @@ enum ChangeMetrics {
                 packages == nil
                 ? ""
                 : disclosed
-                    ? ", disclosed: \(tally.packageVersions.sorted().joined(separator: ", ")) "
+                    ? ", disclosed: \(names(of: tally)) "
                         + "was in the baseline" : ", introduced"
             return "\(tally.severity.rawValue.uppercased()) \(tally.rule) in \(tally.place) [\(tally.tool)\(how)]"
                 + (added > 1 ? " (\(added) new)" : "")
@@ -81,7 +83,14 @@ enum ChangeMetrics {
     ///
     /// It is about a package, and every version of it this run has was already in the baseline's run. The code did not change, the scanner's knowledge did. A code finding, a
     /// package without a version, or a version the baseline did not have is *introduced*.
-    static func isDisclosed(_ tally: FindingTally, packages: Set<String>) -> Bool {
-        !tally.packageVersions.isEmpty && tally.packageVersions.allSatisfy(packages.contains)
+    static func isDisclosed(_ tally: FindingTally, packages: Set<UInt64>) -> Bool {
+        !tally.packageVersionIDs.isEmpty && tally.packageVersionIDs.allSatisfy(packages.contains)
+    }
+
+    /// A tally's package versions as `name@version` texts, sorted: those it kept by name, and how many more.
+    private static func names(of tally: FindingTally) -> String {
+        let names = tally.packageVersionSample.map(\.text).sorted().joined(separator: ", ")
+        let more = tally.packageVersionIDs.count - tally.packageVersionSample.count
+        return more > 0 ? names + " and \(more) more" : names
     }
 }

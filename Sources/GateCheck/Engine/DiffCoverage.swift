@@ -46,12 +46,12 @@
         result.changedLines = changed.reduce(0) { $0 + $1.addedLines.count }
         let changedPaths = Set(changed.map(\.path))
         let index = PathIndex(changedPaths)
-        let baseNames = Set(changedPaths.map(Self.baseName))
+        let baseNames = Set(changedPaths.map(Self.baseName(of:)))
         // Only a report file whose name could meet a changed file is mapped: a 200 MB report has 100,000 files.
         let filterByName = mapper.rules.replace.isEmpty
         var assigned: [String: String] = [:]
         for key in coverage.files.keys.sorted() {
-            if filterByName, !baseNames.contains(baseName(PathMapper.normalize(key))) { continue }
+            if filterByName, !baseNames.contains(baseName(of: key)) { continue }
             switch mapper.resolve(filename: key, sources: coverage.sources, diffPaths: changedPaths) {
             case .ambiguous(let candidates):
                 result.ties.append(
@@ -112,7 +112,23 @@
         return result
     }
 
-    private static func baseName(_ path: String) -> Substring {
-        path.split(separator: "/").last ?? Substring(path)
+    /// The last component of a path, after ``PathMapper/normalize(_:)``: no path rule but `replace` changes it, so
+    /// a report file whose base name no changed file has cannot be one of them.
+    public static func baseName(of path: String) -> String {
+        let normalized = PathMapper.normalize(path)
+        return String(normalized.split(separator: "/").last ?? Substring(normalized))
+    }
+
+    /// The base names of the files a diff changes with `+` lines, or `nil` when the diff does not parse or a
+    /// `paths.replace` rule could rename a report's file (then a reader keeps every line).
+    public static func changedBaseNames(_ bytes: [UInt8], rules: PathRules) -> Set<String>? {
+        guard rules.replace.isEmpty, let diff = try? UnifiedDiffParser.parse(bytes) else { return nil }
+        return changedBaseNames(of: diff)
+    }
+
+    /// The base names of the files a diff changes with `+` lines.
+    static func changedBaseNames(of diff: UnifiedDiff) -> Set<String> {
+        let changed = diff.files.filter { $0.change != .deleted && !$0.isBinary && !$0.addedLines.isEmpty }
+        return Set(changed.map { baseName(of: $0.path) })
     }
 }

@@ -22,7 +22,11 @@ enum DiffGating {
         case .success(let parsed): diff = parsed
         }
         guard let coverage else { return (.unusable("no coverage report was read"), []) }
-        if coverage.files.values.contains(where: { !$0.lines.hasDetail }) {
+        // A report read for its totals keeps the lines of files a changed file's name could be (a single Cobertura
+        // report); any other file without its lines, which a changed file could be, cannot be measured.
+        let names = input.mapper.rules.replace.isEmpty ? DiffCoverage.changedBaseNames(of: diff) : nil
+        let couldBeChanged = { (path: String) in names?.contains(DiffCoverage.baseName(of: path)) ?? true }
+        if coverage.files.contains(where: { !$0.value.lines.hasDetail && couldBeChanged($0.key) }) {
             return (
                 .unusable("the coverage reports were read for their totals only; read them with CoverageDetail.lines"),
                 []

@@ -37,6 +37,7 @@
             PromptfooParser.TopKey.self, PromptfooParser.ResultsKey.self, PromptfooParser.StatsKey.self,
             PromptfooParser.ConfigKey.self, PromptfooRow.Key.self, PromptfooRow.InnerKey.self,
             PromptfooRow.ProviderKey.self, HistoryReader.LineKey.self, HistoryReader.ValueKey.self,
+            BaselineFindings.Key.self,
         ]
     }
 }

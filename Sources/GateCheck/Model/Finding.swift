@@ -199,11 +199,15 @@
     public var scannedPaths: Set<String> = []
     /// Whether ``countsByPlace`` was collected; a scoped gate cannot be judged on a report read without it.
     public var placesCollected = false
-    /// Every package the report names as `name@version` (PEP 503 normalised name), kept with ``tallies``.
+    /// Every package the report lists as scanned, as `name@version` (PEP 503 normalised name).
     ///
-    /// Packages with a finding, and every dependency pip-audit lists. What tells a disclosed vulnerability from an
-    /// introduced one (`findings.new_disclosed`).
+    /// Kept with ``tallies``: every dependency pip-audit or Safety lists (those of findings are in
+    /// ``packageVersions``).
+    /// Together they tell a disclosed vulnerability from an introduced one (`findings.new_disclosed`).
     public var scannedPackages: Set<String> = []
+    /// The package versions of tallied findings by their `FindingTally.packageVersionID(of:)`, kept with ``tallies``;
+    /// a baseline lists their names with ``scannedPackages``.
+    public var packageVersions: [UInt64: PackageVersion] = [:]
 
     /// How many counted (not waived) findings a report keeps by value.
     public static let keptLimit = 200

@@ -22,9 +22,24 @@
     public var count: Int
     /// How many of them an active waiver covers.
     public var waived: Int
-    /// The packages of these findings as `name@version` (this run's side only: not written to a baseline, whose
-    /// `packages` lists them), so that a new one can be told disclosed or introduced.
-    public var packageVersions: Set<String> = []
+    /// The packages of these findings as `packageVersionID(of:)` identities.
+    ///
+    /// This run's side only: not written to a baseline, whose `packages` lists them by name. They tell a new
+    /// finding disclosed or introduced.
+    /// ``FindingsReport/packageVersions`` names them.
+    public var packageVersionIDs: Set<UInt64> = []
+    /// The first few of those package versions by name, for messages.
+    public var packageVersionSample: [PackageVersion] = []
+
+    /// Creates a tally of `count` findings, `waived` of them waived.
+    public init(
+        tool: String, rule: String, place: String, severity: Severity, confidence: Confidence, fixable: Bool,
+        count: Int, waived: Int
+    ) {
+        (self.tool, self.rule, self.place) = (tool, rule, place)
+        (self.severity, self.confidence, self.fixable) = (severity, confidence, fixable)
+        (self.count, self.waived) = (count, waived)
+    }
 
     enum CodingKeys: String, CodingKey {
         case tool, rule, place, severity, confidence, fixable, count, waived
@@ -44,25 +59,11 @@
         func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         for byte in finding.tool.utf8 { mix(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
         mix(0x1F)
-        for byte in finding.id.utf8 { mix(byte) }
+        mixBytes(finding.id, into: &hash)
         mix(0x1F)
         if let package = finding.package {
             for byte in "pkg:".utf8 { mix(byte) }
-            // PackageName.normalized, hashed as it goes: trimmed, runs of `-`, `_`, `.` as one `-`, ASCII lower case.
-            let name = package.name.utf8
-            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-            let start = name.firstIndex { !isSpace($0) } ?? name.endIndex
-            let end = name.lastIndex { !isSpace($0) }.map(name.index(after:)) ?? start
-            var inSeparator = false
-            for byte in name[start..<end] {
-                if byte == 0x2D || byte == 0x5F || byte == 0x2E {
-                    if !inSeparator { mix(0x2D) }
-                    inSeparator = true
-                } else {
-                    mix(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                    inSeparator = false
-                }
-            }
+            mixNormalized(package.name, into: &hash)
         } else {
             var path = Substring(finding.location?.path ?? "")
             // `hasPrefix` compares Characters; most paths start with neither `f` nor `.`, so their first byte
@@ -75,16 +76,72 @@
         // A SARIF tool's own line-independent fingerprint tells two findings of one rule in one file apart, so
         // that fixing one and adding another is one new finding, not none.
         if let fingerprint = finding.toolFingerprint {
-            for byte in fingerprint.utf8 { mix(byte) }
+            mixBytes(fingerprint, into: &hash)
             mix(0x1F)
         }
         return hash
     }
 
-    /// `name@version` of a finding's package (PEP 503 normalised name), or `nil` without a package or version.
-    static func packageVersion(of finding: Finding) -> String? {
+    /// The identity of a finding's `name@version` (PEP 503 normalised name): FNV-1a 64 over that text's UTF-8
+    /// bytes, hashed without building it (this runs once per finding); `nil` without a package or version.
+    ///
+    /// Equal to `packageVersionID(_:)` of the text a baseline's `packages` holds.
+    public static func packageVersionID(of finding: Finding) -> UInt64? {
         guard let package = finding.package, let version = package.version, !version.isEmpty else { return nil }
-        return PackageName.normalized(package.name) + "@" + version
+        var hash = fnvOffset
+        mixNormalized(package.name, into: &hash)
+        hash = (hash ^ 0x40) &* fnvPrime
+        mixBytes(version, into: &hash)
+        return hash
+    }
+
+    /// The identity of a `name@version` text as a baseline's `packages` holds it.
+    public static func packageVersionID(_ text: String) -> UInt64 {
+        var hash = fnvOffset
+        mixBytes(text, into: &hash)
+        return hash
+    }
+
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    /// Mixes the bytes of ``PackageName/normalized(_:)`` of `name` into an FNV-1a hash without building it.
+    ///
+    /// A name that starts and ends with printable ASCII needs no trimming and is normalised byte by byte; any other
+    /// (rare) is normalised as text first, so that the bytes hashed are exactly the normalised name's.
+    private static func mixNormalized(_ name: String, into hash: inout UInt64) {
+        let fast = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80
+            else { return false }
+            var state = hash
+            var inSeparator = false
+            for byte in bytes {
+                if byte == 0x2D || byte == 0x5F || byte == 0x2E {
+                    if !inSeparator { state = (state ^ 0x2D) &* fnvPrime }
+                    inSeparator = true
+                } else {
+                    state = (state ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* fnvPrime
+                    inSeparator = false
+                }
+            }
+            hash = state
+            return true
+        }
+        guard fast != true else { return }
+        for byte in PackageName.normalized(name).utf8 { hash = (hash ^ UInt64(byte)) &* fnvPrime }
+    }
+
+    /// Mixes a text's UTF-8 bytes into an FNV-1a hash, a word of state in a register over contiguous bytes.
+    @inline(__always)
+    static func mixBytes(_ text: String, into hash: inout UInt64) {
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var state = hash
+            for byte in bytes { state = (state ^ UInt64(byte)) &* fnvPrime }
+            hash = state
+            return true
+        }
+        guard done != true else { return }
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* fnvPrime }
     }
 
     /// The place a finding's fingerprint is built from: `pkg:` and the normalised package name, or the path with
@@ -92,48 +149,5 @@
     static func place(of finding: Finding) -> String {
         if let package = finding.package { return "pkg:" + PackageName.normalized(package.name) }
         return FindingFingerprint.normalizedPath(finding.location?.path ?? "")
-    }
-}
-
-extension FindingsReport {
-    /// Tallies one finding under its change fingerprint.
-    public mutating func tally(_ finding: Finding) {
-        let key = FindingTally.key(of: finding)
-        let waived = finding.waiver != nil ? 1 : 0
-        let packageVersion = FindingTally.packageVersion(of: finding)
-        if let packageVersion { scannedPackages.insert(packageVersion) }
-        // Updated in place: a lookup, no copy of the tally's strings.
-        if let index = tallies.index(forKey: key) {
-            tallies.values[index].count += 1
-            tallies.values[index].waived += waived
-            if finding.severity > tallies.values[index].severity { tallies.values[index].severity = finding.severity }
-            if finding.confidence > tallies.values[index].confidence {
-                tallies.values[index].confidence = finding.confidence
-            }
-            if finding.isFixable { tallies.values[index].fixable = true }
-            if let packageVersion { tallies.values[index].packageVersions.insert(packageVersion) }
-        } else {
-            tallies[key] = FindingTally(
-                tool: finding.tool, rule: finding.id, place: FindingTally.place(of: finding),
-                severity: finding.severity, confidence: finding.confidence, fixable: finding.isFixable, count: 1,
-                waived: waived, packageVersions: packageVersion.map { [$0] } ?? [])
-        }
-    }
-
-    /// Adds another report's tallies (several reports of one run).
-    mutating func addTallies(_ other: [UInt64: FindingTally]) {
-        for (key, tally) in other {
-            if var known = tallies[key] {
-                known.count += tally.count
-                known.waived += tally.waived
-                if tally.severity > known.severity { known.severity = tally.severity }
-                if tally.confidence > known.confidence { known.confidence = tally.confidence }
-                known.fixable = known.fixable || tally.fixable
-                known.packageVersions.formUnion(tally.packageVersions)
-                tallies[key] = known
-            } else {
-                tallies[key] = tally
-            }
-        }
     }
 }

@@ -14,9 +14,15 @@
     /// How much coverage detail to keep: ``CoverageDetail/lines`` (mergeable, the default) or
     /// ``CoverageDetail/totals`` for a report gated on its own.
     public var coverageDetail: CoverageDetail
+    /// With ``CoverageDetail/totals``, the base names of the files whose lines a Cobertura reader keeps all the same
+    /// (the files a diff changes): diff coverage without every line of a 200 MB report in memory.
+    public var coverageLinesKept: Set<String> = []
     /// Whether to keep what a baseline needs (every test's outcome, every finding's fingerprint): only when a
     /// baseline is written or a gate measures a change, since it costs memory in proportion to the report.
     public var collectsChangeData = false
+    /// Whether to keep every package version of a findings report by name, which only a baseline's `packages`
+    /// needs (a comparison uses their hashes): only when a baseline is written.
+    public var collectsPackageNames = false
     /// Whether to keep findings counts per path and test counts per class and file, for gates with `scope`.
     public var collectsPlaces = false
 
@@ -61,7 +67,9 @@
         var diagnostics: [Diagnostic]
         switch kind {
         case .cobertura:
-            let parsed = try CoberturaParser.parse(&source, limits: options.limits, detail: options.coverageDetail)
+            let parsed = try CoberturaParser.parse(
+                &source, limits: options.limits, detail: options.coverageDetail,
+                keepingLinesOf: options.coverageLinesKept)
             content = .coverage(parsed.report)
             diagnostics = parsed.diagnostics
         case .lcov:

@@ -38,7 +38,8 @@ struct BaselineWriterTests {
         let findings = Dictionary(
             uniqueKeysWithValues: report.tallies.map { key, tally in
                 var tally = tally
-                tally.packageVersions = []
+                tally.packageVersionIDs = []
+                tally.packageVersionSample = []
                 return (FindingTally.hex(key), tally)
             })
         let files: [String: FileCounts] = [

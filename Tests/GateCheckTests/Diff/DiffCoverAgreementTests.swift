@@ -73,6 +73,36 @@ struct DiffCoverAgreementTests {
         #expect(Set(measured.unmeasured).isDisjoint(with: expected.files.keys))
     }
 
+    @Test(
+        "reading only the changed files' lines (a single report's totals) gives the figures of every line",
+        arguments: layouts)
+    func changedFilesOnly(_ layout: String) throws {
+        let diffBytes = try Fixtures.bytes("diff-cover/\(layout)/changes.diff")
+        let diff = try UnifiedDiffParser.parse(diffBytes)
+        let xml = try Fixtures.bytes("diff-cover/\(layout)/coverage.xml")
+        let names = try #require(DiffCoverage.changedBaseNames(diffBytes, rules: PathRules()))
+        var source = BytesSource(xml)
+        let kept = try CoberturaParser.parse(&source, detail: .totals, keepingLinesOf: names).report
+        let every = try Fixtures.coverage(xml)
+        #expect(kept.detail == .totals)
+        #expect(kept.totals == every.totals)
+        // Only files a changed file's name could be keep their lines.
+        for (path, file) in kept.files {
+            #expect(file.hasDetail == names.contains(DiffCoverage.baseName(of: path)), "\(path)")
+        }
+        let mapper = PathMapper(root: Self.generatedRoot + layout)
+        #expect(
+            DiffCoverage.compute(diff: diff, coverage: kept, mapper: mapper)
+                == DiffCoverage.compute(diff: diff, coverage: every, mapper: mapper))
+        // A `replace` rule may rename a file, so then nothing is left out.
+        let replacing = try Configuration(
+            json: """
+                {"version": 1, "gates": [{"id": "d", "metric": "coverage.diff_line_rate", "min": 0}],
+                 "paths": {"replace": [{"from": "^x/", "to": ""}]}}
+                """)
+        #expect(DiffCoverage.changedBaseNames(diffBytes, rules: replacing.pathRules) == nil)
+    }
+
     @Test("through GateChecker, the gates judge diff-cover's figures", arguments: layouts)
     func gatesJudgeDiffCoverFigures(_ layout: String) throws {
         let expected = try Self.diffCover(layout)

@@ -17,8 +17,9 @@ struct CoberturaHandler: XMLEventHandler {
     enum Mode {
         /// Every line of every file (``CoverageDetail/lines``).
         case everyLine
-        /// Per-file totals, noting files that appear in more than one `<class>`.
-        case summarize
+        /// Per-file totals, noting files that appear in more than one `<class>`; every line of the files whose
+        /// base name (last path component) is in the set, which a diff changes.
+        case summarize(keepingLinesOf: Set<String>)
         /// Every line of these files only; other classes are skipped.
         case only(Set<String>)
     }
@@ -60,6 +61,9 @@ struct CoberturaHandler: XMLEventHandler {
     private var instanceOrdinal: UInt32 = 0
     /// `<line>` elements that repeated a line already counted for their file (counted once: docs/coverage-and-tests.md).
     private(set) var repeatedLineElements = 0
+
+    /// Whether the open class is summarized (its file's lines are not kept).
+    private var summarizing = false
 
     init(mode: Mode) {
         self.mode = mode
@@ -188,9 +192,16 @@ struct CoberturaHandler: XMLEventHandler {
         case .everyLine:
             // A file split over several <class> elements (coverlet, cover2cover) continues where it left off.
             current = report.files.removeValue(forKey: key) ?? FileCoverage()
-        case .summarize:
-            summary.countsInstances = countsInstances
-            summary.reset()
+        case .summarize(let kept):
+            if !kept.isEmpty, kept.contains(DiffCoverage.baseName(of: key)) {
+                // A changed file's lines are kept, as in every-line mode: diff coverage looks them up.
+                current = report.files.removeValue(forKey: key) ?? FileCoverage()
+                summarizing = false
+            } else {
+                summary.countsInstances = countsInstances
+                summary.reset()
+                summarizing = true
+            }
         case .only(let paths):
             guard paths.contains(key) else { return true }
             current = report.files.removeValue(forKey: key) ?? FileCoverage()
@@ -203,7 +214,7 @@ struct CoberturaHandler: XMLEventHandler {
 
     private mutating func finishClass(_ path: String) {
         currentPath = nil
-        guard case .summarize = mode else {
+        guard summarizing else {
             report.files[path] = current
             return
         }
@@ -253,7 +264,7 @@ struct CoberturaHandler: XMLEventHandler {
     @inline(__always)
     private mutating func record(_ line: CoberturaLine, missing: XMLBytes?) {
         if line.branchWithoutCounts { branchLinesWithoutCounts += 1 }
-        if case .summarize = mode {
+        if summarizing {
             // Totals need no instance number: ClassSummary counts a repeat right after itself as an instance.
             summary.add(line: line.number, hit: line.hit)
             guard let branches = line.branches else { return }

@@ -23,8 +23,11 @@
     /// - Throws: ``ReportError`` when the document is empty, not well-formed, truncated, hostile, not Cobertura
     ///   (root element other than `<coverage>`), or carries an impossible value (negative hits, more branches
     ///   covered than exist).
+    /// - Parameter keepingLinesOf: with ``CoverageDetail/totals``, the base names (last path components) of files
+    ///   whose every line is kept all the same: the files a diff changes, which diff coverage looks up line by line.
     public static func parse<Source: ByteSource>(
-        _ source: inout Source, limits: ParseLimits = .init(), detail: CoverageDetail = .lines
+        _ source: inout Source, limits: ParseLimits = .init(), detail: CoverageDetail = .lines,
+        keepingLinesOf kept: Set<String> = []
     ) throws(ReportError) -> ParsedCoverage {
         guard detail == .totals, source.isRewindable else {
             var handler = CoberturaHandler(mode: .everyLine)
@@ -32,7 +35,7 @@
             guard handler.sawRoot else { throw .empty }
             return handler.finish()
         }
-        var summaries = CoberturaHandler(mode: .summarize)
+        var summaries = CoberturaHandler(mode: .summarize(keepingLinesOf: kept))
         try XMLStreamParser.parse(&source, handler: &summaries, limits: limits)
         guard summaries.sawRoot else { throw .empty }
         var parsed = summaries.finish()

@@ -21,12 +21,15 @@ struct FindingCollector {
     private var waived = MostSevere(limit: FindingsReport.keptWaivedLimit)
     /// Whether every finding is tallied by its change fingerprint (for a baseline or `findings.new`).
     private let tallies: Bool
+    /// Whether package versions are kept by name too (for a baseline's `packages`), not only by hash.
+    private let packageNames: Bool
     /// Whether findings are counted per tool and path too (for gates with `scope.paths`).
     private let places: Bool
 
     init(kind: ReportKind, options: ReadOptions) {
         self.kind = kind
         tallies = options.collectsChangeData
+        packageNames = options.collectsPackageNames
         places = options.collectsPlaces
         report.placesCollected = places
         waivers = options.waivers.enumerated().compactMap { index, waiver in
@@ -46,7 +49,7 @@ struct FindingCollector {
         if !waivers.isEmpty { applyWaivers(to: &finding) }
         report.countsByTool[finding.tool, default: FindingCounts()].add(
             finding.severity, finding.confidence, fixable: finding.isFixable, waived: finding.waiver != nil)
-        if tallies { report.tally(finding) }
+        if tallies { report.tally(finding, keepingNames: packageNames) }
         if places {
             let path = finding.location.flatMap { $0.path.isEmpty ? nil : $0.path }
             report.countsByPlace[FindingPlace(tool: finding.tool, path: path), default: FindingCounts()].add(
@@ -71,7 +74,7 @@ struct FindingCollector {
     /// Records a package the tool scanned, as `name@version`, when change data is kept (a baseline or a change
     /// metric): a vulnerability found in it later at this version is disclosed, not introduced.
     mutating func notePackage(name: String, version: String) {
-        guard tallies, !version.isEmpty else { return }
+        guard packageNames, !version.isEmpty else { return }
         report.scannedPackages.insert(PackageName.normalized(name) + "@" + version)
     }
 

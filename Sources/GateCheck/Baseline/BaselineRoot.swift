@@ -1,0 +1,85 @@
+/// A baseline document's root object, read member by member: its `packages` array straight into strings, its
+/// `findings` straight into tallies when they are as gatecheck writes them, every other member as a tree for
+/// ``BaselineNodeDecoder``.
+///
+/// `packages` lists every package version of the base run (53,000 in the benchmark's 100 MB SARIF, most of a
+/// 2.6 MB baseline) and `findings` one object per fingerprint; as a tree they cost more than tallying the SARIF's
+/// findings, and 10 MiB.
+enum BaselineRoot {
+    /// What the root's `packages` member holds.
+    enum Packages {
+        /// No `packages` member.
+        case absent
+        /// An array of strings.
+        case strings([String])
+        /// Anything else, for the decoder to name: a value other than an array of strings, or the key twice.
+        case invalid(String)
+    }
+
+    /// The root's members other than an array `packages`, and that array; `nil` when the document is not a JSON
+    /// object (a value of another kind, or not JSON: then ``JSONError`` names where).
+    static func read(_ bytes: [UInt8]) throws(JSONError) -> (
+        members: [JSONMember], packages: Packages, findings: [String: FindingTally]?
+    )? {
+        if let read = try read(bytes, fast: true) { return read }
+        return try read(bytes, fast: false)
+    }
+
+    /// One reading; `nil` when `fast` and the findings are not as gatecheck writes them (then a reading with the
+    /// tree names what is wrong), or when the document is not an object.
+    private static func read(_ bytes: [UInt8], fast: Bool) throws(JSONError) -> (
+        members: [JSONMember], packages: Packages, findings: [String: FindingTally]?
+    )? {
+        var reader = JSONReader(BytesSource(bytes), options: JSONReaderOptions(maxDepth: 16))
+        guard try reader.peek() == .object else {
+            // Whatever it is, the whole of it must be JSON for the reason to say "not an object".
+            _ = try reader.readValue()
+            try reader.finish()
+            return nil
+        }
+        try reader.beginObject()
+        var members: [JSONMember] = []
+        var packages = Packages.absent
+        var findings: [String: FindingTally]?
+        while try reader.nextKey(in: .noKeys) != nil {
+            let key = reader.lastKey
+            let keyPosition = reader.position
+            if fast, key == "findings" {
+                guard findings == nil, try reader.peek() == .object, let read = try BaselineFindings.read(&reader)
+                else { return nil }
+                findings = read
+                continue
+            }
+            guard key == "packages", try reader.peek() == .array else {
+                members.append(JSONMember(key: key, keyPosition: keyPosition, node: try reader.readValue()))
+                continue
+            }
+            if case .absent = packages {
+                packages = try strings(&reader)
+            } else {
+                try reader.skipValue()
+                packages = .invalid("packages: the key appears twice")
+            }
+        }
+        try reader.finish()
+        if members.contains(where: { $0.key == "packages" }), case .strings = packages {
+            packages = .invalid("packages: the key appears twice")
+        }
+        return (members, packages, findings)
+    }
+
+    /// An array's strings, or the first element that is not one.
+    private static func strings(_ reader: inout JSONReader<BytesSource>) throws(JSONError) -> Packages {
+        try reader.beginArray()
+        var items: [String] = []
+        while try reader.nextElement() {
+            guard try reader.peek() == .string else {
+                let index = items.count
+                while try reader.nextElement() {}
+                return .invalid("packages[\(index)]: expected a string")
+            }
+            items.append(try reader.readString())
+        }
+        return .strings(items)
+    }
+}
