@@ -18,20 +18,6 @@
 /// every valid line and names what is wrong with an invalid one; so this path decides nothing the general one would
 /// decide differently.
 @_spi(Internals) public struct CanonicalLine {
-    /// What stays between lines: the metric names kept, and the labels of recent lines, since a history holds a few
-    /// label sets over and over (a line whose labels are byte for byte a recent line's shares its dictionary).
-    public struct State {
-        /// The kept metrics' names and UTF-8 bytes (`nil`: every metric).
-        var wanted: [(name: String, bytes: [UInt8])]?
-        /// Up to 8 recent label objects, as bytes, with their dictionaries.
-        public internal(set) var recentLabels: [(bytes: [UInt8], labels: [String: String])] = []
-
-        /// The state for reading a file whose `metrics` are kept (`nil`: all).
-        public init(metrics: Set<String>?) {
-            wanted = metrics.map { $0.sorted().map { ($0, Array($0.utf8)) } }
-        }
-    }
-
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
@@ -44,11 +30,17 @@
 
     /// Reads a line (without its newline); `nil` when it is not in the canonical form.
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>, state: inout State) -> HistoryLine? {
-        var scanner = CanonicalLine(bytes: bytes)
-        return scanner.line(&state)
+        if case .line(let line) = outcome(bytes, state: &state) { return line }
+        return nil
     }
 
-    private mutating func line(_ state: inout State) -> HistoryLine? {
+    /// Reads a line (without its newline): kept, checked and dropped, or not canonical.
+    public static func outcome(_ bytes: UnsafeBufferPointer<UInt8>, state: inout State) -> Outcome {
+        var scanner = CanonicalLine(bytes: bytes)
+        return scanner.line(&state) ?? .notCanonical
+    }
+
+    private mutating func line(_ state: inout State) -> Outcome? {
         guard expect(Self.head) else { return nil }
         let timeStart = index
         while index < bytes.count, bytes[index] != 0x22 { index += 1 }
@@ -66,22 +58,26 @@
             guard consume(0x7D) else { return nil }
         }
         let labelBytes = UnsafeBufferPointer(rebasing: bytes[labelsStart..<index])
+        let kept: Bool
         if let recent = state.recentLabels.first(where: { Self.same($0.bytes, labelBytes) }) {
-            labels = recent.labels
+            (labels, kept) = (recent.labels, recent.kept)
         } else {
             guard let built = Self.labels(labelBytes) else { return nil }
-            labels = built
+            (labels, kept) = (built, state.keeps(built))
             if state.recentLabels.count == 8 { state.recentLabels.removeFirst() }
-            state.recentLabels.append((Array(labelBytes), built))
+            state.recentLabels.append((Array(labelBytes), built, kept))
         }
         guard expect(Self.metricsKey) else { return nil }
         var metrics: [String: MetricValue] = [:]
         var sortKeys: [(name: String, key: SampleOrder.Fraction)] = []
+        var seenWanted: UInt64 = 0
+        var position = 0
         if !consume(0x7D) {
             repeat {
-                guard let nameRange = stringRange(), consume(0x3A), expect(Self.valueKey), let value = number() else {
-                    return nil
-                }
+                guard let (nameRange, wantedIndex) = metricName(at: position, &state), expect(Self.valueKey),
+                    let value = number()
+                else { return nil }
+                position += 1
                 var fraction: (Int64, Int64)?
                 if expect(Self.numeratorKey) {
                     guard let numerator = integer(), expect(Self.denominatorKey), let denominator = integer(),
@@ -90,13 +86,26 @@
                     fraction = (numerator, denominator)
                 }
                 guard consume(0x7D) else { return nil }
-                let nameBytes = UnsafeBufferPointer(rebasing: bytes[nameRange])
+                guard wantedIndex >= 0 || state.wanted == nil else { continue }
+                // A kept metric twice: the general reader names it.
+                if wantedIndex >= 0, wantedIndex < 64 {
+                    let bit: UInt64 = 1 << UInt64(wantedIndex)
+                    guard seenWanted & bit == 0 else { return nil }
+                    seenWanted |= bit
+                } else if wantedIndex >= 64, !kept {
+                    // Past the bit set, a dropped line's repeats go unseen: the general reader decides.
+                    return nil
+                }
+                if !kept {
+                    // Not kept, but checked as a kept line is: a value only `Decimal` can hold must be one.
+                    if fraction == nil, !fitsFastPath(value) { guard exact(value) != nil else { return nil } }
+                    continue
+                }
                 let name: String
                 if let wanted = state.wanted {
-                    guard let match = wanted.first(where: { Self.same($0.bytes, nameBytes) }) else { continue }
-                    name = match.name
+                    name = wanted[wantedIndex].name
                 } else {
-                    name = String(decoding: nameBytes, as: UTF8.self)
+                    name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameRange]), as: UTF8.self)
                 }
                 guard metrics[name] == nil else { return nil }
                 if let (numerator, denominator) = fraction {
@@ -111,9 +120,37 @@
             guard consume(0x7D) else { return nil }
         }
         guard consume(0x7D), index == bytes.count else { return nil }
+        guard kept else { return .dropped }
         var line = HistoryLine(time: Timestamp(nanoseconds: nanoseconds), labels: labels, metrics: metrics)
         line.sortKeys = sortKeys
-        return line
+        return .line(line)
+    }
+
+    /// A metric's name and its colon: its bytes' range and which kept metric it is (`-1`: none).
+    ///
+    /// The name the last line had at this position is tried first, with one `memcmp`: it was checked then.
+    private mutating func metricName(at position: Int, _ state: inout State) -> (Range<Int>, Int)? {
+        if position < state.lastNames.count {
+            let cached = state.lastNames[position]
+            let start = index
+            if expect(cached.token) { return ((start + 1)..<(index - 2), cached.wanted) }
+        }
+        guard let range = stringRange(), consume(0x3A) else { return nil }
+        let nameBytes = UnsafeBufferPointer(rebasing: bytes[range])
+        let wanted = state.wanted.map { wanted in wanted.firstIndex { Self.same($0.bytes, nameBytes) } ?? -1 } ?? -1
+        let token = Array(UnsafeBufferPointer(rebasing: bytes[(range.lowerBound - 1)..<index]))
+        if position < state.lastNames.count {
+            state.lastNames[position] = (token, wanted)
+        } else if position == state.lastNames.count, position < 64 {
+            state.lastNames.append((token, wanted))
+        }
+        return (range, wanted)
+    }
+
+    /// Whether a number's text is one ``exact(_:)`` reads without `Decimal` parsing (no exponent, at most 20
+    /// bytes), so that it cannot fail.
+    private func fitsFastPath(_ range: Range<Int>) -> Bool {
+        range.count <= 20 && !bytes[range].contains { $0 | 0x20 == 0x65 }
     }
 
     /// The labels object's members (already checked: printable ASCII strings without escapes, no space).

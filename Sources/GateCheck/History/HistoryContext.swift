@@ -35,13 +35,15 @@
 
     /// Reads a history file's bytes; a damaged line gives ``Content/damaged(_:)``.
     ///
-    /// - Parameter metrics: the metric names the gates compare (`nil`: every metric is kept).
+    /// - Parameters:
+    ///   - metrics: the metric names the gates compare (`nil`: every metric is kept).
+    ///   - labels: with `metrics`, the gates' label sets: lines that match none are checked, not kept (`nil`: all).
     public static func read<Source: ByteSource>(
-        _ source: Source, file: String, now: Timestamp, metrics: Set<String>? = nil
+        _ source: Source, file: String, now: Timestamp, metrics: Set<String>? = nil, labels: [[String: String]]? = nil
     ) -> HistoryContext {
         do throws(HistoryError) {
-            return HistoryContext(
-                file: file, content: .lines(try HistoryReader.read(source, file: file, metrics: metrics)), now: now)
+            let lines = try HistoryReader.read(source, file: file, metrics: metrics, labels: labels)
+            return HistoryContext(file: file, content: .lines(lines), now: now)
         } catch {
             return HistoryContext(file: file, content: .damaged(error), now: now)
         }

@@ -27,15 +27,17 @@
     /// - Parameters:
     ///   - metrics: the metric names to keep (`nil`: all). The others are still checked to be metric objects, so a
     ///     damaged line is found whatever the gates read, but are not materialised: a gate reads one metric.
-    public static func read<Source: ByteSource>(_ source: Source, file: String, metrics: Set<String>? = nil)
-        throws(HistoryError) -> [HistoryLine]
-    {
+    ///   - labels: with `metrics`, the label sets the gates select: a line whose labels match none of them is
+    ///     checked but not kept (`nil`: every line is kept).
+    public static func read<Source: ByteSource>(
+        _ source: Source, file: String, metrics: Set<String>? = nil, labels: [[String: String]]? = nil
+    ) throws(HistoryError) -> [HistoryLine] {
         var source = source
         let wanted = metrics.map { JSONKeySet($0.sorted()) }
         let wantedNames = metrics.map { $0.sorted() }
         var lines: [HistoryLine] = []
         var number = 0
-        var state = CanonicalLine.State(metrics: metrics)
+        var state = CanonicalLine.State(metrics: metrics, labels: labels)
         func take(_ line: UnsafeBufferPointer<UInt8>) throws(HistoryError) {
             number += 1
             var end = line.count
@@ -44,11 +46,13 @@
             while first < end, isSpace(line[first]) { first += 1 }
             guard first < end else { return }
             let trimmed = UnsafeBufferPointer(rebasing: line[..<end])
-            if let fast = CanonicalLine.read(trimmed, state: &state) {
-                lines.append(fast)
-            } else {
-                lines.append(
-                    try general(Array(trimmed), number: number, file: file, wanted: wanted, wantedNames: wantedNames))
+            switch CanonicalLine.outcome(trimmed, state: &state) {
+            case .line(let fast): lines.append(fast)
+            case .dropped: break
+            case .notCanonical:
+                let line = try general(
+                    Array(trimmed), number: number, file: file, wanted: wanted, wantedNames: wantedNames)
+                if state.keeps(line.labels) { lines.append(line) }
             }
         }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)

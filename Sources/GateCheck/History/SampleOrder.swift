@@ -18,6 +18,20 @@
 
     /// Values with their sort keys (`nil`: compare as `Decimal`) sorted ascending, exactly.
     static func sorted(keyed values: [(value: MetricValue, key: Fraction?)]) -> [Decimal] {
+        // Every value a fraction (the usual case): the keys are sorted alone, 24 bytes apiece, ties in their
+        // order (as the stable sort below), and the values taken in that order.
+        var order: [(key: Fraction, index: Int)] = []
+        order.reserveCapacity(values.count)
+        for (index, entry) in values.enumerated() {
+            guard let key = entry.key else { break }
+            order.append((key, index))
+        }
+        if order.count == values.count {
+            order.sort { left, right in
+                left.key < right.key || (!(right.key < left.key) && left.index < right.index)
+            }
+            return order.compactMap { values[$0.index].value.exact }
+        }
         let keyed = values.compactMap { entry -> (key: Fraction?, exact: Decimal)? in
             guard let exact = entry.value.exact else { return nil }
             return (entry.key, exact)

@@ -80,7 +80,10 @@ struct CheckRunner {
         }
         checker.history = historyPath.map { path in
             let metrics = Set(configuration.gates.filter { $0.history != nil }.map(\.metric.name))
-            return HistoryFile.context(path: path, now: historyNow ?? now, metrics: metrics)
+            // Lines no gate's labels select are checked, not kept; a gate without labels keeps every line.
+            let specs = configuration.gates.compactMap(\.history)
+            let labels = specs.contains { $0.labels.isEmpty } ? nil : specs.map(\.labels)
+            return HistoryFile.context(path: path, now: historyNow ?? now, metrics: metrics, labels: labels)
         }
         switch diff.load() {
         case .success(let context): checker.diff = context

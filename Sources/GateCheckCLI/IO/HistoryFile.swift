@@ -10,7 +10,9 @@
 enum HistoryFile {
     /// Reads the history for the gates that compare with it; a missing file is ``HistoryContext/Content/missing(reason:)``
     /// (each gate's `on_missing` decides), any other failure to read is damage (exit 2).
-    static func context(path: String, now: Timestamp, metrics: Set<String>) -> HistoryContext {
+    static func context(path: String, now: Timestamp, metrics: Set<String>, labels: [[String: String]]?)
+        -> HistoryContext
+    {
         var info = stat()
         if stat(path, &info) != 0, errno == ENOENT {
             return HistoryContext(
@@ -25,7 +27,8 @@ enum HistoryFile {
                 content: .damaged(HistoryError(file: path, line: nil, message: "it could not be read: \(error)")),
                 now: now)
         }
-        return HistoryContext.read(FileSourceReference(file: source), file: path, now: now, metrics: metrics)
+        return HistoryContext.read(
+            FileSourceReference(file: source), file: path, now: now, metrics: metrics, labels: labels)
     }
 
     /// Appends `line` (one JSON object and its newline) to the file, creating it if missing.
