@@ -36,7 +36,9 @@ enum JSONDetection {
                 return .unknown("a JSON array of no known report kind")
             }
         } else if shape.complete {
-            if let unread = UnreadProducerFormats.json(shape) { return unread }
+            if let unread = UnreadProducerFormats.json(shape) ?? UnreadProducerFormats.promptfooEval(shape) {
+                return unread
+            }
             let keys = shape.order.map { "\"\($0)\"" }.joined(separator: ", ")
             return .unknown("JSON of no known report kind (top-level keys: \(keys.isEmpty ? "none" : keys))")
         }

@@ -1,7 +1,9 @@
 /// Tells the line-oriented report kinds by their first line (a UTF-8 byte order mark and blank lines before it are
 /// skipped by ``ReportSniffer``, `#` comment lines here): an LCOV tracefile starts with a `TN:` or `SF:` record, a Go
-/// cover profile is `mode: set|count|atomic`, a ragas CSV export's header names `user_input` first, Locust's statistics start with its header `Type,Name,Request
-/// Count,Failure Count,` (its other CSV files are told apart and ignored with what they are).
+/// cover profile is `mode: set|count|atomic`, a ragas CSV export's header names `user_input` first (ragas 0.1's
+/// `question`, with its other sample columns and a score column: ``RagasLegacyHeader``), Locust's statistics start with
+/// its header `Type,Name,Request Count,Failure Count,` (its other CSV files are told apart and ignored with what they
+/// are).
 struct TextReportLine {
     /// The bytes of the first line kept: enough for every prefix looked for.
     private static let kept = 40
@@ -27,7 +29,9 @@ struct TextReportLine {
                 continue
             }
             if line.isEmpty, byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 { continue }
-            if byte == 0x0A || byte == 0x0D || line.count == Self.kept {
+            // A ragas 0.1 export is told by its whole header (``RagasLegacyHeader``), the others by a short prefix.
+            let kept = RagasLegacyHeader.mayBe(line) ? RagasLegacyHeader.maxHeader : Self.kept
+            if byte == 0x0A || byte == 0x0D || line.count == kept {
                 isDone = true
                 kind = Self.classify(line, ended: byte == 0x0A || byte == 0x0D)
                 if kind == nil { ignored = LocustDetection.other(line) }
@@ -55,6 +59,7 @@ struct TextReportLine {
         // A ragas export's `to_pandas().to_csv()`: the index column (empty name) unless `index=False`, then
         // `user_input`, ragas's first sample field.
         if line.starts(with: ",user_input,".utf8) || line.starts(with: "user_input,".utf8) { return .ragas }
+        if ended, RagasLegacyHeader.isExport(line) { return .ragas }
         if line.starts(with: LocustStatsParser.headerStart.utf8) { return .locust }
         if ended, ["mode: set", "mode: count", "mode: atomic"].contains(where: { line.elementsEqual($0.utf8) }) {
             return .goCover

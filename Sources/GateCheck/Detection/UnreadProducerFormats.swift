@@ -46,9 +46,10 @@ enum UnreadProducerFormats {
         return nil
     }
 
-    /// Text that stands in for a report: a Git LFS pointer, whose report was never checked out.
+    /// Text that stands in for a report (a Git LFS pointer, whose report was never checked out) or is one in a format
+    /// gatecheck does not read (Locust 0.x's statistics).
     static func text(head: [UInt8]) -> Detection? {
-        guard head.starts(with: lfsPointer) else { return nil }
+        guard head.starts(with: lfsPointer) else { return locustZero(head: head) }
         return .unreadable(
             .wrongKind(
                 expected: .lcov,

@@ -7,9 +7,9 @@
 /// Reads a ragas result exported with pandas' `to_csv()` (`evaluate(...).to_pandas().to_csv(path)`), streaming.
 ///
 /// The header names the columns (pandas writes the index first, with an empty name); quoted fields may hold commas,
-/// doubled quotes and line breaks (retrieved contexts do). Only `user_input` (cut short) and the metric cells are
-/// kept; the contexts and responses are scanned and dropped, whatever their length. An empty metric cell is pandas'
-/// NaN: unscored. Every row must have as many fields as the header, and the file must end with a line break, so that
+/// doubled quotes and line breaks (retrieved contexts do). Only `user_input` (ragas 0.1: `question`; cut short) and the
+/// metric cells are kept; the contexts and responses are scanned and dropped, whatever their length. An empty metric
+/// cell is pandas' NaN: unscored. Every row must have as many fields as the header, and the file must end with a line break, so that
 /// a cut file is never read as a shorter one.
 enum RagasCSVParser {
     /// Bytes kept of a header name or a metric cell; a longer metric cell is not a score.
@@ -103,9 +103,13 @@ enum RagasCSVParser {
         }
 
         private mutating func startColumns(line: Int) throws(ReportError) {
-            guard header.contains("user_input") else {
+            // ragas 0.2 names a sample `user_input`; ragas 0.1 named it `question`.
+            let nameColumn = header.contains("user_input") ? "user_input" : "question"
+            guard header.contains(nameColumn) else {
                 throw .wrongKind(
-                    expected: .ragas, found: "CSV whose header has no `user_input` column (a ragas export's first)")
+                    expected: .ragas,
+                    found:
+                        "CSV whose header has no `user_input` column (a ragas export's first; `question` in ragas 0.1)")
             }
             var columns: [Column] = []
             var seen: Set<String> = []
@@ -115,7 +119,7 @@ enum RagasCSVParser {
                     throw .invalidValue(
                         "the header names the column \"\(name)\" twice", at: FilePosition(line: line), keyPath: name)
                 }
-                if name == "user_input" {
+                if name == nameColumn {
                     columns.append(.userInput)
                 } else if RagasTotals.isMetric(name) {
                     guard totals.declare(name) else {

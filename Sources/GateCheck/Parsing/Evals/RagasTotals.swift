@@ -2,13 +2,16 @@
 /// row by row: one ``ScoreTally`` per metric column, so memory follows the number of columns, never of rows.
 ///
 /// A column is a metric unless it is one of ragas's sample fields (``sampleFields``): the export holds the
-/// evaluation dataset's columns, then one column per metric. Rows are named by `user_input`.
+/// evaluation dataset's columns, then one column per metric. Rows are named by `user_input` (ragas 0.1: `question`).
 struct RagasTotals {
-    /// The fields of ragas's `SingleTurnSample` and `MultiTurnSample` (ragas 0.2 to 0.4): the dataset, not scores.
+    /// The fields of ragas's `SingleTurnSample` and `MultiTurnSample` (ragas 0.2 to 0.4) and ragas 0.1's dataset
+    /// columns: the dataset, not scores.
     static let sampleFields: Set<String> = [
         "user_input", "retrieved_contexts", "reference_contexts", "retrieved_context_ids", "reference_context_ids",
         "response", "multi_responses", "reference", "rubrics", "persona_name", "query_style", "query_length",
         "reference_tool_calls", "reference_topics", "synthesizer_name",
+        // ragas 0.1's dataset columns (`ground_truths`, a list, in ragas 0.0).
+        "question", "contexts", "answer", "ground_truth", "ground_truths",
     ]
     /// How many metric columns an export may have: beyond it a hostile file would grow memory.
     static let maxMetrics = 1000

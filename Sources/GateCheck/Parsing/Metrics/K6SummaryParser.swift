@@ -24,6 +24,7 @@ enum K6SummaryParser {
     enum Key: String, CaseIterable {
         case metrics, state, rootGroup = "root_group"
         case duration = "http_req_duration", requests = "http_reqs", failed = "http_req_failed"
+        case browserDuration = "browser_http_req_duration"
         case values, type, contains
         case med, p90 = "p(90)", p95 = "p(95)", p99 = "p(99)"
         case count, passes, fails, value, rate
@@ -101,6 +102,9 @@ enum K6SummaryParser {
                 metricsNode.position)
         }
         if let failed { report.errorRate = errorRate(failed, &decoder) }
+        if requests == nil, let browser = metrics[.browserDuration] {
+            K6BrowserMetrics.warn(at: browser.position, &decoder)
+        }
         if let state = fields[.state], case .object(let members) = state.value,
             let node = members.first(where: { $0.key == Key.testRunDurationMs.rawValue })?.node,
             let ms = decoder.decimal(node, at: "state.testRunDurationMs"), ms >= 0
