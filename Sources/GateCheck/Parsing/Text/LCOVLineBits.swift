@@ -13,9 +13,8 @@ final class LCOVLineBits {
     private var capacity: Int
     /// Word pairs that may hold a bit: one past the highest line's pair.
     private var usedPairs = 0
-    /// Distinct lines set, and how many of them were hit.
+    /// Distinct lines set (those hit are counted from the words at the record's end).
     private(set) var count = 0
-    private(set) var covered = 0
 
     /// An empty bitmap for lines below 8,192 (it grows as records need).
     init() {
@@ -27,22 +26,21 @@ final class LCOVLineBits {
     deinit { words.deallocate() }
 
     /// Sets `line` (and its hit bit when `hit`); `false` when the line is too far beyond the others for a bitmap.
+    ///
+    /// Without a branch on `hit` (a coin toss per line in a real tracefile) or on the line being new.
     @inline(__always)
     func record(_ line: UInt32, hit: Bool) -> Bool {
         let pair = Int(line >> 6)
         if pair >= usedPairs {
             guard extend(to: pair) else { return false }
         }
-        let bit: UInt64 = 1 << UInt64(line & 63)
+        let shift = UInt64(line & 63)
+        let bit: UInt64 = 1 << shift
         let present = words + 2 * pair
-        if present.pointee & bit == 0 {
-            present.pointee |= bit
-            count &+= 1
-        }
-        if hit, present[1] & bit == 0 {
-            present[1] |= bit
-            covered &+= 1
-        }
+        let before = present.pointee
+        present.pointee = before | bit
+        count &+= Int(truncatingIfNeeded: (~before >> shift) & 1)
+        present[1] |= bit & (0 &- UInt64(hit ? 1 : 0))
         return true
     }
 
@@ -56,7 +54,6 @@ final class LCOVLineBits {
         words.update(repeating: 0, count: 2 * usedPairs)
         usedPairs = 0
         count = 0
-        covered = 0
     }
 
     /// Makes `pair` usable, by ``LineTable``'s rule for a dense table.

@@ -42,7 +42,9 @@ extension LCOVState {
     /// for any other line.
     ///
     /// The bytes from `line` to `end` end with a line feed, so every read stops at one before `end`: a test on a
-    /// byte that is not a line feed leaves the next byte inside the buffer.
+    /// byte that is not a line feed leaves the next byte inside the buffer. (Reading the numbers 8 bytes at a time
+    /// was tried: more instructions than this loop for the 1–4 digit numbers of real tracefiles, 224.6 M against
+    /// 202.7 M on the 10 MB benchmark input.)
     @inline(__always)
     private mutating func plainLine(_ line: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>?
     {
@@ -97,6 +99,7 @@ extension LCOVState {
         var cursor = value
         guard let line = Self.lineNumber(&cursor), cursor[0] == UInt8(ascii: ",") else { return nil }
         let firstComma = cursor
+        if let next = numberedBranch(line: line, after: firstComma) { return next }
         var lastComma = cursor
         cursor += 1
         while cursor[0] != 0x0A {
@@ -121,6 +124,50 @@ extension LCOVState {
             taken = nonZero != 0
         }
         record.recordBranch(line: line, key: Self.hash(firstComma + 1, lastComma), taken: taken)
+        return next
+    }
+
+    /// The common form after a `BRDA:` line's first comma, `<block digits>,<branch digits>,<count or ->` and the
+    /// line's end, read and hashed in one pass and recorded; `nil`, recording nothing, for any other form (the
+    /// caller then finds the last comma itself).
+    @inline(__always)
+    private mutating func numberedBranch(line: UInt32, after firstComma: UnsafePointer<UInt8>)
+        -> UnsafePointer<UInt8>?
+    {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, as ``LCOVState/hash(_:_:)``, over `block,branch`
+        var cursor = firstComma + 1
+        for field in 0..<2 {
+            let start = cursor
+            while cursor[0] &- 0x30 <= 9 {
+                hash = (hash ^ UInt64(cursor[0])) &* 0x100_0000_01b3
+                cursor += 1
+            }
+            guard cursor > start, cursor[0] == UInt8(ascii: ",") else { return nil }
+            if field == 0 { hash = (hash ^ UInt64(UInt8(ascii: ","))) &* 0x100_0000_01b3 }
+            cursor += 1
+        }
+        var taken = false
+        if cursor[0] == UInt8(ascii: "-") {
+            cursor += 1
+        } else {
+            let start = cursor
+            var nonZero: UInt8 = 0
+            while true {
+                let digit = cursor[0] &- 0x30
+                if digit > 9 { break }
+                nonZero |= digit
+                cursor += 1
+            }
+            guard cursor > start else { return nil }
+            taken = nonZero != 0
+        }
+        let next: UnsafePointer<UInt8>
+        switch cursor[0] {
+        case 0x0A: next = cursor + 1
+        case 0x0D where cursor[1] == 0x0A: next = cursor + 2
+        default: return nil
+        }
+        record.recordBranch(line: line, key: hash, taken: taken)
         return next
     }
 
