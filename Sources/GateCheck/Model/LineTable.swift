@@ -37,6 +37,23 @@
     /// Creates an empty table.
     public init() {}
 
+    /// A dense table of interleaved `present` and `hit` words (word `2i`: which of lines `64i..<64i+64` exist, word
+    /// `2i+1`: which were hit), for a reader that sets the bits itself (LCOV's, in its hot loop).
+    ///
+    /// The caller bounds the words as ``record(line:hit:)`` does (at most 64 bytes per line beyond the first 65,536
+    /// line numbers), so the table is what recording the same lines one by one would give.
+    init(interleavedWords: [UInt64]) {
+        words = interleavedWords
+        var lines = 0
+        var hits = 0
+        for index in stride(from: 0, to: words.count - 1, by: 2) {
+            lines += words[index].nonzeroBitCount
+            hits += (words[index + 1] & words[index]).nonzeroBitCount
+        }
+        storedCount = UInt32(clamping: lines)
+        storedCovered = UInt32(clamping: hits)
+    }
+
     /// A table that knows only its counts and up to a few of its missed lines: what a report read for its totals
     /// keeps of a file (``CoverageDetail/totals``).
     public static func summary(count: Int, covered: Int, missedSample: [UInt32]) -> LineTable {

@@ -73,7 +73,7 @@
             content = .coverage(parsed.report)
             diagnostics = parsed.diagnostics
         case .lcov:
-            let parsed = try LCOVParser.parse(&source, limits: options.limits)
+            let parsed = try LCOVParser.parse(&source, limits: options.limits, detail: options.coverageDetail)
             content = .coverage(parsed.report)
             diagnostics = parsed.diagnostics
         case .coverageJSON:

@@ -1,8 +1,8 @@
 @_spi(Internals) import GateCheck
 
 /// A report parser: the same bytes give the same result in every chunk size, the result keeps the report
-/// invariants, and the kind's own promises hold (Cobertura's totals mode agrees with its lines mode; Safety reads
-/// the same JSON with or without its banner; waivers only move findings from counted to waived).
+/// invariants, and the kind's own promises hold (Cobertura's and LCOV's totals mode agree with their lines mode;
+/// Safety reads the same JSON with or without its banner; waivers only move findings from counted to waived).
 enum ReportTarget {
     static let path = "fuzz-input"
 
@@ -22,7 +22,9 @@ enum ReportTarget {
             try CoberturaStructureCheck.check(bytes, reference)
             try checkCoverageDetail(bytes, reference)
         case .safety: try checkBanner(bytes, reference)
-        case .lcov: try checkRecordsMergeIdempotently(bytes, reference)
+        case .lcov:
+            try checkRecordsMergeIdempotently(bytes, reference)
+            try checkCoverageDetail(bytes, reference, kind: .lcov)
         default: break
         }
     }
@@ -63,18 +65,18 @@ enum ReportTarget {
     /// Totals mode reads differently (summaries per file, a second pass for split files) but must give the same
     /// totals; without a rewindable source it must fall back to reading every line.
     private static func checkCoverageDetail(
-        _ bytes: [UInt8], _ lines: Result<LoadedReport, ReportError>
+        _ bytes: [UInt8], _ lines: Result<LoadedReport, ReportError>, kind: ReportKind = .cobertura
     ) throws(FuzzFailure) {
         let options = FuzzFixtures.options(detail: .totals)
         var rewindable = BytesSource(bytes)
         let totals = Result { () throws(ReportError) in
-            try ReportReader.read(.cobertura, from: &rewindable, path: path, options: options)
+            try ReportReader.read(kind, from: &rewindable, path: path, options: options)
         }
-        try ReportInvariants.check(totals, kind: .cobertura, path: path)
+        try ReportInvariants.check(totals, kind: kind, path: path)
         switch (lines, totals) {
         case (.success(let lines), .success(let totals)):
             guard case .coverage(let full) = lines.content, case .coverage(let summed) = totals.content else {
-                throw FuzzFailure("Cobertura read as something else than coverage")
+                throw FuzzFailure("\(kind.rawValue) read as something else than coverage")
             }
             try expect(
                 full.totals == summed.totals, "totals mode gives \(summed.totals), lines mode \(full.totals)")
@@ -92,7 +94,7 @@ enum ReportTarget {
         }
         var oneShot = OneShotSource(bytes)
         let fallback = Result { () throws(ReportError) in
-            try ReportReader.read(.cobertura, from: &oneShot, path: path, options: options)
+            try ReportReader.read(kind, from: &oneShot, path: path, options: options)
         }
         try expect(
             fallback == lines, "totals mode without rewind: \(summary(fallback)); lines mode: \(summary(lines))")

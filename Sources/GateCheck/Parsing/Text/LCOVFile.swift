@@ -48,6 +48,11 @@ struct LCOVFile {
         branches = merged
     }
 
+    /// Branches taken, and branches in all.
+    var branchTotals: (covered: Int, total: Int) {
+        (branches.count { $0 & 1 == 1 }, branches.count)
+    }
+
     /// The file as gatecheck's coverage model holds it: per line, branches taken of branches, with the missing
     /// ones numbered in key order (so that another report of the file with the same branches merges exactly).
     var coverage: FileCoverage {

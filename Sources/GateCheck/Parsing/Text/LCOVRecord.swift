@@ -1,21 +1,17 @@
 /// One `SF:` … `end_of_record` record of an LCOV tracefile while it is read, and the checks made when it ends.
 struct LCOVRecord {
-    /// A branch as the record states it: its line, a hash of its `block,branch` text, and whether it was taken.
-    private struct Branch {
-        var line: UInt32
-        var key: UInt64
-        var taken: Bool
-    }
-
     /// A summary line (`LF`, `LH`, `BRF`, `BRH`): its value and the line of the tracefile it is on.
     typealias Declared = (value: UInt64, at: Int)
 
     /// The path after `SF:`, normalised as Cobertura paths are.
-    let path: String
+    private(set) var path = ""
     /// The tracefile line of the `SF:`.
-    let startLine: Int
-    private var lines = LineTable()
-    private var branches: [Branch] = []
+    private(set) var startLine = 0
+    /// The record's lines, in a bitmap kept from record to record; lines too sparse for it are in `farLines`.
+    private let bits = LCOVLineBits()
+    private var farLines = LineTable()
+    /// The record's branches as written, packed (``LCOVFile/pack(line:key:taken:)``).
+    private var branches: [UInt64] = []
     /// `DA:` lines as written, and those with a non-zero count, repeats included: coverlet writes one `DA:` per
     /// method, so a line shared by two methods (an auto-property's getter and setter) is written twice and its
     /// `LF`/`LH` count both.
@@ -29,22 +25,31 @@ struct LCOVRecord {
     var branchesFound: Declared?
     var branchesHit: Declared?
 
-    /// Starts a record for the source file `path` at tracefile line `startLine`.
-    init(path: String, startLine: Int) {
+    /// Starts the record of the source file `path` at tracefile line `startLine`, forgetting the previous record
+    /// (the storage stays, for the next record's lines).
+    mutating func start(path: String, startLine: Int) {
         self.path = path
         self.startLine = startLine
+        writtenLines = 0
+        writtenHits = 0
+        summaryCountsRepeats = false
+        linesFound = nil
+        linesHit = nil
+        branchesFound = nil
+        branchesHit = nil
     }
 
     /// A `DA:` line: the line exists, and was hit if its count is not zero.
+    @inline(__always)
     mutating func recordLine(_ line: UInt32, hit: Bool) {
-        lines.record(line: line, hit: hit)
+        if !bits.record(line, hit: hit) { farLines.record(line: line, hit: hit) }
         writtenLines &+= 1
         if hit { writtenHits &+= 1 }
     }
 
     /// A `BRDA:` line; `key` identifies the branch within its line (a hash of its block and branch fields).
     mutating func recordBranch(line: UInt32, key: UInt64, taken: Bool) {
-        branches.append(Branch(line: line, key: key, taken: taken))
+        branches.append(LCOVFile.pack(line: line, key: key, taken: taken))
     }
 
     /// The record's lines and branches, after checking its `LF/LH/BRF/BRH` against its `DA/BRDA` lines.
@@ -55,23 +60,30 @@ struct LCOVRecord {
     ///
     /// - Throws: ``ReportError/invalidValue(_:at:keyPath:)`` naming the summary line when it contradicts the lines.
     mutating func finish() throws(ReportError) -> LCOVFile {
-        branches.sort { $0.line != $1.line ? $0.line < $1.line : $0.key < $1.key }
+        // Sorted as packed words, the order ``LCOVFile/merge(_:)`` walks in; tracefiles write branches by line, so
+        // only the branches of one line are out of order.
+        Self.sortNearlySorted(&branches)
         var packed: [UInt64] = []
         packed.reserveCapacity(branches.count)
         var taken = 0
-        for branch in branches {
-            let entry = LCOVFile.pack(line: branch.line, key: branch.key, taken: branch.taken)
+        for entry in branches {
             if let last = packed.last, LCOVFile.sameBranch(last, entry) {
-                if branch.taken, last & 1 == 0 {
+                if entry & 1 == 1, last & 1 == 0 {
                     packed[packed.count - 1] |= 1
                     taken += 1
                 }
             } else {
                 packed.append(entry)
-                if branch.taken { taken += 1 }
+                if entry & 1 == 1 { taken += 1 }
             }
         }
-        branches = []
+        branches.removeAll(keepingCapacity: true)
+        var lines = LineTable(interleavedWords: bits.interleavedWords)
+        bits.clear()
+        if farLines.count > 0 {
+            lines.formUnion(farLines)
+            farLines = LineTable()
+        }
         if writtenLines != lines.count, let linesFound, linesFound.value == UInt64(writtenLines) {
             summaryCountsRepeats = true
             try check(self.linesHit, "LH", equals: writtenHits, what: "DA lines written with a non-zero count")
@@ -82,6 +94,26 @@ struct LCOVRecord {
         try check(branchesFound, "BRF", equals: packed.count, what: "distinct BRDA branches")
         try check(branchesHit, "BRH", equals: taken, what: "BRDA branches taken")
         return LCOVFile(lines: lines, branches: packed)
+    }
+
+    /// Sorts by insertion while the words are nearly in order (a few moves per word), otherwise by the library's
+    /// sort, so that a hostile order costs `n log n`, not `n²`.
+    private static func sortNearlySorted(_ words: inout [UInt64]) {
+        var budget = 4 * words.count
+        words.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices.dropFirst() {
+                let word = buffer[index]
+                var slot = index
+                while slot > 0, buffer[slot - 1] > word, budget > 0 {
+                    buffer[slot] = buffer[slot - 1]
+                    slot -= 1
+                    budget -= 1
+                }
+                buffer[slot] = word
+                if budget == 0 { break }
+            }
+        }
+        if budget == 0 { words.sort() }
     }
 
     /// Fails when a summary line was written and differs from what the record's lines give.

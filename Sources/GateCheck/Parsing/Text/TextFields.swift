@@ -13,6 +13,9 @@ enum TextFields {
             throw .malformed(
                 "the file path \(quoted(bytes)) is not UTF-8; write the report as UTF-8", at: FilePosition(line: line))
         }
+        // Most paths need no normalising, and `normalize` searches the path by Characters (thousands of
+        // instructions for a 40-byte path, once per LCOV record).
+        guard bytes.contains(UInt8(ascii: "\\")) || bytes.starts(with: "./".utf8) else { return text }
         return CoberturaChecks.normalize(path: text)
     }
 
