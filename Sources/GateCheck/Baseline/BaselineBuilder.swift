@@ -59,8 +59,9 @@ enum BaselineBuilder {
                 uniqueKeysWithValues: report.tallies.map { key, tally in
                     // A tally's package versions are this run's side; the baseline lists them in `packages`.
                     var written = tally
-                    written.packageVersionIDs = []
                     written.packageVersionSample = []
+                    written.sampleIDs = []
+                    written.sampleFull = false
                     return (FindingTally.hex(key), written)
                 })
         }

@@ -42,22 +42,31 @@ enum ChangeMetrics {
         var head = reports.first ?? FindingsReport()
         for report in reports.dropFirst() { head.addChangeData(of: report) }
         let tallies = baseline.findings ?? [:]
-        let packages = baseline.packages.map { Set($0.map(FindingTally.packageVersionID)) }
-        var (total, introduced, disclosed) = (0, 0, 0)
-        var details: [(FindingTally, Int, Bool)] = []
+        // The new tallies first: only their package versions are looked up (a run with nothing new looks up none).
+        var new: [(key: UInt64, tally: FindingTally, added: Int)] = []
         for (fingerprint, tally) in head.tallies
         where selector.selects(tool: tally.tool)
             && selector.selects(severity: tally.severity, confidence: tally.confidence, fixable: tally.fixable)
         {
             let added = tally.count - tally.waived - (tallies[FindingTally.hex(fingerprint)]?.count ?? 0)
-            guard added > 0 else { continue }
-            let disclosedNow = packages.map { isDisclosed(tally, packages: $0) } ?? false
+            if added > 0 { new.append((fingerprint, tally, added)) }
+        }
+        let versions = head.packageVersionIDs(ofTallies: Set(new.map(\.key)))
+        let packages =
+            versions.isEmpty
+            ? baseline.packages.map { _ in Set<UInt64>() }
+            : baseline.packages.map { Set($0.map(FindingTally.packageVersionID)) }
+        var (total, introduced, disclosed) = (0, 0, 0)
+        var details: [(FindingTally, Int, Bool, Int)] = []
+        for (key, tally, added) in new {
+            let ids = versions[key] ?? []
+            let disclosedNow = packages.map { isDisclosed(ids, packages: $0) } ?? false
             if disclosedNow { disclosed += added } else { introduced += added }
             if metric == .findingsNewDisclosed && !disclosedNow || metric == .findingsNewIntroduced && disclosedNow {
                 continue
             }
             total += added
-            details.append((tally, added, disclosedNow))
+            details.append((tally, added, disclosedNow, ids.count))
         }
         details.sort {
             ($0.0.severity, $0.0.tool, $0.0.rule, $0.0.place) > ($1.0.severity, $1.0.tool, $1.0.rule, $1.0.place)
@@ -65,12 +74,12 @@ enum ChangeMetrics {
         var measurement = Measurement(value: .integer(total))
         // Every findings change gate shows both figures, so a team gating on one still sees the other.
         if packages != nil { measurement.shownValue = "\(total) (\(introduced) introduced, \(disclosed) disclosed)" }
-        measurement.details = details.prefix(detailLimit).map { tally, added, disclosed in
+        measurement.details = details.prefix(detailLimit).map { tally, added, disclosed, versionCount in
             let how =
                 packages == nil
                 ? ""
                 : disclosed
-                    ? ", disclosed: \(names(of: tally)) "
+                    ? ", disclosed: \(names(of: tally, versions: versionCount)) "
                         + "was in the baseline" : ", introduced"
             return "\(tally.severity.rawValue.uppercased()) \(tally.rule) in \(tally.place) [\(tally.tool)\(how)]"
                 + (added > 1 ? " (\(added) new)" : "")
@@ -83,14 +92,14 @@ enum ChangeMetrics {
     ///
     /// It is about a package, and every version of it this run has was already in the baseline's run. The code did not change, the scanner's knowledge did. A code finding, a
     /// package without a version, or a version the baseline did not have is *introduced*.
-    static func isDisclosed(_ tally: FindingTally, packages: Set<UInt64>) -> Bool {
-        !tally.packageVersionIDs.isEmpty && tally.packageVersionIDs.allSatisfy(packages.contains)
+    static func isDisclosed(_ versions: Set<UInt64>, packages: Set<UInt64>) -> Bool {
+        !versions.isEmpty && versions.allSatisfy(packages.contains)
     }
 
     /// A tally's package versions as `name@version` texts, sorted: those it kept by name, and how many more.
-    private static func names(of tally: FindingTally) -> String {
+    private static func names(of tally: FindingTally, versions: Int) -> String {
         let names = tally.packageVersionSample.map(\.text).sorted().joined(separator: ", ")
-        let more = tally.packageVersionIDs.count - tally.packageVersionSample.count
+        let more = versions - tally.packageVersionSample.count
         return more > 0 ? names + " and \(more) more" : names
     }
 }

@@ -208,6 +208,9 @@
     /// The package versions of tallied findings by their `FindingTally.packageVersionID(of:)`, kept with ``tallies``;
     /// a baseline lists their names with ``scannedPackages``.
     public var packageVersions: [UInt64: PackageVersion] = [:]
+    /// Every tallied finding's package version, by its tally's key and its identity, in report order: appended once
+    /// per finding, and grouped only for the tallies a comparison finds new (the usual run finds none).
+    public var tallyPackages: [TallyPackage] = []
 
     /// How many counted (not waived) findings a report keeps by value.
     public static let keptLimit = 200

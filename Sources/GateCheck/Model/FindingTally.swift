@@ -22,14 +22,14 @@
     public var count: Int
     /// How many of them an active waiver covers.
     public var waived: Int
-    /// The packages of these findings as `packageVersionID(of:)` identities.
+    /// The first few package versions of these findings by name, for messages.
     ///
-    /// This run's side only: not written to a baseline, whose `packages` lists them by name. They tell a new
-    /// finding disclosed or introduced.
-    /// ``FindingsReport/packageVersions`` names them.
-    public var packageVersionIDs: Set<UInt64> = []
-    /// The first few of those package versions by name, for messages.
+    /// This run's side only: a baseline lists them in its `packages`; ``FindingsReport/tallyPackages`` has them all.
     public var packageVersionSample: [PackageVersion] = []
+    /// The `packageVersionID(of:)` identities of ``packageVersionSample``.
+    public var sampleIDs: [UInt64] = []
+    /// Whether ``sampleIDs`` holds as many as a tally keeps.
+    public var sampleFull = false
 
     /// Creates a tally of `count` findings, `waived` of them waived.
     public init(
@@ -55,6 +55,12 @@
     /// ``place(of:)``), each followed by a separator byte, hashed from the finding's own bytes without building
     /// the place: this runs once per finding.
     static func key(of finding: Finding) -> UInt64 {
+        var unused: UInt64?
+        return key(of: finding, packageVersion: &unused)
+    }
+
+    /// The fingerprint of a finding, and its `packageVersionID(of:)` in the same pass over the package's name.
+    static func key(of finding: Finding, packageVersion: inout UInt64?) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         for byte in finding.tool.utf8 { mix(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
@@ -63,7 +69,15 @@
         mix(0x1F)
         if let package = finding.package {
             for byte in "pkg:".utf8 { mix(byte) }
-            mixNormalized(package.name, into: &hash)
+            if let version = package.version, !version.isEmpty {
+                var versionHash = fnvOffset
+                mixNormalized(package.name, into: &hash, and: &versionHash)
+                versionHash = (versionHash ^ 0x40) &* fnvPrime
+                mixBytes(version, into: &versionHash)
+                packageVersion = versionHash
+            } else {
+                mixNormalized(package.name, into: &hash)
+            }
         } else {
             var path = Substring(finding.location?.path ?? "")
             // `hasPrefix` compares Characters; most paths start with neither `f` nor `.`, so their first byte
@@ -110,25 +124,38 @@
     /// A name that starts and ends with printable ASCII needs no trimming and is normalised byte by byte; any other
     /// (rare) is normalised as text first, so that the bytes hashed are exactly the normalised name's.
     private static func mixNormalized(_ name: String, into hash: inout UInt64) {
+        var unused = fnvOffset
+        mixNormalized(name, into: &hash, and: &unused)
+    }
+
+    /// Mixes the normalised name into two hashes at once (a fingerprint and a package version share the name).
+    private static func mixNormalized(_ name: String, into hash: inout UInt64, and other: inout UInt64) {
         let fast = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80
             else { return false }
-            var state = hash
+            var (state, otherState) = (hash, other)
             var inSeparator = false
             for byte in bytes {
+                let mixed: UInt8
                 if byte == 0x2D || byte == 0x5F || byte == 0x2E {
-                    if !inSeparator { state = (state ^ 0x2D) &* fnvPrime }
+                    if inSeparator { continue }
                     inSeparator = true
+                    mixed = 0x2D
                 } else {
-                    state = (state ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* fnvPrime
                     inSeparator = false
+                    mixed = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 }
+                state = (state ^ UInt64(mixed)) &* fnvPrime
+                otherState = (otherState ^ UInt64(mixed)) &* fnvPrime
             }
-            hash = state
+            (hash, other) = (state, otherState)
             return true
         }
         guard fast != true else { return }
-        for byte in PackageName.normalized(name).utf8 { hash = (hash ^ UInt64(byte)) &* fnvPrime }
+        for byte in PackageName.normalized(name).utf8 {
+            hash = (hash ^ UInt64(byte)) &* fnvPrime
+            other = (other ^ UInt64(byte)) &* fnvPrime
+        }
     }
 
     /// Mixes a text's UTF-8 bytes into an FNV-1a hash, a word of state in a register over contiguous bytes.

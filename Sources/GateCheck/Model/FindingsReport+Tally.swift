@@ -1,3 +1,11 @@
+/// A tallied finding's package version: its tally's key and the version's identity.
+@_spi(Internals) public struct TallyPackage: Sendable, Hashable {
+    /// The key of the finding's tally in ``FindingsReport/tallies``.
+    public var tally: UInt64
+    /// `FindingTally.packageVersionID(of:)` of the finding.
+    public var version: UInt64
+}
+
 /// A package at a version, as a finding names it: what a baseline's `packages` lists of a tallied finding.
 @_spi(Internals) public struct PackageVersion: Sendable, Hashable {
     /// The name as the tool spells it.
@@ -21,13 +29,14 @@ extension FindingsReport {
     /// SARIF): a known fingerprint is updated in place through one dictionary lookup, and a package version is kept
     /// by its hash; by name too only with `keepingNames` (a baseline is written) and in the tally's sample.
     public mutating func tally(_ finding: Finding, keepingNames: Bool = true) {
-        let key = FindingTally.key(of: finding)
-        let packageVersion = FindingTally.packageVersionID(of: finding)
+        var packageVersion: UInt64?
+        let key = FindingTally.key(of: finding, packageVersion: &packageVersion)
         if keepingNames, let packageVersion, packageVersions.index(forKey: packageVersion) == nil,
             let package = finding.package, let version = package.version
         {
             packageVersions[packageVersion] = PackageVersion(name: package.name, version: version)
         }
+        if let packageVersion { tallyPackages.append(TallyPackage(tally: key, version: packageVersion)) }
         if let index = tallies.index(forKey: key) {
             tallies.values[index].add(finding, packageVersion: packageVersion)
         } else {
@@ -44,6 +53,7 @@ extension FindingsReport {
     mutating func addChangeData(of other: FindingsReport) {
         scannedPackages.formUnion(other.scannedPackages)
         packageVersions.merge(other.packageVersions) { mine, _ in mine }
+        tallyPackages += other.tallyPackages
         for (key, tally) in other.tallies {
             if let index = tallies.index(forKey: key) {
                 tallies.values[index].add(tally)
@@ -51,6 +61,16 @@ extension FindingsReport {
                 tallies[key] = tally
             }
         }
+    }
+
+    /// The package versions of the tallies with these keys, by key.
+    public func packageVersionIDs(ofTallies keys: Set<UInt64>) -> [UInt64: Set<UInt64>] {
+        var versions: [UInt64: Set<UInt64>] = [:]
+        guard !keys.isEmpty else { return versions }
+        for entry in tallyPackages where keys.contains(entry.tally) {
+            versions[entry.tally, default: []].insert(entry.version)
+        }
+        return versions
     }
 
     /// Every package the run names as `name@version`: those listed as scanned and those of tallied findings.
@@ -67,10 +87,15 @@ extension FindingTally {
         if finding.severity > severity { severity = finding.severity }
         if finding.confidence > confidence { confidence = finding.confidence }
         if finding.isFixable { fixable = true }
-        if let packageVersion, packageVersionIDs.insert(packageVersion).inserted,
-            packageVersionSample.count < Self.sampleLimit, let package = finding.package, let version = package.version
+        // Past the sample, a finding's package costs nothing here: the report lists every one (`tallyPackages`).
+        // `sampleFull` is read in the tally itself: the arrays are other allocations, out of cache while a large
+        // report streams through it.
+        if let packageVersion, !sampleFull, !sampleIDs.contains(packageVersion),
+            let package = finding.package, let version = package.version
         {
+            sampleIDs.append(packageVersion)
             packageVersionSample.append(PackageVersion(name: package.name, version: version))
+            sampleFull = sampleIDs.count == Self.sampleLimit
         }
     }
 
@@ -84,10 +109,11 @@ extension FindingTally {
         if other.severity > severity { severity = other.severity }
         if other.confidence > confidence { confidence = other.confidence }
         fixable = fixable || other.fixable
-        packageVersionIDs.formUnion(other.packageVersionIDs)
-        for sample in other.packageVersionSample
-        where packageVersionSample.count < Self.sampleLimit && !packageVersionSample.contains(sample) {
+        for (id, sample) in zip(other.sampleIDs, other.packageVersionSample)
+        where sampleIDs.count < Self.sampleLimit && !sampleIDs.contains(id) {
+            sampleIDs.append(id)
             packageVersionSample.append(sample)
         }
+        sampleFull = sampleIDs.count == Self.sampleLimit
     }
 }

@@ -38,8 +38,9 @@ struct BaselineWriterTests {
         let findings = Dictionary(
             uniqueKeysWithValues: report.tallies.map { key, tally in
                 var tally = tally
-                tally.packageVersionIDs = []
                 tally.packageVersionSample = []
+                tally.sampleIDs = []
+                tally.sampleFull = false
                 return (FindingTally.hex(key), tally)
             })
         let files: [String: FileCounts] = [
