@@ -50,18 +50,22 @@
         guard expect(Self.labelsKey) else { return nil }
         let labelsStart = index - 1  // the object, from its opening brace (the end of labelsKey)
         var labels: [String: String] = [:]
-        if !consume(0x7D) {
-            repeat {
-                guard let key = stringRange(), consume(0x3A), stringRange() != nil else { return nil }
-                _ = key
-            } while consume(0x2C)
-            guard consume(0x7D) else { return nil }
-        }
-        let labelBytes = UnsafeBufferPointer(rebasing: bytes[labelsStart..<index])
         let kept: Bool
-        if let recent = state.recentLabels.first(where: { Self.same($0.bytes, labelBytes) }) {
+        // A recent label object, byte for byte, followed by the metrics key is this line's: a complete object ends
+        // where its last brace is (one memcmp; its strings were checked when it was first met).
+        if let recent = state.recentLabels.first(where: { startsWith($0.bytes, at: labelsStart) }),
+            startsWith(Self.metricsKey, at: labelsStart + recent.bytes.count)
+        {
             (labels, kept) = (recent.labels, recent.kept)
+            index = labelsStart + recent.bytes.count
         } else {
+            if !consume(0x7D) {
+                repeat {
+                    guard stringRange() != nil, consume(0x3A), stringRange() != nil else { return nil }
+                } while consume(0x2C)
+                guard consume(0x7D) else { return nil }
+            }
+            let labelBytes = UnsafeBufferPointer(rebasing: bytes[labelsStart..<index])
             guard let built = Self.labels(labelBytes) else { return nil }
             (labels, kept) = (built, state.keeps(built))
             if state.recentLabels.count == 8 { state.recentLabels.removeFirst() }
@@ -165,6 +169,14 @@
             labels[key] = value
         } while scanner.consume(0x2C)
         return labels
+    }
+
+    /// Whether the bytes at `offset` start with `literal`.
+    private func startsWith(_ literal: [UInt8], at offset: Int) -> Bool {
+        guard offset >= 0, bytes.count - offset >= literal.count, let base = bytes.baseAddress else { return false }
+        return literal.withUnsafeBytes { raw in
+            raw.baseAddress.map { memcmp(base + offset, $0, literal.count) == 0 } ?? false
+        }
     }
 
     private mutating func expect(_ literal: [UInt8]) -> Bool {

@@ -69,6 +69,19 @@ struct HistoryFilterTests {
         #expect(lines.map { $0.metrics["llm.cost_usd"] } == [.integer(1), .integer(3), nil, .integer(2)])
     }
 
+    @Test("a label object that starts as a recent one's is read as itself, not as the recent one")
+    func labelPrefixes() throws {
+        func line(_ labels: String) -> String {
+            #"{"schema":"gatecheck.history/v1","time":"2026-12-01T10:00:00Z","labels":\#(labels),"metrics":{}}"#
+        }
+        let lines = try Self.read(
+            [line(#"{"a":"x"}"#), line(#"{"a":"x","b":"y"}"#), line(#"{"a":"x"}"#), line("{}")], labels: nil)
+        #expect(lines.map(\.labels) == [["a": "x"], ["a": "x", "b": "y"], ["a": "x"], [:]])
+        #expect(throws: HistoryError.self) {
+            try Self.read([line(#"{"a":"x"}"#), line(#"{"a":"x"},"extra":1"#)], labels: nil)
+        }
+    }
+
     @Test("samples that are all fractions sort as the general order does, equal values in their order")
     func fractionsSort() {
         let values: [MetricValue] = [
