@@ -55,15 +55,7 @@ enum BaselineBuilder {
         }
         baseline.tests = tests?.outcomes
         baseline.findings = findings.map { report in
-            Dictionary(
-                uniqueKeysWithValues: report.tallies.map { key, tally in
-                    // A tally's package versions are this run's side; the baseline lists them in `packages`.
-                    var written = tally
-                    written.packageVersionSample = []
-                    written.sampleIDs = []
-                    written.sampleFull = false
-                    return (FindingTally.hex(key), written)
-                })
+            Dictionary(uniqueKeysWithValues: report.tallies.map { (FindingTally.hex($0.key), $0.value.asWritten) })
         }
         // Written whenever findings are (even empty), so that its absence means a baseline older than it.
         baseline.packages = findings.map { $0.allScannedPackages.sorted() }

@@ -80,6 +80,16 @@ extension FindingsReport {
 }
 
 extension FindingTally {
+    /// The tally as a baseline holds it: without this run's package versions, which the baseline lists in
+    /// `packages`.
+    public var asWritten: FindingTally {
+        var written = self
+        written.packageVersionSample = []
+        written.sampleIDs = []
+        written.sampleFull = false
+        return written
+    }
+
     /// Counts one more finding of this fingerprint.
     mutating func add(_ finding: Finding, packageVersion: UInt64?) {
         count += 1
