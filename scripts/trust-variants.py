@@ -371,6 +371,15 @@ def text_in_place_of_report(name, text):
     return setup
 
 
+def compressed_report(d):
+    """trivy.json written gzip-compressed (a cache restore, a renamed artifact), beside a passing JUnit report."""
+    import gzip
+    write(os.path.join(d, "r", "junit.xml"), PASSING_JUNIT)
+    with open(os.path.join(d, "r", "trivy.json"), "wb") as out:
+        out.write(gzip.compress(b'{"SchemaVersion": 2, "Results": [{"Vulnerabilities": [{"Severity": "CRITICAL"}]}]}'))
+    return [os.path.join(d, "r")], None
+
+
 def all_skipped(d):
     """pytest under a skip condition that hid the whole suite: three tests, all skipped."""
     write(os.path.join(d, "r", "junit.xml"),
@@ -517,6 +526,7 @@ CASES = [
          text_in_place_of_report("coverage.xml", "No data to report.\n"), {1, 2}),
     Case("text: trivy.sarif holding a FATAL log line",
          text_in_place_of_report("trivy.sarif", "2026-12-03T08:00:00Z\tFATAL\tFatal error: image scan error\n"), {1, 2}),
+    Case("binary: trivy.json holding a gzip-compressed report", compressed_report, {1, 2}),
     Case("every test skipped (a skip condition hid the whole suite)", all_skipped, {1, 2}),
     Case("JUnit attributes state failures, every testcase passed", stated_failures_only, {1, 2}),
     Case("hang: a FIFO and a link to it in a scanned directory", fifo_in_directory, {0, 1, 2}, timeout=20),

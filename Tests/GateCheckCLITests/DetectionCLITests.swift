@@ -165,6 +165,8 @@ struct DetectionCLITests {
             ),
             ("coverage.xml", "No data to report.\n", "plain text, not the XML"),
             ("go-test.log", "FAIL\texample.com/calc/broken [build failed]\n", "Go before 1.24 writes"),
+            // gzip's magic and a NUL: a compressed report under the report's name.
+            ("trivy.json", "\u{1F}\u{8B}\u{08}\u{00}\u{00}\u{00}", "binary data (NUL bytes), not the JSON"),
         ]
         for (name, text, says) in cases {
             let directory = try Self.folder([

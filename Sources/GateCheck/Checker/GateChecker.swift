@@ -130,6 +130,11 @@ public struct GateChecker: Sendable {
                         + "if it is one",
                     at: nil))
         case .unknown(let reason), .ownOutput(let reason):
+            if !isNamed, case .unknown = detection, reason == TextSniffer.binaryReason,
+                let ext = ReportFileName.dataExtension(of: input.name)
+            {
+                return failed(ReportFileName.binaryInPlaceOfReport(extension: ext))
+            }
             guard isNamed else { return settled(.ignored(IgnoredFile(path: input.name, reason: reason))) }
             if case .ownOutput = detection {
                 return failed(.malformed("it is not a report: \(reason); name the tool's own report instead", at: nil))

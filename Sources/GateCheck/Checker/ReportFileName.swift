@@ -14,6 +14,17 @@ enum ReportFileName {
         return dataExtensions.contains(ext) ? ext : nil
     }
 
+    /// The error for binary data (NUL bytes) found in a file whose name says it holds report data: a compressed
+    /// report (`trivy.json.gz` renamed), a file cut by a crash, or one that is not a report at all.
+    static func binaryInPlaceOfReport(extension ext: String) -> ReportError {
+        let format = ext == "xml" || ext == "trx" ? "XML" : "JSON"
+        return .malformed(
+            "it holds binary data (NUL bytes), not the \(format) its name promises: a compressed or damaged report, "
+                + "or not a report; decompress it or fix the step that writes it, or keep files that are not reports "
+                + "out of the folder gatecheck reads",
+            at: nil)
+    }
+
     /// The error for plain text found in a file whose name says it holds report data.
     static func textInPlaceOfReport(extension ext: String, firstLine: String) -> ReportError {
         let format = ext == "xml" || ext == "trx" ? "XML" : "JSON"

@@ -65,11 +65,15 @@ struct TextSniffer {
         json = sniffer
     }
 
+    /// Why a binary file is ignored; in a file whose name says it holds report data it is an error instead
+    /// (``ReportFileName``).
+    static let binaryReason = "a binary file (it contains NUL bytes)"
+
     func detection(isWholeFile: Bool) -> Detection {
         if let kind = firstLine.kind { return .report(kind) }
         if let ignored = firstLine.ignored { return .unknown(ignored) }
         if let kind = firstLine.finish(isWholeFile: isWholeFile) { return .report(kind) }
-        if binary { return .unknown("a binary file (it contains NUL bytes)") }
+        if binary { return .unknown(Self.binaryReason) }
         var goFailure = goFailure
         if isWholeFile, json == nil { goFailure.finish() }
         if goFailure.found { return .report(.goTestJSON) }
