@@ -205,7 +205,7 @@
     /// ``packageVersions``).
     /// Together they tell a disclosed vulnerability from an introduced one (`findings.new_disclosed`).
     public var scannedPackages: Set<String> = []
-    /// The package versions of tallied findings by their `FindingTally.packageVersionID(of:)`, kept with ``tallies``;
+    /// The package versions of tallied findings by their identity (``FindingTally/packageVersionID(_:)``), kept with ``tallies``;
     /// a baseline lists their names with ``scannedPackages``.
     public var packageVersions: [UInt64: PackageVersion] = [:]
     /// Every tallied finding's package version, by its tally's key and its identity, in report order: appended once

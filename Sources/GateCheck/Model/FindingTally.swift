@@ -26,7 +26,7 @@
     ///
     /// This run's side only: a baseline lists them in its `packages`; ``FindingsReport/tallyPackages`` has them all.
     public var packageVersionSample: [PackageVersion] = []
-    /// The `packageVersionID(of:)` identities of ``packageVersionSample``.
+    /// The package version identities (``packageVersionID(_:)``) of ``packageVersionSample``.
     public var sampleIDs: [UInt64] = []
     /// Whether ``sampleIDs`` holds as many as a tally keeps.
     public var sampleFull = false
@@ -54,15 +54,13 @@
     /// The fingerprint of a finding: FNV-1a 64 over the tool (ASCII lower-cased), the rule and the place (see
     /// ``place(of:)``), each followed by a separator byte, hashed from the finding's own bytes without building
     /// the place: this runs once per finding.
-    static func key(of finding: Finding) -> UInt64 {
-        var unused: UInt64?
-        return key(of: finding, packageVersion: &unused)
-    }
-
-    /// The fingerprint of a finding, and its `packageVersionID(of:)` in the same pass over the package's name.
+    ///
+    /// `packageVersion` receives the identity of the finding's `name@version` (PEP 503 normalised name), hashed in
+    /// the same pass over the name: FNV-1a 64 over that text's UTF-8 bytes, equal to ``packageVersionID(_:)`` of the
+    /// text a baseline's `packages` holds; `nil` without a package or version.
     static func key(of finding: Finding, packageVersion: inout UInt64?) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var hash = fnvOffset
+        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* fnvPrime }
         for byte in finding.tool.utf8 { mix(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
         mix(0x1F)
         mixBytes(finding.id, into: &hash)
@@ -76,7 +74,8 @@
                 mixBytes(version, into: &versionHash)
                 packageVersion = versionHash
             } else {
-                mixNormalized(package.name, into: &hash)
+                var unused = fnvOffset
+                mixNormalized(package.name, into: &hash, and: &unused)
             }
         } else {
             var path = Substring(finding.location?.path ?? "")
@@ -96,19 +95,6 @@
         return hash
     }
 
-    /// The identity of a finding's `name@version` (PEP 503 normalised name): FNV-1a 64 over that text's UTF-8
-    /// bytes, hashed without building it (this runs once per finding); `nil` without a package or version.
-    ///
-    /// Equal to `packageVersionID(_:)` of the text a baseline's `packages` holds.
-    public static func packageVersionID(of finding: Finding) -> UInt64? {
-        guard let package = finding.package, let version = package.version, !version.isEmpty else { return nil }
-        var hash = fnvOffset
-        mixNormalized(package.name, into: &hash)
-        hash = (hash ^ 0x40) &* fnvPrime
-        mixBytes(version, into: &hash)
-        return hash
-    }
-
     /// The identity of a `name@version` text as a baseline's `packages` holds it.
     public static func packageVersionID(_ text: String) -> UInt64 {
         var hash = fnvOffset
@@ -123,11 +109,6 @@
     ///
     /// A name that starts and ends with printable ASCII needs no trimming and is normalised byte by byte; any other
     /// (rare) is normalised as text first, so that the bytes hashed are exactly the normalised name's.
-    private static func mixNormalized(_ name: String, into hash: inout UInt64) {
-        var unused = fnvOffset
-        mixNormalized(name, into: &hash, and: &unused)
-    }
-
     /// Mixes the normalised name into two hashes at once (a fingerprint and a package version share the name).
     private static func mixNormalized(_ name: String, into hash: inout UInt64, and other: inout UInt64) {
         let fast = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool in

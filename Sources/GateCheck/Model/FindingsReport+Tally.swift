@@ -2,7 +2,7 @@
 @_spi(Internals) public struct TallyPackage: Sendable, Hashable {
     /// The key of the finding's tally in ``FindingsReport/tallies``.
     public var tally: UInt64
-    /// `FindingTally.packageVersionID(of:)` of the finding.
+    /// The identity of the finding's `name@version` (``FindingTally/packageVersionID(_:)``).
     public var version: UInt64
 }
 

@@ -193,14 +193,13 @@ struct CoberturaHandler: XMLEventHandler {
             // A file split over several <class> elements (coverlet, cover2cover) continues where it left off.
             current = report.files.removeValue(forKey: key) ?? FileCoverage()
         case .summarize(let kept):
-            if !kept.isEmpty, kept.contains(DiffCoverage.baseName(of: key)) {
-                // A changed file's lines are kept, as in every-line mode: diff coverage looks them up.
-                current = report.files.removeValue(forKey: key) ?? FileCoverage()
-                summarizing = false
-            } else {
+            // A changed file's lines are kept, as in every-line mode: diff coverage looks them up.
+            summarizing = kept.isEmpty || !kept.contains(DiffCoverage.baseName(of: key))
+            if summarizing {
                 summary.countsInstances = countsInstances
                 summary.reset()
-                summarizing = true
+            } else {
+                current = report.files.removeValue(forKey: key) ?? FileCoverage()
             }
         case .only(let paths):
             guard paths.contains(key) else { return true }
