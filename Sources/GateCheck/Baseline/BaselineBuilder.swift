@@ -55,7 +55,7 @@ enum BaselineBuilder {
         }
         baseline.tests = tests?.outcomes
         baseline.findings = findings.map { report in
-            Dictionary(uniqueKeysWithValues: report.tallies.map { (FindingTally.hex($0.key), $0.value.asWritten) })
+            Dictionary(uniqueKeysWithValues: report.tallies.map { (FindingTally.hex($0.key), $0.value) })
         }
         // Written whenever findings are (even empty), so that its absence means a baseline older than it.
         baseline.packages = findings.map { $0.allScannedPackages.sorted() }

@@ -52,12 +52,15 @@ enum ChangeMetrics {
             if added > 0 { new.append((fingerprint, tally, added)) }
         }
         let versions = head.packageVersionIDs(ofTallies: Set(new.map(\.key)))
+        // The baseline's package versions by identity: a disclosed finding's versions are all there, by name.
         let packages =
             versions.isEmpty
-            ? baseline.packages.map { _ in Set<UInt64>() }
-            : baseline.packages.map { Set($0.map(FindingTally.packageVersionID)) }
+            ? baseline.packages.map { _ in [UInt64: String]() }
+            : baseline.packages.map { texts in
+                Dictionary(texts.map { (FindingTally.packageVersionID($0), $0) }) { first, _ in first }
+            }
         var (total, introduced, disclosed) = (0, 0, 0)
-        var details: [(FindingTally, Int, Bool, Int)] = []
+        var details: [(FindingTally, Int, Bool, Set<UInt64>)] = []
         for (key, tally, added) in new {
             let ids = versions[key] ?? []
             let disclosedNow = packages.map { isDisclosed(ids, packages: $0) } ?? false
@@ -66,7 +69,7 @@ enum ChangeMetrics {
                 continue
             }
             total += added
-            details.append((tally, added, disclosedNow, ids.count))
+            details.append((tally, added, disclosedNow, ids))
         }
         details.sort {
             ($0.0.severity, $0.0.tool, $0.0.rule, $0.0.place) > ($1.0.severity, $1.0.tool, $1.0.rule, $1.0.place)
@@ -74,13 +77,11 @@ enum ChangeMetrics {
         var measurement = Measurement(value: .integer(total))
         // Every findings change gate shows both figures, so a team gating on one still sees the other.
         if packages != nil { measurement.shownValue = "\(total) (\(introduced) introduced, \(disclosed) disclosed)" }
-        measurement.details = details.prefix(detailLimit).map { tally, added, disclosed, versionCount in
+        measurement.details = details.prefix(detailLimit).map { tally, added, disclosed, ids in
             let how =
-                packages == nil
-                ? ""
-                : disclosed
-                    ? ", disclosed: \(names(of: tally, versions: versionCount)) "
-                        + "was in the baseline" : ", introduced"
+                packages.map { packages in
+                    disclosed ? ", disclosed: \(names(of: ids, in: packages)) was in the baseline" : ", introduced"
+                } ?? ""
             return "\(tally.severity.rawValue.uppercased()) \(tally.rule) in \(tally.place) [\(tally.tool)\(how)]"
                 + (added > 1 ? " (\(added) new)" : "")
         }
@@ -90,16 +91,21 @@ enum ChangeMetrics {
 
     /// Whether a new finding is *disclosed*: its package at this version was in the baseline's run.
     ///
-    /// It is about a package, and every version of it this run has was already in the baseline's run. The code did not change, the scanner's knowledge did. A code finding, a
-    /// package without a version, or a version the baseline did not have is *introduced*.
-    static func isDisclosed(_ versions: Set<UInt64>, packages: Set<UInt64>) -> Bool {
-        !versions.isEmpty && versions.allSatisfy(packages.contains)
+    /// It is about a package, and every version of it this run has was already in the baseline's run. The code did
+    /// not change, the scanner's knowledge did. A code finding, a package without a version, or a version the
+    /// baseline did not have is *introduced*.
+    static func isDisclosed(_ versions: Set<UInt64>, packages: [UInt64: String]) -> Bool {
+        !versions.isEmpty && versions.allSatisfy { packages[$0] != nil }
     }
 
-    /// A tally's package versions as `name@version` texts, sorted: those it kept by name, and how many more.
-    private static func names(of tally: FindingTally, versions: Int) -> String {
-        let names = tally.packageVersionSample.map(\.text).sorted().joined(separator: ", ")
-        let more = versions - tally.packageVersionSample.count
-        return more > 0 ? names + " and \(more) more" : names
+    /// How many package versions a detail names.
+    static let namedVersions = 4
+
+    /// A disclosed finding's package versions as the baseline lists them (`name@version`), sorted: the first
+    /// ``namedVersions``, and how many more.
+    private static func names(of versions: Set<UInt64>, in packages: [UInt64: String]) -> String {
+        let names = versions.compactMap { packages[$0] }.sorted()
+        let shown = names.prefix(namedVersions).joined(separator: ", ")
+        return names.count > namedVersions ? shown + " and \(names.count - namedVersions) more" : shown
     }
 }

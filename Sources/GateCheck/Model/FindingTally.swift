@@ -22,14 +22,6 @@
     public var count: Int
     /// How many of them an active waiver covers.
     public var waived: Int
-    /// The first few package versions of these findings by name, for messages.
-    ///
-    /// This run's side only: a baseline lists them in its `packages`; ``FindingsReport/tallyPackages`` has them all.
-    public var packageVersionSample: [PackageVersion] = []
-    /// The package version identities (``packageVersionID(_:)``) of ``packageVersionSample``.
-    public var sampleIDs: [UInt64] = []
-    /// Whether ``sampleIDs`` holds as many as a tally keeps.
-    public var sampleFull = false
 
     /// Creates a tally of `count` findings, `waived` of them waived.
     public init(

@@ -27,7 +27,7 @@ extension FindingsReport {
     ///
     /// This runs once per finding of a report read for a baseline or `findings.new` (56,000 in the benchmark's
     /// SARIF): a known fingerprint is updated in place through one dictionary lookup, and a package version is kept
-    /// by its hash; by name too only with `keepingNames` (a baseline is written) and in the tally's sample.
+    /// by its hash; by name too only with `keepingNames` (a baseline is written).
     public mutating func tally(_ finding: Finding, keepingNames: Bool = true) {
         var packageVersion: UInt64?
         let key = FindingTally.key(of: finding, packageVersion: &packageVersion)
@@ -38,13 +38,13 @@ extension FindingsReport {
         }
         if let packageVersion { tallyPackages.append(TallyPackage(tally: key, version: packageVersion)) }
         if let index = tallies.index(forKey: key) {
-            tallies.values[index].add(finding, packageVersion: packageVersion)
+            tallies.values[index].add(finding)
         } else {
             var tally = FindingTally(
                 tool: finding.tool, rule: finding.id, place: FindingTally.place(of: finding),
                 severity: finding.severity, confidence: finding.confidence, fixable: finding.isFixable, count: 0,
                 waived: 0)
-            tally.add(finding, packageVersion: packageVersion)
+            tally.add(finding)
             tallies[key] = tally
         }
     }
@@ -80,37 +80,14 @@ extension FindingsReport {
 }
 
 extension FindingTally {
-    /// The tally as a baseline holds it: without this run's package versions, which the baseline lists in
-    /// `packages`.
-    public var asWritten: FindingTally {
-        var written = self
-        written.packageVersionSample = []
-        written.sampleIDs = []
-        written.sampleFull = false
-        return written
-    }
-
     /// Counts one more finding of this fingerprint.
-    mutating func add(_ finding: Finding, packageVersion: UInt64?) {
+    mutating func add(_ finding: Finding) {
         count += 1
         if finding.waiver != nil { waived += 1 }
         if finding.severity > severity { severity = finding.severity }
         if finding.confidence > confidence { confidence = finding.confidence }
         if finding.isFixable { fixable = true }
-        // Past the sample, a finding's package costs nothing here: the report lists every one (`tallyPackages`).
-        // `sampleFull` is read in the tally itself: the arrays are other allocations, out of cache while a large
-        // report streams through it.
-        if let packageVersion, !sampleFull, !sampleIDs.contains(packageVersion),
-            let package = finding.package, let version = package.version
-        {
-            sampleIDs.append(packageVersion)
-            packageVersionSample.append(PackageVersion(name: package.name, version: version))
-            sampleFull = sampleIDs.count == Self.sampleLimit
-        }
     }
-
-    /// How many package versions a tally keeps by name for its messages.
-    static let sampleLimit = 4
 
     /// Adds another report's tally of the same fingerprint.
     mutating func add(_ other: FindingTally) {
@@ -119,11 +96,5 @@ extension FindingTally {
         if other.severity > severity { severity = other.severity }
         if other.confidence > confidence { confidence = other.confidence }
         fixable = fixable || other.fixable
-        for (id, sample) in zip(other.sampleIDs, other.packageVersionSample)
-        where sampleIDs.count < Self.sampleLimit && !sampleIDs.contains(id) {
-            sampleIDs.append(id)
-            packageVersionSample.append(sample)
-        }
-        sampleFull = sampleIDs.count == Self.sampleLimit
     }
 }

@@ -79,6 +79,29 @@ struct BaselineChangeTests {
         #expect(gates["new"]?.details.first?.contains("disclosed: pip@24.0 was in the baseline") == true)
     }
 
+    @Test("a disclosed finding over many versions names the first four the baseline lists, sorted, and counts the rest")
+    func disclosedNames() throws {
+        // pip-audit lists a package once per version it found; six versions of one package, clean in the baseline.
+        func report(vulnerable: Bool) -> ReportInput {
+            let dependencies = [7, 3, 12, 5, 9, 1].map { minor in
+                let vulns =
+                    vulnerable ? #"[{"id": "PYSEC-1", "fix_versions": [], "aliases": [], "description": "d"}]"# : "[]"
+                return #"{"name": "Jinja2", "version": "2.\#(minor).0", "vulns": \#(vulns)}"#
+            }
+            return ReportInput(
+                name: "pip-audit.json",
+                bytes: Array(#"{"dependencies": [\#(dependencies.joined(separator: ","))], "fixes": []}"#.utf8))
+        }
+        let gates = try Self.compare(
+            Self.findingsGates, base: [report(vulnerable: false)], head: [report(vulnerable: true)])
+        #expect(gates["disclosed"]?.actual == .integer(6))
+        let detail = try #require(gates["new"]?.details.first)
+        #expect(
+            detail.contains(
+                "disclosed: jinja2@2.1.0, jinja2@2.12.0, jinja2@2.3.0, jinja2@2.5.0 and 2 more was in the baseline"),
+            "\(detail)")
+    }
+
     @Test("pip-audit: upgrading into pip 24.0 from a clean 23.3.2 introduces its vulnerability")
     func pipAuditIntroduced() throws {
         let base = try Self.pipAudit(Self.tnfr, package: "pip") {

@@ -76,21 +76,22 @@ struct BaselineDecodingTests {
         }
     }
 
-    @Test("a tally keeps every package version by hash and the first four by name")
-    func sample() {
-        var report = FindingsReport()
-        for version in 1...6 {
-            report.tally(
-                Finding(
-                    tool: "trivy", kind: .sarif, id: "CVE-1", severity: .high, severitySource: "trivy",
-                    package: .init(name: "pip", version: "\(version).0"), message: "m"),
-                keepingNames: false)
+    @Test("a tally keeps every package version by hash; names only when a baseline is written")
+    func packageVersionsByHash() {
+        for keepingNames in [false, true] {
+            var report = FindingsReport()
+            for version in [1, 2, 3, 2, 4, 5, 6] {
+                report.tally(
+                    Finding(
+                        tool: "trivy", kind: .sarif, id: "CVE-1", severity: .high, severitySource: "trivy",
+                        package: .init(name: "Pip", version: "\(version).0"), message: "m"),
+                    keepingNames: keepingNames)
+            }
+            let tally = report.tallies.values.first
+            #expect(report.tallies.count == 1 && tally?.count == 7)
+            let ids = report.packageVersionIDs(ofTallies: Set(report.tallies.keys)).values.first
+            #expect(ids == Set((1...6).map { FindingTally.packageVersionID("pip@\($0).0") }))
+            #expect(report.packageVersions.count == (keepingNames ? 6 : 0))
         }
-        let tally = try? #require(report.tallies.values.first)
-        #expect(report.tallies.count == 1 && tally?.count == 6)
-        let keys = Set(report.tallies.keys)
-        #expect(report.packageVersionIDs(ofTallies: keys).values.map(\.count) == [6])
-        #expect(tally?.packageVersionSample.map(\.text) == ["pip@1.0", "pip@2.0", "pip@3.0", "pip@4.0"])
-        #expect(report.packageVersions.isEmpty)
     }
 }

@@ -36,7 +36,7 @@ struct BaselineWriterTests {
                 package: .init(name: "Requests_Lib", version: "1.0"), message: "m"))
         // A tally's package versions are the baseline's `packages`, not a member of the tally.
         let findings = Dictionary(
-            uniqueKeysWithValues: report.tallies.map { (FindingTally.hex($0.key), $0.value.asWritten) })
+            uniqueKeysWithValues: report.tallies.map { (FindingTally.hex($0.key), $0.value) })
         let files: [String: FileCounts] = [
             "src/z.py": FileCounts(linesValid: 10, linesCovered: 3),
             "src/Z.py": FileCounts(linesValid: 0, linesCovered: 0),
