@@ -30,14 +30,20 @@
     ///
     /// Those with a finding, and every dependency pip-audit lists. A new vulnerability of a package at a version listed here is
     /// *disclosed* (the scanner's database changed), not *introduced* (`findings.new_disclosed`).
-    public var packages: [String]?
+    public var packages: [String]? {
+        get { packageList?.texts }
+        set { packageList = newValue.map(BaselinePackages.init) }
+    }
+    /// ``packages`` as stored: a baseline read from a file decodes them only when asked.
+    public var packageList: BaselinePackages?
     /// The producing tools' versions where reports carry them (`coverage.py`: `7.4.0`).
     public var tools: [String: String]
     /// How many inputs the run could not read: a baseline with any is refused, since what it lacks would look new.
     public var unreadableReports: Int
 
     enum CodingKeys: String, CodingKey {
-        case schema, meta, gates, coverage, findings, tests, tools, accuracy, packages
+        case schema, meta, gates, coverage, findings, tests, tools, accuracy
+        case packageList = "packages"
         case gatecheckVersion = "gatecheck_version"
         case unreadableReports = "unreadable_reports"
     }

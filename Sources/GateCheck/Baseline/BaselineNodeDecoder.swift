@@ -81,7 +81,7 @@ enum BaselineNodeDecoder {
         switch packages {
         case .absent:
             if fields["packages"] != nil { throw Failure(message: "packages: expected an array") }
-        case .strings(let items): baseline.packages = items
+        case .list(let list): baseline.packageList = list
         case .invalid(let message): throw Failure(message: message)
         }
         return baseline

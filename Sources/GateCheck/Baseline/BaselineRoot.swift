@@ -1,4 +1,4 @@
-/// A baseline document's root object, read member by member: its `packages` array straight into strings, its
+/// A baseline document's root object, read member by member: its `packages` array checked and kept as bytes, its
 /// `findings` straight into tallies when they are as gatecheck writes them, every other member as a tree for
 /// ``BaselineNodeDecoder``.
 ///
@@ -10,8 +10,8 @@ enum BaselineRoot {
     enum Packages {
         /// No `packages` member.
         case absent
-        /// An array of strings.
-        case strings([String])
+        /// An array of strings, kept as the document's bytes.
+        case list(BaselinePackages)
         /// Anything else, for the decoder to name: a value other than an array of strings, or the key twice.
         case invalid(String)
     }
@@ -55,31 +55,21 @@ enum BaselineRoot {
                 continue
             }
             if case .absent = packages {
-                packages = try strings(&reader)
+                let start = reader.position.offset
+                if let problem = try BaselinePackages.check(&reader) {
+                    packages = .invalid(problem)
+                } else {
+                    packages = .list(BaselinePackages(encoded: bytes[start..<reader.position.offset]))
+                }
             } else {
                 try reader.skipValue()
                 packages = .invalid("packages: the key appears twice")
             }
         }
         try reader.finish()
-        if members.contains(where: { $0.key == "packages" }), case .strings = packages {
+        if members.contains(where: { $0.key == "packages" }), case .list = packages {
             packages = .invalid("packages: the key appears twice")
         }
         return (members, packages, findings)
-    }
-
-    /// An array's strings, or the first element that is not one.
-    private static func strings(_ reader: inout JSONReader<BytesSource>) throws(JSONError) -> Packages {
-        try reader.beginArray()
-        var items: [String] = []
-        while try reader.nextElement() {
-            guard try reader.peek() == .string else {
-                let index = items.count
-                while try reader.nextElement() {}
-                return .invalid("packages[\(index)]: expected a string")
-            }
-            items.append(try reader.readString())
-        }
-        return .strings(items)
     }
 }

@@ -74,7 +74,7 @@ struct BaselineJudge {
                             + "report); write it from a run with the same reports"
                     ) : nil
             case .change(.findingsNewIntroduced), .change(.findingsNewDisclosed):
-                if baseline.findings == nil || baseline.packages == nil {
+                if baseline.findings == nil || baseline.packageList == nil {
                     return (
                         "baseline.stale",
                         "the baseline \(name) holds no "

@@ -53,12 +53,11 @@ enum ChangeMetrics {
         }
         let versions = head.packageVersionIDs(ofTallies: Set(new.map(\.key)))
         // The baseline's package versions by identity: a disclosed finding's versions are all there, by name.
-        let packages =
+        // Decoded only here, and only when a new finding has a package version (a run with nothing new never).
+        let packages = baseline.packageList.map { list -> [UInt64: String] in
             versions.isEmpty
-            ? baseline.packages.map { _ in [UInt64: String]() }
-            : baseline.packages.map { texts in
-                Dictionary(texts.map { (FindingTally.packageVersionID($0), $0) }) { first, _ in first }
-            }
+                ? [:] : Dictionary(list.texts.map { (FindingTally.packageVersionID($0), $0) }) { first, _ in first }
+        }
         var (total, introduced, disclosed) = (0, 0, 0)
         var details: [(FindingTally, Int, Bool, Set<UInt64>)] = []
         for (key, tally, added) in new {

@@ -92,14 +92,19 @@ struct BaselineChangeTests {
                 name: "pip-audit.json",
                 bytes: Array(#"{"dependencies": [\#(dependencies.joined(separator: ","))], "fixes": []}"#.utf8))
         }
-        let gates = try Self.compare(
-            Self.findingsGates, base: [report(vulnerable: false)], head: [report(vulnerable: true)])
-        #expect(gates["disclosed"]?.actual == .integer(6))
-        let detail = try #require(gates["new"]?.details.first)
-        #expect(
-            detail.contains(
-                "disclosed: jinja2@2.1.0, jinja2@2.12.0, jinja2@2.3.0, jinja2@2.5.0 and 2 more was in the baseline"),
-            "\(detail)")
+        // The baseline as the run wrote it, and as a later run reads it from the file (its packages as bytes).
+        let (_, written) = try Self.run(Self.findingsGates, [report(vulnerable: false)])
+        let read = BaselineCodec.decode(BaselineCodec.encode(written), name: "base.json")
+        for baseline in [BaselineContext.loaded(written, name: "base.json"), read] {
+            let (verdict, _) = try Self.run(Self.findingsGates, [report(vulnerable: true)], baseline: baseline)
+            let gates = Dictionary(uniqueKeysWithValues: verdict.gates.map { ($0.id, $0) })
+            #expect(gates["disclosed"]?.actual == .integer(6))
+            let detail = try #require(gates["new"]?.details.first)
+            #expect(
+                detail.contains(
+                    "disclosed: jinja2@2.1.0, jinja2@2.12.0, jinja2@2.3.0, jinja2@2.5.0 and 2 more was in the baseline"),
+                "\(detail)")
+        }
     }
 
     @Test("pip-audit: upgrading into pip 24.0 from a clean 23.3.2 introduces its vulnerability")

@@ -34,6 +34,25 @@ struct BaselineDecodingTests {
             BaselineCodec.decode(BaselineCodec.encode(Self.baseline), name: "b") == .loaded(Self.baseline, name: "b"))
     }
 
+    @Test("packages read back as written when asked: escapes, text outside ASCII, an empty list; re-encoded unchanged")
+    func packagesAsWritten() throws {
+        for texts in [
+            [], ["a@1"], ["naïve@1.0", "q\"uote@2", "back\\slash@3", "tab\t@4", "ζ@5", "😀@6"],
+            (0..<5000).map { "p\($0)@1" },
+        ] {
+            var baseline = Self.baseline
+            baseline.packages = texts
+            let bytes = BaselineCodec.encode(baseline)
+            guard case .loaded(let read, _) = BaselineCodec.decode(bytes, name: "b") else {
+                Issue.record("not read: \(texts.prefix(3))")
+                continue
+            }
+            #expect(read.packages == texts)
+            #expect(read == baseline)
+            #expect(BaselineCodec.encode(read) == bytes)
+        }
+    }
+
     @Test("a tally with a key gatecheck does not write reads as the tree reads it (the key is not used)")
     func unknownKeyInTally() {
         let text = Self.text(Self.baseline).replacing(#""count" : 2,"#, with: #""count" : 2, "note" : "x","#)
