@@ -23,30 +23,26 @@
 }
 
 extension FindingsReport {
-    /// Tallies one finding under its change fingerprint.
-    ///
-    /// This runs once per finding of a report read for a baseline or `findings.new` (56,000 in the benchmark's
-    /// SARIF): a known fingerprint is updated in place through one dictionary lookup, and a package version is kept
-    /// by its hash; by name too only with `keepingNames` (a baseline is written).
+    /// Tallies one finding under its change fingerprint (a reader tallies a stream of them in a ``TallyTable``).
     public mutating func tally(_ finding: Finding, keepingNames: Bool = true) {
+        var table = TallyTable()
+        table.add(finding, key: notePackage(of: finding, keepingNames: keepingNames))
+        addTallies(table.tallies)
+    }
+
+    /// A finding's fingerprint key, its package version noted in ``tallyPackages`` by identity (and by name in
+    /// ``packageVersions`` with `keepingNames`): what tallying a finding does besides counting it.
+    mutating func notePackage(of finding: Finding, keepingNames: Bool) -> UInt64 {
         var packageVersion: UInt64?
         let key = FindingTally.key(of: finding, packageVersion: &packageVersion)
-        if keepingNames, let packageVersion, packageVersions.index(forKey: packageVersion) == nil,
-            let package = finding.package, let version = package.version
+        guard let packageVersion else { return key }
+        if keepingNames, packageVersions.index(forKey: packageVersion) == nil, let package = finding.package,
+            let version = package.version
         {
             packageVersions[packageVersion] = PackageVersion(name: package.name, version: version)
         }
-        if let packageVersion { tallyPackages.append(TallyPackage(tally: key, version: packageVersion)) }
-        if let index = tallies.index(forKey: key) {
-            tallies.values[index].add(finding)
-        } else {
-            var tally = FindingTally(
-                tool: finding.tool, rule: finding.id, place: FindingTally.place(of: finding),
-                severity: finding.severity, confidence: finding.confidence, fixable: finding.isFixable, count: 0,
-                waived: 0)
-            tally.add(finding)
-            tallies[key] = tally
-        }
+        tallyPackages.append(TallyPackage(tally: key, version: packageVersion))
+        return key
     }
 
     /// Adds what another report of the run kept for baselines and change metrics: its tallies, its packages.
@@ -54,7 +50,16 @@ extension FindingsReport {
         scannedPackages.formUnion(other.scannedPackages)
         packageVersions.merge(other.packageVersions) { mine, _ in mine }
         tallyPackages += other.tallyPackages
-        for (key, tally) in other.tallies {
+        addTallies(other.tallies)
+    }
+
+    /// Adds tallies to this report's, fingerprint by fingerprint.
+    mutating func addTallies(_ other: [UInt64: FindingTally]) {
+        guard !tallies.isEmpty else {
+            tallies = other
+            return
+        }
+        for (key, tally) in other {
             if let index = tallies.index(forKey: key) {
                 tallies.values[index].add(tally)
             } else {
@@ -80,15 +85,6 @@ extension FindingsReport {
 }
 
 extension FindingTally {
-    /// Counts one more finding of this fingerprint.
-    mutating func add(_ finding: Finding) {
-        count += 1
-        if finding.waiver != nil { waived += 1 }
-        if finding.severity > severity { severity = finding.severity }
-        if finding.confidence > confidence { confidence = finding.confidence }
-        if finding.isFixable { fixable = true }
-    }
-
     /// Adds another report's tally of the same fingerprint.
     mutating func add(_ other: FindingTally) {
         count += other.count

@@ -19,6 +19,8 @@ struct FindingCollector {
     private var report = FindingsReport()
     private var counted = MostSevere(limit: FindingsReport.keptLimit)
     private var waived = MostSevere(limit: FindingsReport.keptWaivedLimit)
+    /// The change fingerprints' counts while the findings stream (``FindingsReport/tallies`` at the end).
+    private var table = TallyTable()
     /// Whether every finding is tallied by its change fingerprint (for a baseline or `findings.new`).
     private let tallies: Bool
     /// Whether package versions are kept by name too (for a baseline's `packages`), not only by hash.
@@ -49,7 +51,7 @@ struct FindingCollector {
         if !waivers.isEmpty { applyWaivers(to: &finding) }
         report.countsByTool[finding.tool, default: FindingCounts()].add(
             finding.severity, finding.confidence, fixable: finding.isFixable, waived: finding.waiver != nil)
-        if tallies { report.tally(finding, keepingNames: packageNames) }
+        if tallies { table.add(finding, key: report.notePackage(of: finding, keepingNames: packageNames)) }
         if places {
             let path = finding.location.flatMap { $0.path.isEmpty ? nil : $0.path }
             report.countsByPlace[FindingPlace(tool: finding.tool, path: path), default: FindingCounts()].add(
@@ -96,6 +98,7 @@ struct FindingCollector {
 
     /// The report: kept findings sorted most severe first, with fingerprints.
     mutating func finish() -> FindingsReport {
+        if tallies { report.tallies = table.tallies }
         report.findings = (counted.sorted() + waived.sorted()).sorted(by: Finding.precedes).map { finding in
             var finding = finding
             finding.fingerprint = FindingFingerprint.compute(finding)
