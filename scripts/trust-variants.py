@@ -569,6 +569,13 @@ CASES = [
          unread_result_beside_passing("report.xml", text='<?xml version="1.0" ?>\n<report name="Intellij Coverage '
                                       'Report">\n<counter type="LINE" missed="9" covered="1"/>\n</report>\n',
                                       companion_kind="junit"), {1, 2}),
+    Case("error page: junit.xml holding a 404 HTML page (curl without -f), beside passing coverage",
+         unread_result_beside_passing("junit.xml", text="<!DOCTYPE html>\n<html><head><title>404 Not Found</title>"
+                                      "</head><body><h1>Not Found</h1></body></html>\n"), {1, 2}),
+    Case("error page: coverage.xml holding S3's NoSuchKey error, beside a passing JUnit report",
+         unread_result_beside_passing("coverage.xml", text='<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>'
+                                      'NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>\n',
+                                      companion_kind="junit"), {1, 2}),
     Case("CTest: a test whose executable was not built (Not Run) beside one that passed", ctest_not_run, {1, 2}),
     Case("hang: a FIFO and a link to it in a scanned directory", fifo_in_directory, {0, 1, 2}, timeout=20),
     Case("hang: --output to a FIFO", fifo_output, {2}, timeout=20),
