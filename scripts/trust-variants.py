@@ -472,6 +472,16 @@ def unread_result_beside_passing(name, fixture=None, text=None, companion_kind="
     return setup
 
 
+def linked_directory(d):
+    """The test results behind a link to a directory outside the tree (test-results -> $RUNNER_TEMP/results)."""
+    elsewhere = os.path.join(d, "elsewhere")
+    write(os.path.join(elsewhere, "junit.xml"), FAILING_JUNIT)
+    write(os.path.join(d, "r", "coverage.xml"), open(os.path.join(SAMPLES, "passing", "coverage.xml")).read())
+    os.symlink(elsewhere, os.path.join(d, "r", "test-results"))
+    os.symlink("..", os.path.join(d, "r", "up"))
+    return [os.path.join(d, "r")], None
+
+
 def ctest_not_run(d):
     """ctest --output-junit of a run where one test's executable was never built: CTest counts it as failed."""
     write(os.path.join(d, "r", "ctest.xml"), open(os.path.join(FIXTURES, "ctest", "ctest-notrun.xml")).read())
@@ -576,6 +586,8 @@ CASES = [
          unread_result_beside_passing("coverage.xml", text='<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>'
                                       'NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>\n',
                                       companion_kind="junit"), {1, 2}),
+    Case("walk: a failing JUnit behind a linked directory, beside passing coverage (and a link to ..)",
+         linked_directory, {1}, timeout=20),
     Case("CTest: a test whose executable was not built (Not Run) beside one that passed", ctest_not_run, {1, 2}),
     Case("hang: a FIFO and a link to it in a scanned directory", fifo_in_directory, {0, 1, 2}, timeout=20),
     Case("hang: --output to a FIFO", fifo_output, {2}, timeout=20),
