@@ -455,6 +455,39 @@ def stdout_full(d):
     return [os.path.join(d, "r")], {"__stdout__": "/dev/full"}
 
 
+FIXTURES = os.path.join(ROOT, "Tests", "GateCheckTests", "Fixtures")
+
+
+def unread_result_beside_passing(name, fixture=None, text=None, companion_kind="coverage"):
+    """A test or coverage result in a format gatecheck does not read, beside a passing report of the other kind:
+    ignored, its failures were never seen and the run passed on the companion alone."""
+    def setup(d):
+        content = text if text is not None else open(os.path.join(FIXTURES, fixture), "rb").read().decode()
+        write(os.path.join(d, "r", name), content)
+        if companion_kind == "coverage":
+            write(os.path.join(d, "r", "coverage.xml"), open(os.path.join(SAMPLES, "passing", "coverage.xml")).read())
+        else:
+            write(os.path.join(d, "r", "junit.xml"), PASSING_JUNIT)
+        return [os.path.join(d, "r")], None
+    return setup
+
+
+def linked_directory(d):
+    """The test results behind a link to a directory outside the tree (test-results -> $RUNNER_TEMP/results)."""
+    elsewhere = os.path.join(d, "elsewhere")
+    write(os.path.join(elsewhere, "junit.xml"), FAILING_JUNIT)
+    write(os.path.join(d, "r", "coverage.xml"), open(os.path.join(SAMPLES, "passing", "coverage.xml")).read())
+    os.symlink(elsewhere, os.path.join(d, "r", "test-results"))
+    os.symlink("..", os.path.join(d, "r", "up"))
+    return [os.path.join(d, "r")], None
+
+
+def ctest_not_run(d):
+    """ctest --output-junit of a run where one test's executable was never built: CTest counts it as failed."""
+    write(os.path.join(d, "r", "ctest.xml"), open(os.path.join(FIXTURES, "ctest", "ctest-notrun.xml")).read())
+    return [os.path.join(d, "r")], None
+
+
 def tests_total_is(expected):
     def check(d, result):
         try:
@@ -529,6 +562,33 @@ CASES = [
     Case("binary: trivy.json holding a gzip-compressed report", compressed_report, {1, 2}),
     Case("every test skipped (a skip condition hid the whole suite)", all_skipped, {1, 2}),
     Case("JUnit attributes state failures, every testcase passed", stated_failures_only, {1, 2}),
+    Case("unread: TestNG testng-results.xml with a failing test, beside passing coverage",
+         unread_result_beside_passing("testng-results.xml", "unread-formats/testng-failed-tests.xml"), {1, 2}),
+    Case("unread: Jest --json results with a failing test, beside passing coverage",
+         unread_result_beside_passing("jest-results.json", text=json.dumps(
+             {"numFailedTestSuites": 1, "numFailedTests": 1, "numPassedTestSuites": 0, "numPassedTests": 1,
+              "numPendingTestSuites": 0, "numPendingTests": 0, "numTotalTests": 2, "success": False,
+              "testResults": [{"name": "a.test.js", "status": "failed", "message": "boom"}]})), {1, 2}),
+    Case("unread: pytest-json-report with a failing test, beside passing coverage",
+         unread_result_beside_passing("report.json", "unread-formats/pytest-json-report.json"), {1, 2}),
+    Case("unread: gcovr JSON at 2 of 6 lines, beside a passing JUnit report",
+         unread_result_beside_passing("coverage.json", "unread-formats/gcovr.json", companion_kind="junit"), {1, 2}),
+    Case("unread: Clover XML (gcovr --clover), beside a passing JUnit report",
+         unread_result_beside_passing("clover.xml", "unread-formats/gcovr-clover.xml", companion_kind="junit"), {1, 2}),
+    Case("unread: Kover XML at 10% line coverage (no JaCoCo DOCTYPE), beside a passing JUnit report",
+         unread_result_beside_passing("report.xml", text='<?xml version="1.0" ?>\n<report name="Intellij Coverage '
+                                      'Report">\n<counter type="LINE" missed="9" covered="1"/>\n</report>\n',
+                                      companion_kind="junit"), {1, 2}),
+    Case("error page: junit.xml holding a 404 HTML page (curl without -f), beside passing coverage",
+         unread_result_beside_passing("junit.xml", text="<!DOCTYPE html>\n<html><head><title>404 Not Found</title>"
+                                      "</head><body><h1>Not Found</h1></body></html>\n"), {1, 2}),
+    Case("error page: coverage.xml holding S3's NoSuchKey error, beside a passing JUnit report",
+         unread_result_beside_passing("coverage.xml", text='<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>'
+                                      'NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>\n',
+                                      companion_kind="junit"), {1, 2}),
+    Case("walk: a failing JUnit behind a linked directory, beside passing coverage (and a link to ..)",
+         linked_directory, {1}, timeout=20),
+    Case("CTest: a test whose executable was not built (Not Run) beside one that passed", ctest_not_run, {1, 2}),
     Case("hang: a FIFO and a link to it in a scanned directory", fifo_in_directory, {0, 1, 2}, timeout=20),
     Case("hang: --output to a FIFO", fifo_output, {2}, timeout=20),
     Case("hang: 200,000 attributes on one element", many_attributes(200_000), {2}, timeout=20),

@@ -121,23 +121,42 @@ def _collect(items: Iterable[Input]) -> List[Tuple[str, bytes, bool]]:
         seen.add((status.st_dev, status.st_ino))
         inputs.append((path, Path(path).read_bytes(), walked))
 
-    def walk(directory: str) -> None:
+    def identity(path: str) -> Tuple[int, int]:
+        status = os.stat(path)
+        return (status.st_dev, status.st_ino)
+
+    def ancestors(directory: str) -> set:
+        """The directory and every directory above it, by identity: links to them are not followed."""
+        found = set()
+        path = os.path.abspath(directory)
+        while identity(path) not in found:
+            found.add(identity(path))
+            path = os.path.dirname(path)
+        return found
+
+    def walk(directory: str, visited: set) -> None:
+        visited.add(identity(directory))
         prefix = directory if directory.endswith("/") else directory + "/"
         for name in sorted(entry for entry in os.listdir(directory) if not entry.startswith(".")):
             path = prefix + name
             mode = os.lstat(path).st_mode
             if stat.S_ISDIR(mode):
-                walk(path)
+                walk(path, visited)
+            elif stat.S_ISLNK(mode) and os.path.isdir(path):
+                # Linked directories are walked, as by the tool, unless they lead back to one already walked or to an
+                # ancestor of the root (a loop, or far more than was asked).
+                if identity(path) not in visited:
+                    walk(path, visited)
             elif stat.S_ISREG(mode) or (stat.S_ISLNK(mode) and os.path.isfile(path)):
                 add(path, walked=True)
-            # Links to directories are not followed and FIFOs, sockets and devices never opened, as by the tool.
+            # FIFOs, sockets and devices are never opened, as by the tool.
 
     for item in items:
         if isinstance(item, tuple):
             name, body = item
             inputs.append((name, bytes(body), False))
         elif os.path.isdir(item):
-            walk(os.fspath(item))
+            walk(os.fspath(item), ancestors(os.fspath(item)))
         else:
             add(os.fspath(item), walked=False)
     return inputs

@@ -76,6 +76,23 @@ def test_a_walked_directory_ignores_what_is_not_a_report_as_the_cli_does(tmp_pat
     assert code == 2 and verdict == cli_verdict
 
 
+
+def test_a_linked_directory_is_walked_and_a_link_back_is_not_as_the_cli_does(tmp_path, monkeypatch):
+    reports = tmp_path / "reports"
+    elsewhere = tmp_path / "elsewhere"
+    reports.mkdir()
+    elsewhere.mkdir()
+    shutil.copy(SAMPLES / "passing" / "coverage.xml", reports / "coverage.xml")
+    shutil.copy(SAMPLES / "failing" / "junit.xml", elsewhere / "junit.xml")
+    (reports / "test-results").symlink_to(elsewhere)
+    (elsewhere / "up").symlink_to("..")
+    (elsewhere / "back").symlink_to(reports)
+    monkeypatch.chdir(tmp_path)
+    code, cli_verdict = run_cli(tmp_path, ["reports"])
+    verdict = gatecheck.check("reports")
+    # The failing JUnit report behind the link is read (tests fail), once; the links back end the walk.
+    assert code == 1 and verdict == cli_verdict
+
 @pytest.mark.parametrize("today", ["2026-02-30", "03/12/2026", ""])
 def test_a_bad_date_is_exit_2(today):
     verdict = gatecheck.check([("junit.xml", (SAMPLES / "passing" / "junit.xml").read_bytes())], today=today)

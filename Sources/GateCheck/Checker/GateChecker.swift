@@ -135,6 +135,11 @@ public struct GateChecker: Sendable {
             {
                 return failed(ReportFileName.binaryInPlaceOfReport(extension: ext))
             }
+            if !isNamed, case .unknown = detection, let ext = ReportFileName.dataExtension(of: input.name),
+                let page = ReportFileName.errorPage(in: peeked.bytes)
+            {
+                return failed(ReportFileName.errorPageInPlaceOfReport(extension: ext, page: page))
+            }
             guard isNamed else { return settled(.ignored(IgnoredFile(path: input.name, reason: reason))) }
             if case .ownOutput = detection {
                 return failed(.malformed("it is not a report: \(reason); name the tool's own report instead", at: nil))

@@ -19,6 +19,8 @@ enum JSONDetection {
                 return .unreadable(
                     .malformed("it starts as a report (keys \(keys)) but then has \(invalid.what)", at: invalid.at))
             }
+            // JSON Lines of a test tool (Dart's `--reporter json`): the first object ended, then another began.
+            if let unread = UnreadProducerFormats.jsonResults(shape) { return unread }
             return .unknown(
                 "neither XML nor JSON (\(invalid.what) at line \(invalid.at.line), column \(invalid.at.column ?? 0))")
         }
@@ -33,10 +35,13 @@ enum JSONDetection {
             // Only the first element tells an array's kind: once it has ended (or is not an object or array), the
             // rest cannot change it.
             if shape.complete || shape.firstElementEnded || shape.firstInnerElement != nil {
+                if let unread = UnreadProducerFormats.jsonResults(shape) { return unread }
                 return .unknown("a JSON array of no known report kind")
             }
         } else if shape.complete {
-            if let unread = UnreadProducerFormats.json(shape) ?? UnreadProducerFormats.promptfooEval(shape) {
+            if let unread = UnreadProducerFormats.json(shape) ?? UnreadProducerFormats.promptfooEval(shape)
+                ?? UnreadProducerFormats.jsonResults(shape)
+            {
                 return unread
             }
             let keys = shape.order.map { "\"\($0)\"" }.joined(separator: ", ")

@@ -23,7 +23,7 @@ enum UnreadProducerFormats {
                     expected: .xunit,
                     found: "xUnit.net v1 XML (<assembly>), which gatecheck does not read; write xUnit.net v2 XML "
                         + "(`-xml`, <assemblies>), TRX or JUnit"))
-        default: return nil
+        default: return xmlResults(root: local, rootTag: rootTag)
         }
     }
 
@@ -60,7 +60,8 @@ enum UnreadProducerFormats {
     /// The first bytes of every Git LFS pointer file.
     static let lfsPointer = Array("version https://git-lfs.github.com/spec/".utf8)
 
-    private static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+    /// Whether `text` occurs in `bytes`.
+    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
         let needle = Array(text.utf8)
         guard needle.count <= bytes.count else { return false }
         for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {

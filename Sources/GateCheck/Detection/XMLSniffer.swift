@@ -182,11 +182,11 @@ struct XMLSniffer {
         guard !name.isEmpty else { return .unreadable(.malformed("no root element name", at: nil)) }
         let local = name.split(separator: ":").last.map(String.init) ?? name
         switch local {
-        case "coverage": return .report(.cobertura)
+        case "coverage": return UnreadProducerFormats.coverageRoot(rootTag: rootTag) ?? .report(.cobertura)
         case "report" where sawJaCoCoDoctype: return .report(.jacoco)
         case "test-run": return .report(.nunit)
         case "assemblies": return .report(.xunit)
-        case "TestRun": return .report(.trx)
+        case "TestRun": return UnreadProducerFormats.xmlResults(root: local, rootTag: rootTag) ?? .report(.trx)
         case "testsuites", "testsuite":
             if rootTag.starts(with: Self.banditStart) {
                 return .unreadable(
@@ -197,6 +197,7 @@ struct XMLSniffer {
             }
             return .report(.junit)
         case "report":
+            if let kover = UnreadProducerFormats.koverReport(rootTag: rootTag) { return kover }
             return .unknown(
                 "XML with root element <report> but without JaCoCo's DOCTYPE; if it is a JaCoCo report whose "
                     + "DOCTYPE was removed, bind it to kind `jacoco` in gates.json `inputs`")

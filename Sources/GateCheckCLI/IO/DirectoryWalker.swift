@@ -1,7 +1,7 @@
 @_spi(Internals) import GateCheck
 
 /// Walks a directory recursively, in sorted order, and accounts for every entry: a file to read, an entry skipped
-/// by rule (hidden, a link to a directory), or a diagnostic.
+/// by rule (hidden; a link back to a directory already on the walk), or a diagnostic.
 ///
 /// Nothing vanishes without a word. What may hide a report is an error (exit 2): a directory that cannot be listed,
 /// an entry whose name is not UTF-8 (it cannot be named in a verdict, so it is shown with its bytes escaped), an
@@ -27,12 +27,15 @@ struct DirectoryWalker {
     struct Walk: Sendable {
         var files: [Found] = []
         var problems: [Problem] = []
+        /// The directories walked, and the walk root's ancestors, by identity: a link to one of them is not followed.
+        var visited: Set<FileIdentity> = []
     }
 
-    /// Every regular file below `directory` (and every link to one), sorted, skipping hidden entries and links to
-    /// directories.
+    /// Every regular file below `directory` (and every link to one), sorted, skipping hidden entries; links to
+    /// directories are followed unless they lead back to a directory already walked or to an ancestor of the root.
     func walk(_ directory: String) -> Walk {
         var result = Walk()
+        result.visited = ancestors(of: directory)
         walk(directory, into: &result)
         return result
     }
@@ -40,6 +43,7 @@ struct DirectoryWalker {
     // MARK: - Private
 
     private func walk(_ directory: String, into result: inout Walk) {
+        if case .success(let status) = fileSystem.status(directory) { result.visited.insert(status.identity) }
         let names: [[UInt8]]
         switch fileSystem.entries(of: directory) {
         case .success(let found): names = found
@@ -112,7 +116,11 @@ struct DirectoryWalker {
             case .success(let target) where target.type == .regular:
                 result.files.append(Found(path: path, identity: target.identity))
             case .success(let target) where target.type == .directory:
-                break  // links to directories are not followed: they can loop, and they reach outside the tree
+                // A linked directory may hold the reports (`test-results -> $RUNNER_TEMP/results`): skipped, its
+                // failures were never read and the run passed. A link back to a directory on the walk, or to an
+                // ancestor of the root (`up -> ..`, `root -> /`), would loop or walk far more than was asked.
+                guard !result.visited.contains(target.identity) else { break }
+                walk(path, into: &result)
             case .success(let target):
                 problem(
                     .warning,
@@ -125,6 +133,20 @@ struct DirectoryWalker {
                 "it is \(entry.type.noun), which a directory walk never opens (reading it could wait "
                     + "forever); name it on the command line to read it")
         }
+    }
+
+    /// The identities of `directory` and of each directory above it, up to the file system's root.
+    private func ancestors(of directory: String) -> Set<FileIdentity> {
+        var found: Set<FileIdentity> = []
+        var path = directory
+        // `/..` is `/`: the chain ends when a parent is already known; 4,096 levels bound a hostile tree.
+        for _ in 0..<4096 {
+            guard case .success(let status) = fileSystem.status(path), found.insert(status.identity).inserted else {
+                break
+            }
+            path += path.hasSuffix("/") ? ".." : "/.."
+        }
+        return found
     }
 
     /// The bytes as text, with every byte that is not part of valid UTF-8 (and every control character) as `\xHH`.

@@ -20,8 +20,8 @@ struct InputFile: Sendable, Hashable {
 
 /// Turns command-line paths and gates.json bindings into the list of files to read.
 ///
-/// Directories are walked recursively in sorted order by ``DirectoryWalker`` (hidden entries and links to
-/// directories skipped; errors are diagnostics). A binding's glob is matched against paths relative to the working
+/// Directories are walked recursively in sorted order by ``DirectoryWalker`` (hidden entries skipped, links to
+/// directories followed unless they loop; errors are diagnostics). A binding's glob is matched against paths relative to the working
 /// directory. Every file is read once: paths that lead to the same file (a link, `a/../a/x`, an absolute and a
 /// relative path, a walk and a binding) are one input, under the first path given, with a note naming the others.
 struct InputCollector {

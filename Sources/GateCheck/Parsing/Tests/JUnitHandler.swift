@@ -20,6 +20,8 @@ struct JUnitHandler: XMLEventHandler {
         var hasSkipped = false
         var hasFlaky = false
         var skippedByStatus = false
+        /// `status="notrun"`: CTest's mark of a test it did not run (see ``JUnitHandler/ctestNotRunFailure(_:)``).
+        var notRunByStatus = false
         var hasFile = false
         var line: Int?
     }
@@ -90,6 +92,10 @@ struct JUnitHandler: XMLEventHandler {
             startSuiteLevelFailure(element, attributes, depth: depth)
         case .skipped where parent == .testcase:
             current?.hasSkipped = true
+            if current?.notRunByStatus == true, let reason = Self.ctestNotRunFailure(attributes) {
+                current?.hasFailure = true
+                if caseMessage == nil, report.failures.count < TestReport.failureLimit { caseMessage = reason }
+            }
         case .flaky where parent == .testcase:
             current?.hasFlaky = true
         default:
@@ -155,9 +161,10 @@ struct JUnitHandler: XMLEventHandler {
             case .line: testCase.line = value.nonNegativeInteger
             case .time: add(time: value.nonNegativeMeasure)
             case .status:
+                testCase.notRunByStatus = value.equalsIgnoringCase("notrun")
                 testCase.skippedByStatus =
                     value.equalsIgnoringCase("disabled") || value.equalsIgnoringCase("ignored")
-                    || value.equalsIgnoringCase("notrun") || value.equalsIgnoringCase("skipped")
+                    || testCase.notRunByStatus || value.equalsIgnoringCase("skipped")
             case .other: break
             }
         }
