@@ -514,6 +514,16 @@ def diff_paths_unmapped(d):
     return ["--config", g, "--diff", diff, "--root", d, reports], None
 
 
+def bandit_nothing_scanned(d):
+    """bandit -r srcc -f json: a mistyped path, no Python file, nothing scanned, results []."""
+    totals = {"CONFIDENCE.HIGH": 0, "CONFIDENCE.LOW": 0, "CONFIDENCE.MEDIUM": 0, "CONFIDENCE.UNDEFINED": 0,
+              "SEVERITY.HIGH": 0, "SEVERITY.LOW": 0, "SEVERITY.MEDIUM": 0, "SEVERITY.UNDEFINED": 0, "loc": 0,
+              "nosec": 0, "skipped_tests": 0}
+    write(os.path.join(d, "r", "bandit.json"), json.dumps(
+        {"errors": [], "generated_at": "2026-12-03T08:00:00Z", "metrics": {"_totals": totals}, "results": []}, indent=2))
+    return [os.path.join(d, "r")], None
+
+
 def accuracy_sample_twice(d):
     """The failing sample replaced by a second copy of a passing one: the counts still agree."""
     samples = [{"id": f"q-{i:03}", "scores": {"retrieval": 1, "attribution": 1}} for i in range(1, 10)]
@@ -652,6 +662,7 @@ CASES = [
     Case("evidence: Safety check that found no package (unpinned requirements)", safety_nothing_checked, {2}),
     Case("diff: report paths of a container, diff paths of the repository (no rule maps them)", diff_paths_unmapped,
          {2}),
+    Case("evidence: Bandit run that scanned no file (mistyped path)", bandit_nothing_scanned, {2}),
     Case("accuracy: a sample listed twice in place of the failing one", accuracy_sample_twice, {2}),
     Case("baseline: a hand-edited negative coverage value", baseline_negative_value, {2}),
     Case("history: a negative reference", history_negative_reference, {2}),

@@ -83,6 +83,29 @@ struct WrongPassJSONTests {
         #expect(verdict.gates.map(\.status) == [.pass, .fail] && verdict.exitCode == 1)
     }
 
+    // MARK: - Bandit: no file scanned
+
+    @Test(
+        "A Bandit run that scanned no file (metrics with only _totals) makes its findings gates error",
+        .enabled(if: Corpus.isAvailable, Corpus.absenceReason))
+    func banditNothingScanned() throws {
+        let report = try readFindings(.bandit, try Corpus.bytes("bandit/django-DefectDojo/no_vuln.json"))
+        let reasons = try findings(report).notScanned.map(\.reason)
+        #expect(reasons.count == 1 && reasons[0].contains("Bandit scanned no file"))
+        let verdict = Self.builtIn([report], ["high-severity-findings"])
+        #expect(verdict.gates[0].status == .error && verdict.exitCode == 2)
+    }
+
+    @Test("A Bandit report listing a scanned file, or without _totals, is judged as before")
+    func banditScanned() throws {
+        for metrics in [#"{"_totals": {"loc": 3}, "app.py": {"loc": 3}}"#, "{}"] {
+            let text = #"{"errors": [], "metrics": \#(metrics), "results": []}"#
+            let report = try readFindings(.bandit, text)
+            #expect(try findings(report).notScanned.isEmpty)
+            #expect(Self.builtIn([report], ["high-severity-findings"]).exitCode == 0)
+        }
+    }
+
     // MARK: - Safety: nothing checked
 
     @Test(
