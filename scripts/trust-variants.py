@@ -524,6 +524,12 @@ def bandit_nothing_scanned(d):
     return [os.path.join(d, "r")], None
 
 
+def sarif_null_suppression(d):
+    result = dict(HIGH_RESULT, suppressions=[None])
+    write(os.path.join(d, "r", "semgrep.sarif"), sarif([sarif_run([result])]))
+    return [os.path.join(d, "r")], None
+
+
 def accuracy_sample_twice(d):
     """The failing sample replaced by a second copy of a passing one: the counts still agree."""
     samples = [{"id": f"q-{i:03}", "scores": {"retrieval": 1, "attribution": 1}} for i in range(1, 10)]
@@ -663,6 +669,7 @@ CASES = [
     Case("diff: report paths of a container, diff paths of the repository (no rule maps them)", diff_paths_unmapped,
          {2}),
     Case("evidence: Bandit run that scanned no file (mistyped path)", bandit_nothing_scanned, {2}),
+    Case("evidence: SARIF high result whose suppressions are [null]", sarif_null_suppression, {1, 2}),
     Case("accuracy: a sample listed twice in place of the failing one", accuracy_sample_twice, {2}),
     Case("baseline: a hand-edited negative coverage value", baseline_negative_value, {2}),
     Case("history: a negative reference", history_negative_reference, {2}),

@@ -44,6 +44,15 @@ struct WrongPassJSONTests {
         }
     }
 
+    @Test(
+        "A SARIF suppression that is not an object (null, a string) is refused, not taken as an accepted suppression",
+        arguments: ["[null]", #"["accepted"]"#, #"[{"kind": "external"}, 1]"#])
+    func sarifSuppressionNotObject(_ suppressions: String) throws {
+        let result = #"{"ruleId": "R1", "level": "error", "message": {"text": "x"}, "suppressions": \#(suppressions)}"#
+        let text = Self.sarif(invocations: "[]", results: "[\(result)]")
+        #expect(throws: ReportError.self) { try readFindings(.sarif, text) }
+    }
+
     // MARK: - Trivy: an image report without any result
 
     @Test(
