@@ -64,8 +64,9 @@
                     var files = 0
                     var sawTotals = false
                     try reader.beginObject()
-                    while try reader.nextKey(in: JSONKeySet.noKeys) != nil {
-                        if reader.lastKey != "_totals" {
+                    // `_totals` is matched in the key set, so a file's name is only built when a scope needs it.
+                    while let index = try reader.nextKey(in: Self.totalsKey) {
+                        if index == JSONKeySet.unknown {
                             files += 1
                             if collector.collectsPlaces { collector.scanned(reader.lastKey) }
                         } else {
@@ -106,6 +107,9 @@
     // MARK: - Private
 
     private static let tool = "bandit"
+
+    /// The one key of `metrics` that is not a file.
+    private static let totalsKey = JSONKeySet(["_totals"])
 
     /// The top-level keys read.
     enum TopKey: String, JSONKeyEnum {
