@@ -1,5 +1,5 @@
 /// The ids of the samples read so far, kept as 64-bit hashes so that memory grows by about 16 bytes per sample
-/// (an accuracy report of a million samples adds about 24 MiB at most) instead of by the ids' text.
+/// (an accuracy report of a million samples adds about 24 MiB) instead of by the ids' text.
 ///
 /// The hashes are the standard library's, seeded per process, so no input can be built to collide on purpose; two
 /// different ids share a hash with a probability of about n²/2⁶⁵ (10⁻⁷ for a million samples), and a collision
