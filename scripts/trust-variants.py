@@ -499,6 +499,130 @@ def tests_total_is(expected):
     return check
 
 
+
+def sarif_failed_run(d):
+    """semgrep or CodeQL that stopped half way: the run says executionSuccessful false, its results are empty."""
+    run = sarif_run([])
+    run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": [
+        {"level": "error", "message": {"text": "Fatal error: out of memory"}}]}]
+    write(os.path.join(d, "r", "semgrep.sarif"), sarif([run]))
+    return [os.path.join(d, "r")], None
+
+
+def trivy_image_not_scanned(d):
+    """trivy image on an image whose OS it did not detect: no Results at all, OS family none."""
+    report = {"SchemaVersion": 2, "ArtifactName": "registry.example.com/app:pr-7", "ArtifactType": "container_image",
+              "Metadata": {"Size": 5796352, "OS": {"Family": "none", "Name": ""}, "ImageID": "sha256:0b"}}
+    write(os.path.join(d, "r", "trivy.json"), json.dumps(report, indent=2))
+    return [os.path.join(d, "r")], None
+
+
+def pip_audit_unaudited_dependency(d):
+    deps = [{"name": "django", "version": "4.2", "vulns": []}, {"name": "jinja2", "version": "2.10"}]
+    write(os.path.join(d, "r", "pip-audit.json"), json.dumps({"dependencies": deps, "fixes": []}))
+    return [os.path.join(d, "r")], None
+
+
+def safety_nothing_checked(d):
+    """safety check -r requirements.txt --output json on unpinned requirements: nothing found, nothing checked."""
+    report = {"report_meta": {"scan_target": "files", "scanned": ["requirements.txt"], "api_key": False,
+                              "packages_found": 0, "timestamp": "2026-12-03 08:00:00", "safety_version": "2.3.5"},
+              "scanned_packages": {}, "affected_packages": {}, "announcements": [], "vulnerabilities": [],
+              "ignored_vulnerabilities": [], "remediations": {}}
+    write(os.path.join(d, "r", "safety.json"), json.dumps(report, indent=4))
+    return [os.path.join(d, "r")], None
+
+
+def diff_paths_unmapped(d):
+    """Coverage written in a container (/build/src/calc.py), a diff of the repository (service/src/calc.py): no
+    changed line is measured only because the paths do not map, so diff_lines_missed is 0."""
+    reports = os.path.join(d, "r")
+    write(os.path.join(reports, "coverage.xml"), coverage(
+        '<classes><class name="calc.py" filename="calc.py" line-rate="0.5" branch-rate="0" complexity="0"><methods/>'
+        '<lines><line number="1" hits="1"/><line number="2" hits="0"/></lines></class></classes>',
+        root_attrs='line-rate="0.5" branch-rate="0" lines-covered="1" lines-valid="2"').replace("/src", "/build/src"))
+    diff = write(os.path.join(d, "changes.diff"), "diff --git a/service/src/calc.py b/service/src/calc.py\n"
+                 "--- a/service/src/calc.py\n+++ b/service/src/calc.py\n@@ -1,0 +2 @@\n+    return x / 0\n")
+    g = gates(d, [{"id": "no-untested", "metric": "coverage.diff_lines_missed", "max": 0}])
+    return ["--config", g, "--diff", diff, "--root", d, reports], None
+
+
+def bandit_nothing_scanned(d):
+    """bandit -r srcc -f json: a mistyped path, no Python file, nothing scanned, results []."""
+    totals = {"CONFIDENCE.HIGH": 0, "CONFIDENCE.LOW": 0, "CONFIDENCE.MEDIUM": 0, "CONFIDENCE.UNDEFINED": 0,
+              "SEVERITY.HIGH": 0, "SEVERITY.LOW": 0, "SEVERITY.MEDIUM": 0, "SEVERITY.UNDEFINED": 0, "loc": 0,
+              "nosec": 0, "skipped_tests": 0}
+    write(os.path.join(d, "r", "bandit.json"), json.dumps(
+        {"errors": [], "generated_at": "2026-12-03T08:00:00Z", "metrics": {"_totals": totals}, "results": []}, indent=2))
+    return [os.path.join(d, "r")], None
+
+
+def sarif_null_suppression(d):
+    result = dict(HIGH_RESULT, suppressions=[None])
+    write(os.path.join(d, "r", "semgrep.sarif"), sarif([sarif_run([result])]))
+    return [os.path.join(d, "r")], None
+
+
+def accuracy_sample_twice(d):
+    """The failing sample replaced by a second copy of a passing one: the counts still agree."""
+    samples = [{"id": f"q-{i:03}", "scores": {"retrieval": 1, "attribution": 1}} for i in range(1, 10)]
+    samples.append({"id": "q-009", "scores": {"retrieval": 1, "attribution": 1}})
+    metrics = {m: {"value": 1, "samples": 10, "unscored": 0} for m in ("retrieval", "attribution")}
+    write(os.path.join(d, "r", "accuracy.json"), json.dumps(
+        {"schema": "gatecheck.accuracy/v1", "dataset": {"name": "qa", "size": 10},
+         "generated_at": "2026-12-03T08:00:00Z", "metrics": metrics, "samples": samples}))
+    return [os.path.join(d, "r")], None
+
+
+def baseline_negative_value(d):
+    """A coverage ratchet against a hand-edited baseline whose value is -100/473."""
+    reports = os.path.join(d, "r")
+    write(os.path.join(reports, "coverage.xml"), coverage(
+        '<classes><class name="a" filename="a.py" line-rate="0" branch-rate="0" complexity="0"><methods/><lines>'
+        '<line number="1" hits="0"/></lines></class></classes>',
+        root_attrs='line-rate="0" branch-rate="0" lines-covered="0" lines-valid="1"'))
+    g = gates(d, [{"id": "ratchet", "metric": "coverage.line_rate", "min": 0, "baseline": {"max_drop": 0}}])
+    first = subprocess.run([GATECHECK, "--config", g, "--output", f"baseline={d}/base.json", reports],
+                           capture_output=True, timeout=30)
+    if not os.path.exists(f"{d}/base.json"):
+        raise RuntimeError(f"no baseline written: exit {first.returncode}")
+    with open(f"{d}/base.json") as handle:
+        baseline = json.load(handle)
+    baseline["gates"]["ratchet"]["value"] = {"numerator": -100, "denominator": 473}
+    write(f"{d}/base.json", json.dumps(baseline))
+    return ["--config", g, "--baseline", f"{d}/base.json", reports], None
+
+
+def history_lines(d, values, copies=1, metric="llm.cost_usd"):
+    lines = []
+    for day, value in enumerate(values, start=1):
+        lines.append(json.dumps({"schema": "gatecheck.history/v1", "time": f"2026-12-0{day}T06:00:00Z",
+                                 "metrics": {metric: {"value": value}}}))
+    write(os.path.join(d, "history.jsonl"), "\n".join(lines * copies) + "\n")
+
+
+def history_negative_reference(d):
+    """A coverage ratchet over hand-edited history lines whose line rate is -5: 0 % coverage is 'no drop'."""
+    write(os.path.join(d, "r", "coverage.xml"), coverage(
+        '<classes><class name="a" filename="a.py" line-rate="0" branch-rate="0" complexity="0"><methods/><lines>'
+        '<line number="1" hits="0"/></lines></class></classes>',
+        root_attrs='line-rate="0" branch-rate="0" lines-covered="0" lines-valid="1"'))
+    history_lines(d, [-5, -5, -5], metric="coverage.line_rate")
+    g = gates(d, [{"id": "ratchet", "metric": "coverage.line_rate", "history": {"window": "7d", "max_drop": 0}}])
+    return ["--config", g, "--history", f"{d}/history.jsonl", "--now", "2026-12-04T00:00:00Z",
+            os.path.join(d, "r")], None
+
+
+def history_one_run_copied(d):
+    """One run's line three times fills min_samples 3; the cost doubled but is within 2x of that one run."""
+    write(os.path.join(d, "r", "cost.json"), json.dumps({"total_cost": 4.0, "m": {"cost": 4.0}}))
+    history_lines(d, [2.5], copies=3)
+    g = gates(d, [{"id": "spend", "metric": "llm.cost_usd",
+                   "history": {"window": "7d", "max_increase_ratio": 1, "min_samples": 3}}])
+    return ["--config", g, "--history", f"{d}/history.jsonl", "--now", "2026-12-04T00:00:00Z",
+            os.path.join(d, "r")], None
+
+
 CASES = [
     Case("1 only a passing warn-level gate judged (cost report)", only_passing_warn_gate, {2}),
     Case("1 warn gate judged, the blocking gate optional and skipped", warn_gate_and_optional_blocking, {2}),
@@ -598,6 +722,18 @@ CASES = [
     Case("output: a symlink at the output path is replaced, not written through", output_symlink_replaced, {0},
          check=check_victim),
     Case("output: stdout is /dev/full", stdout_full, {2}),
+    Case("evidence: SARIF run with executionSuccessful false and empty results", sarif_failed_run, {2}),
+    Case("evidence: Trivy image report without Results (OS not detected)", trivy_image_not_scanned, {2}),
+    Case("evidence: pip-audit dependency with neither vulns nor skip_reason", pip_audit_unaudited_dependency, {1, 2}),
+    Case("evidence: Safety check that found no package (unpinned requirements)", safety_nothing_checked, {2}),
+    Case("diff: report paths of a container, diff paths of the repository (no rule maps them)", diff_paths_unmapped,
+         {2}),
+    Case("evidence: Bandit run that scanned no file (mistyped path)", bandit_nothing_scanned, {2}),
+    Case("evidence: SARIF high result whose suppressions are [null]", sarif_null_suppression, {1, 2}),
+    Case("accuracy: a sample listed twice in place of the failing one", accuracy_sample_twice, {2}),
+    Case("baseline: a hand-edited negative coverage value", baseline_negative_value, {2}),
+    Case("history: a negative reference", history_negative_reference, {2}),
+    Case("history: one run's line copied three times to fill min_samples", history_one_run_copied, {2}),
 ]
 
 

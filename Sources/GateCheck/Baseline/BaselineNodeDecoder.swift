@@ -112,19 +112,29 @@ enum BaselineNodeDecoder {
             linesCovered: try integer(required(fields, "lines_covered", at: path()), at: path() + ".lines_covered"))
     }
 
-    /// `{"integer": n}`, `{"numerator": n, "denominator": d}` (d ≥ 1) or `{"decimal": "text"}`.
+    /// `{"integer": n}` (n ≥ 0), `{"numerator": n, "denominator": d}` (0 ≤ n ≤ d, d ≥ 1) or `{"decimal": "text"}`
+    /// (not negative).
+    ///
+    /// Every metric gatecheck measures is a count, a size, a cost, a time or a fraction of a whole, so a value
+    /// outside that range was never written by gatecheck: a hand-edited `-100/473` would make any later run look
+    /// like an improvement and pass every ratchet.
     private static func exact(_ node: JSONNode, at path: @autoclosure () -> String) throws(Failure) -> ExactValue {
         let fields = try object(members(node, at: path()), at: path())
-        if let count = fields["integer"] { return .integer(try integer(count, at: path() + ".integer", minimum: .min)) }
+        if let count = fields["integer"] { return .integer(try integer(count, at: path() + ".integer")) }
         if let numerator = fields["numerator"] {
             let denominator = try integer(
                 required(fields, "denominator", at: path()), at: path() + ".denominator", minimum: 1)
-            return .ratio(
-                numerator: try integer(numerator, at: path() + ".numerator", minimum: .min), denominator: denominator)
+            let part = try integer(numerator, at: path() + ".numerator")
+            guard part <= denominator else {
+                throw Failure(
+                    message: "\(path()).numerator: \(part) is more than the denominator \(denominator); a rate is a "
+                        + "fraction of a whole")
+            }
+            return .ratio(numerator: part, denominator: denominator)
         }
         let text = try string(required(fields, "decimal", at: path()), at: path() + ".decimal")
-        guard ExactValue.isDecimalText(text), let number = Decimal(string: text) else {
-            throw Failure(message: "\(path()).decimal: \"\(text)\" is not a decimal number")
+        guard ExactValue.isDecimalText(text), !text.hasPrefix("-"), let number = Decimal(string: text) else {
+            throw Failure(message: "\(path()).decimal: \"\(text)\" is not a decimal number of at least 0")
         }
         return .decimal(number)
     }

@@ -27,6 +27,9 @@
     public var unmeasured: [String] = []
     /// Report files that matched more than one changed file, or several roots' files: refused.
     public var ties: [String] = []
+    /// When no changed file is measured: changed files that end like a report's file (the same directory and name)
+    /// without mapping to it, each with that file (``DiffPathMiss``): refused, since the paths need mapping.
+    public var unmapped: [String] = []
     /// Changed lines in the diff over every file, measured or not.
     public var changedLines = 0
 
@@ -50,6 +53,7 @@
         // Only a report file whose name could meet a changed file is mapped: a 200 MB report has 100,000 files.
         let filterByName = mapper.rules.replace.isEmpty
         var assigned: [String: String] = [:]
+        var misses: [(key: String, path: String)] = []
         for key in coverage.files.keys.sorted() {
             if filterByName, !baseNames.contains(baseName(of: key)) { continue }
             switch mapper.resolve(filename: key, sources: coverage.sources, diffPaths: changedPaths) {
@@ -59,7 +63,11 @@
                         + "different files, and the report does not say which it measured")
             case .path(let path):
                 switch index.match(path) {
-                case .none: continue
+                case .none:
+                    // A path that is a file of the repository is another file, not a miss (a monorepo's other
+                    // service); without a file system to ask, only a path outside it (absolute) can be one.
+                    if mapper.fileExists.map({ !$0(path) }) ?? path.hasPrefix("/") { misses.append((key, path)) }
+                    continue
                 case .tie(let candidates):
                     result.ties.append(
                         "\(key) matches several changed files by suffix: \(candidates.joined(separator: " and ")); "
@@ -83,6 +91,7 @@
             result.files.append(measure(file, coverageFile, reportPath: key))
         }
         result.unmeasured.sort()
+        if result.files.isEmpty { result.unmapped = DiffPathMiss.unmapped(result.unmeasured, misses: misses) }
         return result
     }
 

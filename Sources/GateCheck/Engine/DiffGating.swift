@@ -59,6 +59,16 @@ enum DiffGating {
                         file: input.name))
             }
         }
+        if !measured.unmapped.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    .error, code: "diff.unmapped",
+                    message: "no changed file is measured, because the diff's paths and the coverage report's do not "
+                        + "map: \(measured.unmapped.joined(separator: "; ")); add `paths.strip_prefix` or "
+                        + "`paths.replace` in gates.json (or run with --root) so that they do (see --explain)",
+                    file: input.name))
+            return (.unusable("the diff's paths and the coverage report's do not map (diff.unmapped)"), diagnostics)
+        }
         if !measured.ties.isEmpty { return (.unusable("report paths match changed files ambiguously"), diagnostics) }
         return (.measured(measured), diagnostics)
     }

@@ -46,19 +46,24 @@ enum HistoryGating {
         }
         guard let history else { return cannotJudge("no history") }
         let start = history.now.nanoseconds - spec.window.nanoseconds
-        let name = gate.metric.name
-        let samples = SampleOrder.sorted(
-            keyed: lines.compactMap { line -> (MetricValue, SampleOrder.Fraction?)? in
-                guard line.time.nanoseconds > start, line.time <= history.now,
-                    spec.labels.allSatisfy({ line.labels[$0.key] == $0.value }), let value = line.metrics[name]
-                else { return nil }
-                return (value, line.sortKey(name, value))
-            })
+        let keyed: [(MetricValue, SampleOrder.Fraction?)]
+        let repeated: Int
+        switch HistorySamples.select(
+            lines, metric: gate.metric, start: start, now: history.now, labels: spec.labels)
+        {
+        case .outOfRange(let reason):
+            result.history = comparison
+            return cannotJudge("the history \(history.file) is damaged: \(reason)", blocking: true)
+        case .samples(let selected, let count):
+            (keyed, repeated) = (selected, count)
+        }
+        let samples = SampleOrder.sorted(keyed: keyed)
         comparison.samples = samples.count
         guard samples.count >= spec.minSamples, let reference = HistoryStatistics.median(samples) else {
             let reason =
                 "\(samples.count) matching sample(s) of \(gate.metric.name) in the last \(spec.window) to \(history.now), "
                 + "fewer than min_samples \(spec.minSamples)"
+                + (repeated > 0 ? " (\(repeated) line(s) repeating another's time, labels and value counted once)" : "")
             return insufficient(reason, gate, spec, comparison, &result)
         }
         comparison.reference = reference
@@ -115,6 +120,9 @@ enum HistoryGating {
                 ownHolds
                 ? "; meets \(gate.bound.symbol) \(gate.bound.threshold)"
                 : "; does not meet \(gate.bound.symbol) \(gate.bound.threshold)"
+        }
+        if repeated > 0 {
+            message += " (\(repeated) line(s) repeating another's time, labels and value counted once)"
         }
         result.message = message
         result.details = ["history: " + comparison.summary] + (holds ? [] : measurement.details)

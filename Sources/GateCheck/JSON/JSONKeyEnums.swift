@@ -9,7 +9,7 @@
             BanditParser.TopKey.self, BanditParser.ResultKey.self, BanditParser.ErrorKey.self,
             PipAuditParser.TopKey.self, PipAuditParser.DependencyKey.self, PipAuditParser.VulnerabilityKey.self,
             SafetyParser.TopKey.self, SafetyParser.VulnerabilityKey.self, SafetyParser.SeverityKey.self,
-            SafetyParser.CVEKey.self, SafetyParser.CVSSKey.self,
+            SafetyParser.CVEKey.self, SafetyParser.CVSSKey.self, SafetyParser.MetaKey.self,
             SafetyScanReader.ScanKey.self, SafetyScanReader.ProjectKey.self, SafetyScanReader.FileKey.self,
             SafetyScanReader.ResultsKey.self, SafetyScanReader.DependencyKey.self,
             SafetyScanReader.SpecificationKey.self, SafetyScanReader.VulnerabilitiesKey.self,

@@ -48,13 +48,13 @@ struct BaselineWriterTests {
             gatecheckVersion: "1.2.3-beta+\(awkward)",
             meta: ["commit": "abc123", "ref": "refs/heads/main", "note": awkward],
             gates: [
-                "count": BaselineGate(metric: "findings.total", definition: "0123456789abcdef", value: .integer(-42)),
+                "count": BaselineGate(metric: "findings.total", definition: "0123456789abcdef", value: .integer(42)),
                 "rate": BaselineGate(
                     metric: "coverage.line_rate", definition: "fedcba9876543210",
                     value: .ratio(numerator: 336, denominator: 473)),
                 "decimal": BaselineGate(
                     metric: "llm.cost_usd", definition: "00000000000000ff",
-                    value: .decimal(Decimal(string: "-12.3450")!)),
+                    value: .decimal(Decimal(string: "12.3450")!)),
                 "whole": BaselineGate(metric: "latency.p95_ms", definition: "1", value: .decimal(Decimal(250))),
                 "new": BaselineGate(metric: "findings.new", definition: "2", value: nil),
                 awkward: BaselineGate(metric: "tests.failed", definition: "3", value: .integer(Int.max)),

@@ -96,6 +96,9 @@ struct GeneratedSource: ByteSource {
     var suffix: [UInt8]
     /// Called on every read with the number of bytes produced so far (for example to sample memory use).
     var onRead: (Int) -> Void = { _ in }
+    /// When set, each repetition of the pattern has its own number written in decimal over `digits` bytes from
+    /// byte `at` of the pattern (the first repetition 0), so that generated records can have distinct ids.
+    var numbering: (at: Int, digits: Int)?
     private(set) var offset = 0
 
     init(prefix: String, pattern: String, bodyCount: Int, suffix: String) {
@@ -103,6 +106,18 @@ struct GeneratedSource: ByteSource {
         self.pattern = Array(pattern.utf8)
         self.bodyCount = bodyCount
         self.suffix = Array(suffix.utf8)
+    }
+
+    /// The pattern of repetition `index`, with its number written in when ``numbering`` is set.
+    private func numbered(_ index: Int) -> [UInt8] {
+        guard let (at, digits) = numbering else { return pattern }
+        var bytes = pattern
+        var rest = index
+        for position in stride(from: at + digits - 1, through: at, by: -1) {
+            bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        return bytes
     }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
@@ -113,7 +128,7 @@ struct GeneratedSource: ByteSource {
                 if offset < prefix.count {
                     (prefix, offset)
                 } else if offset < prefix.count + bodyCount {
-                    (pattern, (offset - prefix.count) % pattern.count)
+                    (numbered((offset - prefix.count) / pattern.count), (offset - prefix.count) % pattern.count)
                 } else if offset < prefix.count + bodyCount + suffix.count {
                     (suffix, offset - prefix.count - bodyCount)
                 } else {

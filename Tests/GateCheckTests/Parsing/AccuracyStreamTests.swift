@@ -10,7 +10,9 @@ struct AccuracyStreamTests {
 
     @Test("a 32 MB report with 350,000 samples is read in bounded memory, its mean exact")
     func memory() throws {
-        let sample = #"{"id": "q-000001", "scores": {"retrieval": 1, "attribution": 0.5}, "question": "lorem ipsum"}, "#
+        // Every sample has its own id (a sample listed twice is refused): `q-` and 8 digits, numbered as generated.
+        let sample =
+            #"{"id": "q-00000000", "scores": {"retrieval": 1, "attribution": 0.5}, "question": "lorem ipsum"}, "#
         let count = 32_000_000 / sample.utf8.count
         let total = count + 1
         let prefix =
@@ -19,6 +21,7 @@ struct AccuracyStreamTests {
         var source = GeneratedSource(
             prefix: prefix, pattern: sample, bodyCount: count * sample.utf8.count,
             suffix: #"{"id": "last", "scores": {"retrieval": 0}}]}"#)
+        source.numbering = (at: 10, digits: 8)
         let baseline = FailureMatrixTests.residentBytes()
         var peak = baseline
         source.onRead = { offset in

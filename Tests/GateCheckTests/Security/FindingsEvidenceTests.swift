@@ -193,17 +193,24 @@ struct FindingsEvidenceTests {
 /// ran": only the logs and reports that show no scan are flagged.
 @Suite("Findings evidence: corpus", .enabled(if: Corpus.isAvailable, Corpus.absenceReason))
 struct FindingsEvidenceCorpusTests {
-    /// The corpus files that show no scan: a log with `"runs": []`, pip-audit reports listing no dependency.
+    /// The corpus files that show no scan: a log with `"runs": []`, two runs whose invocation says
+    /// `executionSuccessful: false` (SpotBugs missing classes, the tutorial's failed run), pip-audit reports listing no
+    /// dependency, Trivy's image scan with skipped files that left it nothing to scan, and a Bandit run that scanned
+    /// no file (DefectDojo's `no_vuln.json`: `metrics` has only `_totals`, 0 lines of code).
     private static let notScanned: Set<String> = [
-        "sarif/django-DefectDojo/no_runs.sarif", "pip-audit/django-DefectDojo/empty.json",
-        "pip-audit/django-DefectDojo/empty_new.json",
+        "sarif/django-DefectDojo/no_runs.sarif", "sarif/django-DefectDojo/spotbugs.sarif",
+        "sarif/sarif-tutorials/Notifications.sarif", "pip-audit/django-DefectDojo/empty.json",
+        "pip-audit/django-DefectDojo/empty_new.json", "trivy-json/trivy/alpine-39-skip.json.golden",
+        "bandit/django-DefectDojo/no_vuln.json",
     ]
 
     @Test(
-        "Every corpus SARIF log (Trivy's and CodeQL's among them) and pip-audit report is flagged only when it shows no scan",
-        arguments: Corpus.entries("sarif") + Corpus.entries("trivy-sarif") + Corpus.entries("pip-audit"))
+        "Every corpus SARIF log (Trivy's and CodeQL's among them), pip-audit and Trivy report is flagged only when it shows no scan",
+        arguments: Corpus.entries("sarif") + Corpus.entries("trivy-sarif") + Corpus.entries("pip-audit")
+            + Corpus.entries("trivy-json") + Corpus.entries("bandit"))
     func corpus(_ entry: Corpus.Entry) throws {
-        let kind: ReportKind = entry.path.hasPrefix("pip-audit/") ? .pipAudit : .sarif
+        let kinds: [String: ReportKind] = ["pip-audit": .pipAudit, "trivy-json": .trivyJSON, "bandit": .bandit]
+        let kind = kinds[String(entry.path.prefix { $0 != "/" })] ?? .sarif
         // A few corpus files are refused by design (SecurityCorpusTests checks how); only those read are judged here.
         guard let loaded = try? readFindings(kind, try Corpus.bytes(entry.path)) else { return }
         #expect(try findings(loaded).notScanned.isEmpty != Self.notScanned.contains(entry.path))

@@ -165,7 +165,7 @@ struct SecurityCorpusTests {
         .init("sarif/django-DefectDojo/dependency_check.sarif", [.high: 13]),
         .init("sarif/django-DefectDojo/bash-report.sarif", [.low: 27]),
         .init("sarif/django-DefectDojo/taint-python-report.sarif", [.high: 8, .medium: 1, .low: 2]),
-        // rules in a tool extension; the run says executionSuccessful false (a warning)
+        // rules in a tool extension; the run says executionSuccessful false (a warning, and no clean scan)
         .init("sarif/django-DefectDojo/spotbugs.sarif", [.low: 56]),
         .init("sarif/django-DefectDojo/blackduck_nested_fingerprints.sarif", [.high: 3, .medium: 1, .low: 1]),
         .init("sarif/django-DefectDojo/issue_10191.sarif.json", [.high: 35, .medium: 42]),

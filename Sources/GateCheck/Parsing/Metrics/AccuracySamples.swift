@@ -46,6 +46,8 @@ struct AccuracySamples {
     private var keptWarnings = 0
     /// How many samples the array holds.
     private(set) var count = 0
+    /// The samples' ids seen so far (``SampleIDs``), so that a sample listed twice is refused.
+    private var ids = SampleIDs()
     /// Repeated score keys of the sample being read, reported after its own problems.
     private var repeated: [Problem] = []
     /// The candidates in a table matched without allocating (only for a few: the table is built from the input, so
@@ -222,6 +224,7 @@ struct AccuracySamples {
             case .object(let scores) = members[1 - first].node.value
         {
             let path = path()
+            noteID(id, at: path, members[first].node.position)
             for member in scores { tally(member, sample: id, at: "\(path).scores.\(member.key)") }
             return
         }
@@ -250,6 +253,9 @@ struct AccuracySamples {
         }
         repeated.removeAll(keepingCapacity: true)
         guard let id, let scores else { return }
+        if case .object(let members) = element.value, let node = members.first(where: { $0.key == "id" })?.node {
+            noteID(id, at: path, node.position)
+        }
         for member in scores {
             tally(member, sample: id, at: "\(path).scores.\(member.key)")
         }
@@ -276,6 +282,22 @@ struct AccuracySamples {
                     .error, code: "accuracy.type", message: problem, line: position.line, column: position.column,
                     keyPath: path()),
                 metric: member.key))
+    }
+
+    /// Refuses a sample whose id an earlier sample has: its scores would count twice in the mean and the counts,
+    /// standing in for a sample the list does not have (the failing one, perhaps), and a baseline's per-sample
+    /// comparison keeps one score per id.
+    private mutating func noteID(_ id: String, at path: String, _ position: JSONPosition) {
+        guard !ids.insert(id) else { return }
+        keep(
+            Problem(
+                diagnostic: Diagnostic(
+                    .error, code: "accuracy.duplicate-sample",
+                    message: "the sample id \"\(id)\" is listed a second time; each evaluated sample is listed once, "
+                        + "so the list counts some sample twice (a result file appended twice, or a merge of two runs); "
+                        + "write each sample once", line: position.line, column: position.column,
+                    keyPath: path + ".id"),
+                metric: nil))
     }
 
     /// Keeps a problem, or counts it once ``problemLimit`` problems of its severity are kept.

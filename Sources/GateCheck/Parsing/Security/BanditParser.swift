@@ -23,6 +23,11 @@
         var collector = FindingCollector(kind: .bandit, options: options)
         collector.noteTool(tool)
         var diagnostics: [Diagnostic] = []
+        // Files `metrics` lists beside its `_totals` (`nil`: no `_totals`, which Bandit always writes), and results
+        // and errors read: a report that lists no file and has neither shows a run that scanned nothing.
+        var scannedFiles: Int?
+        var resultCount = 0
+        var errorCount = 0
         try JSONReportParsing.parse(source, kind: .bandit, limits: options.limits) { reader in
             let kind = try reader.peek()
             guard kind == .object else { throw ReportError.wrongKind(expected: .bandit, found: kind.asTopLevel) }
@@ -43,27 +48,40 @@
                         collector.add(try readResult(&reader, index: index))
                         index += 1
                     }
+                    resultCount = index
                 case .known(.errors):
                     if try reader.peek() == .null { try reader.readNull(); continue }
                     try reader.beginArray()
                     while try reader.nextElement() { errors.append(try readError(&reader)) }
-                case .known(.metrics) where collector.collectsPlaces:
-                    // `metrics` has one key per scanned file (and `_totals`): the files a path scope can know.
+                case .known(.metrics):
+                    // `metrics` has one key per scanned file (and `_totals`): the files a path scope can know, and
+                    // whether Bandit scanned any file at all.
+                    seen.record(reader)
                     guard try reader.peek() == .object else {
                         try reader.skipValue()
                         continue
                     }
+                    var files = 0
+                    var sawTotals = false
                     try reader.beginObject()
-                    while try reader.nextKey(in: JSONKeySet.noKeys) != nil {
-                        if reader.lastKey != "_totals" { collector.scanned(reader.lastKey) }
+                    // `_totals` is matched in the key set, so a file's name is only built when a scope needs it.
+                    while let index = try reader.nextKey(in: Self.totalsKey) {
+                        if index == JSONKeySet.unknown {
+                            files += 1
+                            if collector.collectsPlaces { collector.scanned(reader.lastKey) }
+                        } else {
+                            sawTotals = true
+                        }
                         try reader.skipValue()
                     }
-                case .known(.metrics), .unknown:
+                    if sawTotals { scannedFiles = files }
+                case .unknown:
                     seen.record(reader)
                     try reader.skipValue()
                 }
             }
             guard sawResults else { throw ReportError.wrongKind(expected: .bandit, found: seen.description) }
+            errorCount = errors.count
             for error in errors { collector.notAudited(tool: tool, error) }
             if !errors.isEmpty {
                 diagnostics.append(
@@ -73,12 +91,25 @@
                             + "(first: \(errors[0])); `findings.not_audited` counts them"))
             }
         }
-        return ParsedFindings(report: collector.finish(), diagnostics: diagnostics)
+        var report = collector.finish()
+        if scannedFiles == 0, resultCount == 0, errorCount == 0 {
+            report.notScanned.append(NotScanned(tool: tool, reason: nothingScanned))
+        }
+        return ParsedFindings(report: report, diagnostics: diagnostics)
     }
+
+    /// Why a report whose `metrics` lists no file shows no scan.
+    static let nothingScanned =
+        "Bandit scanned no file: its metrics list no file (only _totals, 0 lines of code), as when `bandit -r` is "
+        + "given a path without Python files (a renamed or mistyped directory) or every file is excluded; check "
+        + "the path and exclusions given to bandit, then scan again"
 
     // MARK: - Private
 
     private static let tool = "bandit"
+
+    /// The one key of `metrics` that is not a file.
+    private static let totalsKey = JSONKeySet(["_totals"])
 
     /// The top-level keys read.
     enum TopKey: String, JSONKeyEnum {

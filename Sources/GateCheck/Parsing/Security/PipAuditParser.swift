@@ -122,8 +122,9 @@
                 case .known(.name): name = try reader.readOptionalString()
                 case .known(.version): version = try reader.readOptionalString()
                 case .known(.vulns):
-                    sawVulns = true
+                    // `null` is no list of vulnerabilities: pip-audit writes `"vulns": []` for a clean dependency.
                     if try reader.peek() == .null { try reader.readNull(); continue }
+                    sawVulns = true
                     try reader.beginArray()
                     while try reader.nextElement() { vulns.append(try readVulnerability(&reader)) }
                 case .known(.skipReason): skipReason = try reader.readMessage()
@@ -137,7 +138,9 @@
             if let skipReason {
                 collector.notAudited(tool: tool, "\(name): \(skipReason)")
                 if audit.firstSkip == nil { audit.firstSkip = "\(name): \(skipReason)" }
-            } else if !sawVulns, version == nil {
+            } else if !sawVulns {
+                // pip-audit writes `vulns` for every dependency it audited and `skip_reason` for every other one,
+                // so a dependency with neither (or with `"vulns": null`) was not shown to be clean.
                 collector.notAudited(tool: tool, "\(name): neither vulnerabilities nor a skip reason")
                 if audit.firstSkip == nil { audit.firstSkip = "\(name): neither vulnerabilities nor a skip reason" }
             } else {

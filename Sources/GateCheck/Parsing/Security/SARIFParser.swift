@@ -7,10 +7,11 @@
 /// print(parsed.report.countsByTool.keys)   // ["Trivy"]
 /// ```
 ///
-/// Every run is read; a finding is one **result** (not one location, as DefectDojo counts) whose `kind` is `fail`
-/// (the default), that is not suppressed (a non-empty `suppressions` none of whose entries is `underReview` or
-/// `rejected`), and whose `baselineState` is not `absent`. Results of kind `open` or `review` are not findings
-/// but are reported in a warning. The rule is found through `rule.toolComponent` (driver or `tool.extensions`),
+/// Every run is read (a run without `results`, or whose invocation says `executionSuccessful: false`, is no clean
+/// scan: ``FindingsReport/notScanned``); a finding is one **result** (not one location, as DefectDojo counts)
+/// whose `kind` is `fail` (the default), that is not suppressed (a non-empty `suppressions` none of whose entries
+/// is `underReview` or `rejected`), and whose `baselineState` is not `absent`. Results of kind `open` or `review`
+/// are not findings but are reported in a warning. The rule is found through `rule.toolComponent` (driver or `tool.extensions`),
 /// then `ruleIndex`, `rule.index`, then `ruleId`/`rule.id` (also the part before a `/` of a hierarchical id).
 /// Severity: the rule's `security-severity` band, else a severity tag of the rule (Trivy), else the `[HIGH]`
 /// prefix of a 2020-template Trivy rule id, else the effective level (`result.level`, else the rule's
@@ -117,7 +118,7 @@ struct SARIFNotes {
                 Diagnostic(
                     .warning, code: "sarif.execution-failed",
                     message: "\(tool) reports that its run did not succeed (executionSuccessful: false); its "
-                        + "results may be incomplete"))
+                        + "results may be incomplete, so a findings gate that reads this log cannot be judged"))
         }
         for run in runsWithoutResults {
             diagnostics.append(

@@ -169,7 +169,13 @@ struct SARIFResult {
         var index = 0
         while try reader.nextElement() {
             any = true
-            guard try reader.peek() == .object else { try reader.skipValue(); continue }
+            // A suppression is an object (SARIF 2.1.0 §3.35); `null` or a string is none, and must not hide a result.
+            guard try reader.peek() == .object else {
+                let at = reader.position
+                throw ReportError.invalid(
+                    "a suppression must be an object with a kind (and a status); this one is not, so whether the "
+                        + "result is suppressed cannot be told", at: at, keyPath: "\(keyPath)[\(index)]")
+            }
             try reader.beginObject()
             while let key = try reader.nextKey(SuppressionKey.self) {
                 guard key == .known(.status) else { try reader.skipValue(); continue }

@@ -50,7 +50,17 @@ enum SARIFRunReader {
         }
         for result in pending { try resolve(result, in: run, into: &collector, notes: &notes) }
         let name = run.sawTool ? run.toolName : "runs[\(index)] (no tool)"
-        if run.executionFailed { notes.failedTools.append(name) }
+        if run.executionFailed {
+            notes.failedTools.append(name)
+            // SARIF 2.1.0 §3.20.14: a tool that ran to completion sets executionSuccessful true even when it found
+            // results; false means it stopped or could not analyse everything, so its results are no clean scan.
+            notes.notScanned.append(
+                NotScanned(
+                    tool: run.sawTool ? run.toolName : nil,
+                    reason: "runs[\(index)] (\(name)) says executionSuccessful: false (SARIF 2.1.0 §3.20.14): the "
+                        + "tool did not complete its analysis, so its results may miss findings; fix the failure its "
+                        + "invocation's notifications name (a missing class path, a crash) and scan again"))
+        }
         if !sawResults {
             let label = "runs[\(index)] (\(run.sawTool ? run.toolName : "no tool"))"
             notes.runsWithoutResults.append(label)

@@ -28,17 +28,32 @@
     {
         var collector = FindingCollector(kind: .safety, options: options)
         collector.noteTool(tool)
+        var packagesFound: Int64?
         try JSONReportParsing.parse(source, kind: .safety, limits: options.limits, skipBanner: true) { reader in
             switch try reader.peek() {
             case .array: try readRows(&reader, into: &collector)
-            case .object: try readObject(&reader, into: &collector)
+            case .object: packagesFound = try readObject(&reader, into: &collector)
             case let kind: throw ReportError.wrongKind(expected: .safety, found: kind.asTopLevel)
             }
         }
-        return ParsedFindings(report: collector.finish(), diagnostics: [])
+        var report = collector.finish()
+        if packagesFound == 0 { report.notScanned.append(NotScanned(tool: tool, reason: nothingFound)) }
+        return ParsedFindings(report: report, diagnostics: [])
     }
 
     static let tool = "safety"
+
+    /// Why a `check` report whose `report_meta.packages_found` is 0 shows no scan.
+    static let nothingFound =
+        "Safety found no package to check (report_meta.packages_found is 0): it checks only pinned requirements "
+        + "(`name==version`) and installed packages, so unpinned requirements or an empty environment leave nothing "
+        + "checked; pin the requirements (pip freeze, pip-compile) or point Safety at the environment, then scan again"
+
+    /// The keys of `report_meta` read.
+    enum MetaKey: String, JSONKeyEnum {
+        case packagesFound = "packages_found"
+        static let table = JSONKeyTable<Self>()
+    }
 
     // MARK: - Private
 
@@ -109,10 +124,12 @@
         }
     }
 
+    /// Reads an object shape; returns `report_meta.packages_found` when the report states it.
     private static func readObject<Source: ByteSource>(
         _ reader: inout JSONReader<Source>, into collector: inout FindingCollector
-    ) throws {
+    ) throws -> Int64? {
         var seen = SeenKeys()
+        var packagesFound: Int64?
         var recognised = false
         try reader.beginObject()
         while let key = try reader.nextKey(TopKey.self) {
@@ -130,7 +147,15 @@
                 }
             case .known(.reportMeta):
                 recognised = true
-                try reader.skipValue()
+                guard try reader.peek() == .object else { try reader.skipValue(); continue }
+                try reader.beginObject()
+                while let field = try reader.nextKey(MetaKey.self) {
+                    if field == .known(.packagesFound), try reader.peek() == .number {
+                        packagesFound = try reader.readInt64()
+                    } else {
+                        try reader.skipValue()
+                    }
+                }
             case .known(.scanResults):
                 recognised = true
                 try SafetyScanReader.read(&reader, into: &collector)
@@ -141,6 +166,7 @@
             }
         }
         guard recognised else { throw ReportError.wrongKind(expected: .safety, found: seen.description) }
+        return packagesFound
     }
 
     /// One element of `vulnerabilities` (2.x/3.x `check`).

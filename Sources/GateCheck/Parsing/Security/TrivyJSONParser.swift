@@ -11,7 +11,8 @@
 ///
 /// Findings: every vulnerability (by its `Severity`), misconfigurations whose `Status` is `FAIL` (or absent;
 /// `EXCEPTION` counts as suppressed by the tool, `PASS` not at all), secrets (the matched text is never kept) and
-/// licenses, each by `Severity`. A missing or `null` `Results` means no findings. `Metadata.Size` is kept as
+/// licenses, each by `Severity`. A missing or `null` `Results` means no findings, except in an image report
+/// (``TrivyScanEvidence``), where it means nothing was scanned. `Metadata.Size` is kept as
 /// ``FindingsReport/imageSizeBytes``.
 @_spi(Internals) public enum TrivyJSONParser {
     /// Parses one Trivy JSON report.
@@ -24,8 +25,8 @@
         var collector = FindingCollector(kind: .trivyJSON, options: options)
         collector.noteTool(tool)
         var diagnostics: [Diagnostic] = []
+        var context = Context()
         try JSONReportParsing.parse(source, kind: .trivyJSON, limits: options.limits) { reader in
-            var context = Context()
             switch try reader.peek() {
             case .null: try reader.readNull()
             case .array: try readResults(&reader, &context, into: &collector)
@@ -41,7 +42,9 @@
                 )
             }
         }
-        return ParsedFindings(report: collector.finish(), diagnostics: diagnostics)
+        var report = collector.finish()
+        if let unscanned = TrivyScanEvidence.unscannedImage(context) { report.notScanned.append(unscanned) }
+        return ParsedFindings(report: report, diagnostics: diagnostics)
     }
 
     // MARK: - Private
@@ -80,6 +83,11 @@
 
     struct Context {
         var withoutID = 0
+        /// How many results (`Results` elements) the report holds, in every shape.
+        var results = 0
+        /// `ArtifactType` and `ArtifactName` of an image or filesystem report.
+        var artifactType: String?
+        var artifactName: String?
     }
 
     private static func readReport<Source: ByteSource>(
@@ -103,6 +111,12 @@
                         try reader.skipValue()
                     }
                 }
+            case .known(.artifactType) where try reader.peek() == .string:
+                recognised = true
+                context.artifactType = try reader.readMessage()
+            case .known(.artifactName) where try reader.peek() == .string:
+                recognised = true
+                context.artifactName = try reader.readMessage()
             case .known(.schemaVersion), .known(.artifactName), .known(.clusterName), .known(.artifactType):
                 recognised = true
                 try reader.skipValue()
@@ -136,6 +150,7 @@
                 throw ReportError.wrongKind(
                     expected: .trivyJSON, found: "a result list whose element is a \(kind.rawValue)")
             }
+            context.results += 1
             var target: String?
             // Findings wait for the Target when it comes after them (Trivy writes it first).
             var pending: [Finding] = []
