@@ -7,7 +7,7 @@
     private enum Storage: Sendable {
         case texts([String])
         /// A JSON array of strings, as the document has it, every element checked to be a string.
-        case encoded(ArraySlice<UInt8>)
+        case encoded([UInt8])
     }
 
     private var storage: Storage
@@ -18,8 +18,10 @@
     }
 
     /// The list a document holds in `bytes`: a JSON array whose elements ``check(_:)`` found to be strings.
+    ///
+    /// The bytes are copied out of the document, which is then not kept for the rest of the run.
     init(encoded bytes: ArraySlice<UInt8>) {
-        storage = .encoded(bytes)
+        storage = .encoded(Array(bytes))
     }
 
     /// The texts, in the document's order.
@@ -29,7 +31,7 @@
         case .encoded(let bytes):
             // Checked when the baseline was read, so this reading does not fail; if it did, the texts read so far
             // would only make fewer findings count as disclosed rather than introduced: stricter, never a pass.
-            var reader = JSONReader(BytesSource(Array(bytes)), options: JSONReaderOptions(maxDepth: 2))
+            var reader = JSONReader(BytesSource(bytes), options: JSONReaderOptions(maxDepth: 2))
             var texts: [String] = []
             do throws(JSONError) {
                 try reader.beginArray()

@@ -18,9 +18,9 @@ struct TallyTable {
         var fixable = false
     }
 
-    private var slots = [Slot](repeating: Slot(), count: 256)
+    private var slots = [Slot](repeating: Slot(), count: 16)
     /// `64 - log2(slots.count)`: a key's home slot is the top bits of its Fibonacci hash.
-    private var shift: UInt64 = 64 - 8
+    private var shift: UInt64 = 64 - 4
     /// Each fingerprint's texts, in order of first finding; the counters are in the slots until ``tallies``.
     private var found: [FindingTally] = []
 

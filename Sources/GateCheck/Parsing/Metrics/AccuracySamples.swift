@@ -11,23 +11,10 @@
 /// small tree of the sample's `id` and its scores. `metrics` may come before or after `samples`, so every problem
 /// about one metric's score carries the metric's name and is dropped later if `metrics` does not list it.
 struct AccuracySamples {
-    /// The keys of a sample.
-    enum SampleKey: String, JSONKeyEnum {
-        case id, scores
-        static let table = JSONKeyTable<Self>()
-    }
-    /// The keys of a sample, for the tree decoder's check.
-    static let sampleKeys = SampleKey.allCases.map(\.rawValue)
     /// The most distinct score names read from `samples` (a real evaluation has a handful of metrics).
     static let nameLimit = 1_000
     /// The most errors, and the most warnings, kept from `samples`; the rest are counted.
     static let problemLimit = 100
-
-    /// A problem found in `samples`, with the metric whose score it is about (`nil`: the sample itself).
-    struct Problem {
-        var diagnostic: Diagnostic
-        var metric: String?
-    }
 
     /// The metric names `metrics` lists, when it came before `samples`: other scores are then not tallied.
     let candidates: Set<String>?
@@ -289,15 +276,7 @@ struct AccuracySamples {
     /// comparison keeps one score per id.
     private mutating func noteID(_ id: String, at path: String, _ position: JSONPosition) {
         guard !ids.insert(id) else { return }
-        keep(
-            Problem(
-                diagnostic: Diagnostic(
-                    .error, code: "accuracy.duplicate-sample",
-                    message: "the sample id \"\(id)\" is listed a second time; each evaluated sample is listed once, "
-                        + "so the list counts some sample twice (a result file appended twice, or a merge of two runs); "
-                        + "write each sample once", line: position.line, column: position.column,
-                    keyPath: path + ".id"),
-                metric: nil))
+        keep(Problem(diagnostic: SampleIDs.repeated(id, at: path + ".id", position), metric: nil))
     }
 
     /// Keeps a problem, or counts it once ``problemLimit`` problems of its severity are kept.

@@ -11,4 +11,13 @@ struct SampleIDs {
     mutating func insert(_ id: String) -> Bool {
         hashes.insert(id.hashValue).inserted
     }
+
+    /// The error for a sample whose id an earlier sample has.
+    static func repeated(_ id: String, at keyPath: String, _ position: JSONPosition) -> Diagnostic {
+        Diagnostic(
+            .error, code: "accuracy.duplicate-sample",
+            message: "the sample id \"\(id)\" is listed a second time; each evaluated sample is listed once, so the "
+                + "list counts some sample twice (a result file appended twice, or a merge of two runs); write each "
+                + "sample once", line: position.line, column: position.column, keyPath: keyPath)
+    }
 }
